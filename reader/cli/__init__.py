@@ -1,0 +1,159 @@
+"""The `source-reader` command line: one sub-command per job, JSON out for scripts.
+
+With no sub-command (or only file paths) it opens the window. Errors print one line each to
+stderr, never a traceback; the exit code is non-zero when nothing could be done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reader import __version__
+from reader.cli import documents
+from reader.documents.loading import load_paths
+from reader.documents.model import Document
+from reader.errors import DocumentError, ReaderError
+from reader.library import Library
+
+COMMAND_MODULES = [documents]
+for _optional in ("reader.cli.search", "reader.cli.quotes", "reader.cli.export"):
+    try:
+        COMMAND_MODULES.append(__import__(_optional, fromlist=["register"]))
+    except ImportError as _missing:  # a command group whose package is not installed
+        if _missing.name != _optional:
+            raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: global options and every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="source-reader",
+        description="Read many news articles about one story: who said what, and where.",
+    )
+    parser.add_argument("--version", action="version", version=f"source-reader {__version__}")
+    parser.add_argument("--library", metavar="DIR",
+                        help="library folder (default: $SOURCE_READER_HOME or the user data folder)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    parser.set_defaults(commands=set(subparsers.choices))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="source-reader: %(message)s")
+    parser = build_parser()
+    if _wants_window(args_list, parser):
+        return _open_window(args_list)
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.run(args) or 0)
+    except ReaderError as error:
+        return fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _wants_window(args_list: list[str], parser: argparse.ArgumentParser) -> bool:
+    """No sub-command: open the window (on the given files, if they exist)."""
+    rest = list(args_list)
+    if "--library" in rest:
+        del rest[rest.index("--library") : rest.index("--library") + 2]
+    rest = [a for a in rest if not a.startswith("--library=")]
+    if {"-h", "--help", "--version"} & set(rest):
+        return False
+    words = [a for a in rest if not a.startswith("-")]
+    if not words:
+        return not rest
+    return words[0] not in parser.get_default("commands") and Path(words[0]).exists()
+
+
+def _open_window(args_list: list[str]) -> int:
+    window_parser = argparse.ArgumentParser(prog="source-reader")
+    window_parser.add_argument("--library", metavar="DIR")
+    window_parser.add_argument("paths", nargs="*", help="documents to open")
+    args = window_parser.parse_args(args_list)
+    reason = missing_display()
+    if reason:
+        return fail(f"cannot open the window: {reason}. Use the command line instead "
+                    "(source-reader --help).", code=2)
+    try:
+        from reader.ui.app import run
+    except ImportError as error:
+        return fail(f"cannot open the window: the Qt libraries are missing ({error})", code=2)
+    try:
+        return run(open_library(args), args.paths)
+    except ReaderError as error:
+        return fail(str(error))
+
+
+def missing_display() -> str:
+    """Why no window can be shown here, or "" when one can."""
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in {
+        "offscreen", "minimal", "vnc", "eglfs", "linuxfb"
+    }:
+        return ""
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return ""
+    return "no display found (neither DISPLAY nor WAYLAND_DISPLAY is set)"
+
+
+# -- helpers shared by the command modules ------------------------------------------------------
+def open_library(args: argparse.Namespace) -> Library:
+    """The library named by --library, $SOURCE_READER_HOME, or the default one."""
+    return Library(Path(args.library) if getattr(args, "library", None) else None)
+
+
+def read_documents(args: argparse.Namespace) -> tuple[list[Document], list[DocumentError]]:
+    """The documents a command works on: exactly `args.paths` if given, else the library's."""
+    if getattr(args, "paths", None):
+        return load_paths(args.paths)
+    return open_library(args).load()
+
+
+def report_errors(errors: list[DocumentError]) -> None:
+    """Print one line per file that could not be read."""
+    for error in errors:
+        print(f"source-reader: skipped {error}", file=sys.stderr)
+
+
+def documents_or_fail(args: argparse.Namespace) -> list[Document] | None:
+    """Read the documents and report failures; None (after a message) when none could be read."""
+    documents, errors = read_documents(args)
+    report_errors(errors)
+    if not documents and errors:
+        fail("no document could be read")
+        return None
+    return documents
+
+
+def add_paths_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional PATH... of every command that reads documents."""
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or folders to work on instead of the library")
+
+
+def print_json(data: Any) -> None:
+    """Write `data` as JSON to stdout (UTF-8, not ASCII-escaped)."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+def fail(message: str, code: int = 1) -> int:
+    """Print a one-line error and return the exit code."""
+    print(f"source-reader: {message}", file=sys.stderr)
+    return code

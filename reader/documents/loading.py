@@ -1,0 +1,281 @@
+"""Reading files into `Document`s: formats, sidecar overrides, folders, and clear refusals.
+
+Limits: a file over `MAX_FILE_BYTES` (16 MiB) is refused rather than read, so one huge file never
+stalls an import. Folders are read recursively; hidden files and folders are skipped, symlinked
+folders are followed once (loops are detected).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+from dateutil import parser as dateutil_parser
+
+from reader.documents.boilerplate import mark_boilerplate
+from reader.documents.encoding import NotText, decode
+from reader.documents.html import Page, looks_like_html, parse_page
+from reader.documents.metadata import (
+    Metadata,
+    detect_language,
+    find_source,
+    find_title,
+    mark_meta_lines,
+    split_comment_header,
+)
+from reader.documents.model import PARAGRAPH_BREAK, Document, RemovedLine, Segment
+from reader.documents.paragraphs import Unit, split_units
+from reader.errors import DocumentError
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+SIDECAR_SUFFIX = ".meta.json"
+META_FIELDS = ("title", "source", "author", "published", "language", "url")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_MD_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?)")
+
+
+def document_id(key: str) -> str:
+    """A stable short id for a document known by `key` (a library-relative or absolute path)."""
+    return hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+
+
+def sidecar_path(path: Path) -> Path:
+    """Where the metadata overrides of `path` live: `NAME.meta.json` beside it."""
+    return path.with_name(path.stem + SIDECAR_SUFFIX)
+
+
+def load_document(path: str | Path, doc_id: str | None = None) -> Document:
+    """Read one file into a Document. Raise `DocumentError` with a one-line reason on failure."""
+    path = Path(path)
+    data = _read_bytes(path)
+    try:
+        raw, encoding = decode(data)
+    except NotText as error:
+        raise DocumentError(str(path), str(error)) from None
+    sidecar = _read_sidecar(path)
+    kind = _format_of(path, raw)
+    if kind == "html":
+        units, meta = _html_units(raw)
+    else:
+        units, meta = _text_units(raw, markdown=kind == "markdown")
+    document = _assemble(units, meta, raw)
+    document.id = doc_id or document_id(str(path.resolve()))
+    document.path = str(path)
+    document.format = kind
+    document.encoding = encoding
+    document.content_hash = hashlib.sha1(data + json.dumps(sidecar).encode()).hexdigest()
+    if encoding not in {"utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"}:
+        document.warnings.append(f"decoded as {encoding}")
+    document.title = document.title or path.stem.replace("_", " ")
+    apply_overrides(document, sidecar)
+    return document
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DocumentError(str(path), f"too large ({size // 1048576} MiB; the limit is 16 MiB)")
+        if not path.is_file():
+            raise DocumentError(str(path), "not a regular file")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(str(path), "no such file") from None
+    except PermissionError:
+        raise DocumentError(str(path), "permission denied") from None
+    except OSError as error:
+        raise DocumentError(str(path), error.strerror or "cannot be read") from None
+    if not data.strip():
+        raise DocumentError(str(path), "empty file")
+    return data
+
+
+def _format_of(path: Path, raw: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and looks_like_html(raw)):
+        return "html"
+    return "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
+
+
+def _text_units(raw: str, markdown: bool) -> tuple[list[Unit], Metadata]:
+    declared: dict[str, str] = {}
+    visible = raw
+    front = _FRONT_MATTER.match(raw) if markdown else None
+    if front:
+        declared = _parse_front_matter(front.group(1))
+        visible = re.sub(r"[^\n]", " ", raw[: front.end()]) + raw[front.end() :]
+    units = split_units(visible, markdown=markdown)
+    if markdown:
+        units = [_strip_markdown(u) for u in units]
+    units = split_comment_header(units)
+    meta = mark_meta_lines(units)
+    mark_boilerplate(units)
+    meta.title = find_title(units, declared.get("title", ""))
+    meta.source = find_source(units)
+    _merge_declared(meta, declared)
+    return units, meta
+
+
+def _html_units(raw: str) -> tuple[list[Unit], Metadata]:
+    page: Page = parse_page(raw)
+    units = []
+    for block in page.blocks:
+        unit = Unit(block.text, [(block.raw_start, len(block.text))], tag=block.tag,
+                    bullet=block.tag == "li", reason=block.dropped)
+        if page.has_article and not block.in_article and not unit.reason:
+            unit.reason = "outside article"
+        units.append(unit)
+    meta = mark_meta_lines(units)
+    mark_boilerplate(units)
+    meta.title = find_title(units, page.meta.get("title", ""))
+    meta.source = find_source(units)
+    _merge_declared(meta, page.meta)
+    meta.language = page.language
+    return units, meta
+
+
+def _strip_markdown(unit: Unit) -> Unit:
+    prefix = _MD_PREFIX.match(unit.text)
+    if not prefix or len(unit.pieces) != 1:
+        return unit
+    cut = prefix.end()
+    start, length = unit.pieces[0]
+    return Unit(unit.text[cut:], [(start + cut, length - cut)], unit.bullet, "h" if "#" in
+                prefix.group() else unit.tag, unit.reason)
+
+
+def _parse_front_matter(block: str) -> dict[str, str]:
+    fields = {}
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() in META_FIELDS + ("date", "outlet", "site"):
+            fields[key.strip().lower()] = value.strip().strip("'\"")
+    for alias, name in (("date", "published"), ("outlet", "source"), ("site", "source")):
+        if alias in fields:
+            fields.setdefault(name, fields.pop(alias))
+    return fields
+
+
+def _merge_declared(meta: Metadata, declared: dict[str, str]) -> None:
+    meta.source = declared.get("source", "") or meta.source
+    meta.author = declared.get("author", "") or meta.author
+    if declared.get("published"):
+        meta.published = parse_datetime(declared["published"]) or meta.published
+    meta.language = declared.get("language", "") or meta.language
+
+
+def _assemble(units: list[Unit], meta: Metadata, raw: str) -> Document:
+    parts: list[str] = []
+    segments: list[Segment] = []
+    removed: list[RemovedLine] = []
+    offset = 0
+    for unit in units:
+        if unit.reason:
+            removed.append(RemovedLine(unit.raw_start, unit.raw_end, unit.text, unit.reason))
+            continue
+        if parts:
+            parts.append(PARAGRAPH_BREAK)
+            offset += len(PARAGRAPH_BREAK)
+        for index, (start, length) in enumerate(unit.pieces):
+            if index:
+                parts.append(" ")
+                offset += 1
+            segments.append(Segment(offset, start, length))
+            parts.append(raw[start : start + length] if unit.tag == "" else unit.text)
+            offset += length
+    body = "".join(parts)
+    return Document(
+        id="", path="", title=meta.title, source=meta.source, author=meta.author,
+        published=meta.published, language=meta.language or detect_language(body), body=body,
+        removed=removed, segments=segments, raw=raw,
+    )
+
+
+def parse_datetime(value: str) -> datetime | None:
+    """A date-time from ISO 8601 or a natural form ("jan 28 2022"), or None."""
+    try:
+        return dateutil_parser.parse(value)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _read_sidecar(path: Path) -> dict[str, str]:
+    sidecar = sidecar_path(path)
+    if not sidecar.exists():
+        return {}
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        log.warning("ignoring unreadable metadata file %s: %s", sidecar, error)
+        return {}
+    return {k: str(v) for k, v in data.items() if k in META_FIELDS and v is not None} if isinstance(
+        data, dict) else {}
+
+
+def apply_overrides(document: Document, fields: dict[str, str]) -> None:
+    """Replace document metadata with the given fields ("published" as text)."""
+    for name, value in fields.items():
+        if name == "published":
+            document.published = parse_datetime(value) if value else None
+        elif name in META_FIELDS:
+            setattr(document, name, value)
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, DocumentError | None]]:
+    """Every supported file under `paths`, or the error that stopped one from being reached."""
+    seen: set[tuple[int, int]] = set()
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            yield path, DocumentError(str(path), "no such file or folder")
+        elif path.is_dir():
+            yield from _walk(path, seen)
+        else:
+            yield path, None
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[tuple[Path, DocumentError | None]]:
+    try:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as error:
+        yield folder, DocumentError(str(folder), error.strerror or "cannot be listed")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir():
+            yield from _walk(path, seen)
+        elif path.suffix.lower() in SUPPORTED_SUFFIXES:
+            yield path, None
+
+
+def load_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[DocumentError]]:
+    """Read every supported file under `paths`; errors are collected, never raised."""
+    documents: list[Document] = []
+    errors: list[DocumentError] = []
+    for path, error in iter_files(paths):
+        if error is None:
+            try:
+                documents.append(load_document(path))
+            except DocumentError as failure:
+                error = failure
+        if error is not None:
+            errors.append(error)
+    return documents, errors

@@ -1,0 +1,95 @@
+"""The document: metadata, clean body text and the boilerplate removed from it.
+
+A `Document` is plain data built by `reader.documents.loading.load_document`. Its `body` is the
+article text only: paragraphs joined by a blank line ("\n\n"). Every paragraph is a slice of the
+raw text (for HTML, of the extracted text), and `segments` maps clean offsets back to raw ones.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import datetime
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass(slots=True, frozen=True)
+class Segment:
+    """`length` characters of the body starting at `clean` come from the raw text at `raw`."""
+
+    clean: int
+    raw: int
+    length: int
+
+
+@dataclass(slots=True, frozen=True)
+class RemovedLine:
+    """A line of the raw text kept out of the body, and why (e.g. "menu", "related", "footer")."""
+
+    raw_start: int
+    raw_end: int
+    text: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Document:
+    """One article, read from one file."""
+
+    id: str
+    path: str
+    title: str = ""
+    source: str = ""
+    author: str = ""
+    published: datetime | None = None
+    language: str = ""
+    url: str = ""
+    body: str = ""
+    removed: list[RemovedLine] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    raw: str = ""
+    content_hash: str = ""
+    format: str = "text"  # "text", "markdown" or "html"
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        """Number of words in the clean body."""
+        return len(self.body.split())
+
+    @property
+    def published_iso(self) -> str | None:
+        """The publication date in ISO 8601 (a bare date when no time was given), or None."""
+        if self.published is None:
+            return None
+        moment = self.published
+        if moment.tzinfo is None and (moment.hour, moment.minute, moment.second) == (0, 0, 0):
+            return moment.date().isoformat()
+        return moment.isoformat()
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """The (start, end) offsets of every paragraph of the body."""
+        spans: list[tuple[int, int]] = []
+        start = 0
+        while start <= len(self.body):
+            end = self.body.find(PARAGRAPH_BREAK, start)
+            if end < 0:
+                end = len(self.body)
+            if end > start:
+                spans.append((start, end))
+            start = end + len(PARAGRAPH_BREAK)
+        return spans
+
+    def raw_offset(self, clean_offset: int) -> int:
+        """The offset in `raw` of the body character at `clean_offset`.
+
+        Offsets that fall on a paragraph break map to the end of the previous paragraph.
+        """
+        if not self.segments:
+            return clean_offset
+        starts = [s.clean for s in self.segments]
+        i = max(0, bisect.bisect_right(starts, clean_offset) - 1)
+        seg = self.segments[i]
+        return seg.raw + min(max(0, clean_offset - seg.clean), seg.length)

@@ -1,0 +1,279 @@
+"""The user's library: a folder holding copies of the imported articles and everything derived.
+
+Imported files are *copied* into `documents/` (not referenced): scraped pages are evidence, and a
+copy keeps every article, its annotations and its citations valid when the original is moved,
+edited or deleted. The original's path is remembered in `sources.json`, so importing it again (or
+`refresh()`) picks up a changed original. Layout::
+
+    ROOT/documents/   the copies (+ NAME.meta.json metadata overrides, written by edits)
+    ROOT/sources.json copy → original path, size and mtime
+    ROOT/index/       the search index        ROOT/cache/  parsed documents, quotes
+    ROOT/annotations.sqlite                   ROOT/logs/   the app's log
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from reader.documents.loading import (
+    SIDECAR_SUFFIX,
+    apply_overrides,
+    document_id,
+    iter_files,
+    load_document,
+    sidecar_path,
+)
+from reader.documents.model import Document
+from reader.errors import DocumentError, LibraryError
+from reader.fsutil import atomic_write_text, atomic_writer
+
+log = logging.getLogger(__name__)
+
+HOME_VARIABLE = "SOURCE_READER_HOME"
+
+
+def _parser_version() -> str:
+    """Changes whenever the code that turns files into documents changes (cache invalidation)."""
+    digest = hashlib.sha1()
+    for source in sorted((Path(__file__).parent / "documents").glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+_CACHE_VERSION = _parser_version()
+
+
+def default_root() -> Path:
+    """`$SOURCE_READER_HOME`, else the platform's user data folder."""
+    override = os.environ.get(HOME_VARIABLE)
+    return Path(override) if override else Path(platformdirs.user_data_dir("source-reader"))
+
+
+def bundled_seeds() -> Path | None:
+    """The sample articles shipped with the app, wherever it is installed or unpacked."""
+    candidates = [Path(__file__).resolve().parent.parent / "seeds"]
+    if hasattr(sys, "_MEIPASS"):
+        candidates.insert(0, Path(sys._MEIPASS) / "seeds")
+    candidates.append(Path(sys.prefix) / "share" / "source-reader" / "seeds")
+    return next((c for c in candidates if c.is_dir() and any(c.iterdir())), None)
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did: copies added or updated, files unchanged, and failures with reasons."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    errors: list[DocumentError] = field(default_factory=list)
+
+
+class Library:
+    """A library folder. `Library(root)` creates it (with the seeds) on first use."""
+
+    def __init__(self, root: Path | str | None = None, seed: bool = True) -> None:
+        self.root = Path(root) if root is not None else default_root()
+        self.documents_dir = self.root / "documents"
+        self.index_dir = self.root / "index"
+        self.cache_dir = self.root / "cache"
+        self.logs_dir = self.root / "logs"
+        self.annotations_path = self.root / "annotations.sqlite"
+        self._sources_path = self.root / "sources.json"
+        first_use = not self.documents_dir.exists()
+        try:
+            for folder in (self.documents_dir, self.cache_dir, self.logs_dir):
+                folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise LibraryError(f"cannot use library folder {self.root}: {error.strerror}") from None
+        self._cache: dict[str, tuple[tuple, Document]] = {}
+        seeds = bundled_seeds() if seed and first_use else None
+        if seeds is not None:
+            self.import_paths([seeds])
+
+    # -- reading ----------------------------------------------------------------------------------
+    def documents(self) -> list[Document]:
+        """Every readable document in the library, in file-name order (parsed once, then cached)."""
+        return self.load()[0]
+
+    def load(self) -> tuple[list[Document], list[DocumentError]]:
+        """Every document, plus the files that could not be read and why."""
+        self._load_cache()
+        documents, errors, fresh = [], [], {}
+        for path, error in iter_files([self.documents_dir]):
+            if error is not None:
+                errors.append(error)
+                continue
+            key = self._key(path)
+            stamp = _stamp(path)
+            cached = self._cache.get(key)
+            try:
+                document = cached[1] if cached and cached[0] == stamp else load_document(
+                    path, document_id(key))
+            except DocumentError as failure:
+                errors.append(failure)
+                continue
+            fresh[key] = (stamp, document)
+            documents.append(document)
+        if fresh.keys() != self._cache.keys() or any(
+            fresh[k][0] != self._cache[k][0] for k in fresh
+        ):
+            self._cache = fresh
+            self._save_cache()
+        return documents, errors
+
+    def find(self, reference: str) -> Document | None:
+        """The document with this id, unique id prefix, or path (of the copy or the original)."""
+        documents = self.documents()
+        exact = [d for d in documents if d.id == reference]
+        if exact:
+            return exact[0]
+        origins = {v["origin"]: k for k, v in self._sources().items()}
+        wanted = {str(Path(reference).resolve()), origins.get(str(Path(reference).resolve()), "")}
+        for document in documents:
+            if str(Path(document.path).resolve()) in wanted or self._key(Path(document.path)) in wanted:
+                return document
+        prefixed = [d for d in documents if d.id.startswith(reference)] if len(reference) >= 4 else []
+        return prefixed[0] if len(prefixed) == 1 else None
+
+    # -- changing -------------------------------------------------------------------------------
+    def import_paths(self, paths: list[str | Path]) -> ImportReport:
+        """Copy the supported files under `paths` into the library (updating changed copies)."""
+        report = ImportReport()
+        sources = self._sources()
+        by_origin = {v["origin"]: k for k, v in sources.items()}
+        for path, error in iter_files(paths):
+            if error is not None:
+                report.errors.append(error)
+                continue
+            origin = str(path.resolve())
+            try:
+                load_document(path)  # refuse unreadable files before they enter the library
+                key = by_origin.get(origin) or self._new_key(path, paths, sources)
+                target = self.documents_dir / key
+                if target.exists() and target.read_bytes() == path.read_bytes():
+                    report.unchanged.append(key)
+                else:
+                    (report.updated if target.exists() else report.added).append(key)
+                    with atomic_writer(target) as handle:
+                        handle.write(path.read_bytes())
+                    _copy_sidecar(path, target)
+            except DocumentError as failure:
+                report.errors.append(failure)
+                continue
+            except OSError as failure:
+                report.errors.append(DocumentError(str(path), failure.strerror or "cannot be copied"))
+                continue
+            info = path.stat()
+            sources[key] = {"origin": origin, "size": info.st_size, "mtime_ns": info.st_mtime_ns}
+            by_origin[origin] = key
+        atomic_write_text(self._sources_path, json.dumps(sources, indent=1, sort_keys=True))
+        return report
+
+    def refresh(self) -> ImportReport:
+        """Re-import the originals that changed since they were imported."""
+        changed = []
+        for entry in self._sources().values():
+            origin = Path(entry["origin"])
+            try:
+                info = origin.stat()
+            except OSError:
+                continue
+            if (info.st_size, info.st_mtime_ns) != (entry["size"], entry["mtime_ns"]):
+                changed.append(origin)
+        return self.import_paths(changed) if changed else ImportReport()
+
+    def remove(self, document: Document) -> None:
+        """Take a document out of the library (its copy and metadata overrides)."""
+        path = Path(document.path)
+        sources = self._sources()
+        sources.pop(self._key(path), None)
+        for victim in (path, sidecar_path(path)):
+            victim.unlink(missing_ok=True)
+        atomic_write_text(self._sources_path, json.dumps(sources, indent=1, sort_keys=True))
+
+    def set_metadata(self, document: Document, fields: dict[str, str]) -> Document:
+        """Save metadata edits (title, source, author, published, language, url) for a document."""
+        sidecar = sidecar_path(Path(document.path))
+        current = {}
+        if sidecar.exists():
+            try:
+                current = json.loads(sidecar.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                current = {}
+        current.update(fields)
+        atomic_write_text(sidecar, json.dumps(current, indent=1, ensure_ascii=False))
+        apply_overrides(document, {k: str(v) for k, v in fields.items()})
+        return document
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _key(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.documents_dir.resolve()).as_posix()
+        except ValueError:
+            return str(path.resolve())
+
+    def _new_key(self, path: Path, given: list[str | Path], sources: dict) -> str:
+        base = path.name
+        for root in map(Path, given):
+            if root.is_dir() and path.resolve().is_relative_to(root.resolve()):
+                base = (Path(root.resolve().name) / path.resolve().relative_to(root.resolve())).as_posix()
+                break
+        key, n = base, 2
+        while key in sources or (self.documents_dir / key).exists():
+            stem, suffix = os.path.splitext(base)
+            key, n = f"{stem}-{n}{suffix}", n + 1
+        return key
+
+    def _sources(self) -> dict[str, dict]:
+        try:
+            data = json.loads(self._sources_path.read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as error:
+            log.warning("sources.json unreadable (%s); originals will be re-matched by path", error)
+            return {}
+
+    def _load_cache(self) -> None:
+        if self._cache:
+            return
+        try:
+            with open(self.cache_dir / "documents.pickle", "rb") as handle:
+                version, cache = pickle.load(handle)
+            self._cache = cache if version == _CACHE_VERSION else {}
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+            self._cache = {}
+
+    def _save_cache(self) -> None:
+        try:
+            with atomic_writer(self.cache_dir / "documents.pickle") as handle:
+                pickle.dump((_CACHE_VERSION, self._cache), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError as error:
+            log.warning("could not save the document cache: %s", error)
+
+
+def _stamp(path: Path) -> tuple:
+    stamps: list[int] = []
+    for candidate in (path, sidecar_path(path)):
+        try:
+            info = candidate.stat()
+            stamps += [info.st_size, info.st_mtime_ns]
+        except OSError:
+            stamps += [-1, -1]
+    return (_CACHE_VERSION, *stamps)
+
+
+def _copy_sidecar(source: Path, target: Path) -> None:
+    sidecar = sidecar_path(source)
+    if sidecar.exists() and sidecar.name.endswith(SIDECAR_SUFFIX):
+        shutil.copyfile(sidecar, sidecar_path(target))

@@ -1,0 +1,68 @@
+"""Plain data for quotations, their speakers and the links between variants.
+
+Offsets are into `Document.body`; `Quote.text == body[start:end]` always holds (for a quote that
+runs over several paragraphs the text keeps the paragraph break and the reopening mark).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class QuoteKind(StrEnum):
+    QUOTE = "quote"  # a full quotation
+    PHRASE = "phrase"  # a short scare-quoted phrase ("far apart")
+
+
+class LinkKind(StrEnum):
+    EXACT = "exact"  # the same words once case and punctuation are ignored
+    VARIANT = "variant"  # the same utterance reworded or translated differently
+    PARTIAL = "partial"  # one is a trimmed fragment of the other, or one merges the other
+
+
+@dataclass(slots=True)
+class Quote:
+    """One quotation in one document."""
+
+    id: str  # "<doc id>:<n>", n counting quotes in document order from 0
+    doc: str
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind = QuoteKind.QUOTE
+    uncertain: bool = False  # recovered from an unbalanced mark
+    speaker: str | None = None  # canonical name; None when unknown
+    role: str = ""  # e.g. "Russian Foreign Minister"
+    speaker_guess: str | None = None  # best guess when `speaker` is None
+    attribution: str = ""  # the evidence, e.g. "said-after", "pronoun", "colon-intro"
+
+
+@dataclass(slots=True, frozen=True)
+class AlignedWord:
+    """One word of an alignment: `op` is "same", "changed", "added" (only in b) or "removed"."""
+
+    op: str
+    a: str
+    b: str
+
+
+@dataclass(slots=True)
+class Link:
+    """Two quotes in different documents that are variants of one utterance."""
+
+    a: str
+    b: str
+    score: float  # 0..1
+    kind: LinkKind
+    alignment: list[AlignedWord] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class VariantGroup:
+    """Quotes linked (directly or through others) as one utterance."""
+
+    id: str
+    quotes: list[str]
+    earliest: str | None  # quote id of the earliest published occurrence
+    common_text: str  # the most common wording

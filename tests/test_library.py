@@ -1,0 +1,78 @@
+"""The library folder: seeded on first use, copies on import, updates, metadata edits, cache."""
+
+import json
+from pathlib import Path
+
+from reader.library import Library
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+ARTICLE = ("Port strike enters second week\nDock workers extended their strike into a second week "
+           "on Monday, leaving dozens of ships waiting offshore.\n“We will stay out until the "
+           "offer improves,” the union leader said.\n")
+
+
+def test_a_new_library_starts_with_the_bundled_seeds(tmp_path):
+    library = Library(tmp_path / "lib")
+    names = sorted(Path(d.path).name for d in library.documents())
+    assert names == sorted(p.name for p in SEEDS.iterdir())
+
+
+def test_import_copies_files_and_reimporting_a_changed_original_updates_the_copy(tmp_path):
+    library = Library(tmp_path / "lib", seed=False)
+    original = tmp_path / "in" / "strike.txt"
+    original.parent.mkdir()
+    original.write_text(ARTICLE, encoding="utf-8")
+    report = library.import_paths([original.parent])
+    assert report.added == ["in/strike.txt"] and not report.errors
+    (doc,) = library.documents()
+    assert doc.title == "Port strike enters second week"
+    assert Path(doc.path).is_relative_to(library.documents_dir)
+
+    original.write_text(ARTICLE.replace("second week", "third week"), encoding="utf-8")
+    assert library.refresh().updated == ["in/strike.txt"]
+    (updated,) = library.documents()
+    assert updated.id == doc.id and updated.title == "Port strike enters third week"
+    assert library.import_paths([original]).unchanged == ["in/strike.txt"]
+
+    original.unlink()  # the copy outlives the original
+    assert library.documents()[0].title == "Port strike enters third week"
+
+
+def test_import_reports_bad_files_and_keeps_the_good_ones(tmp_path):
+    library = Library(tmp_path / "lib", seed=False)
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\xff" * 64)
+    report = library.import_paths([good, bad, tmp_path / "nowhere"])
+    assert report.added == ["good.txt"]
+    assert sorted(Path(e.path).name for e in report.errors) == ["bad.txt", "nowhere"]
+    assert not (library.documents_dir / "bad.txt").exists()
+
+
+def test_metadata_edits_persist_across_library_instances(tmp_path):
+    library = Library(tmp_path / "lib")
+    doc = library.documents()[1]
+    library.set_metadata(doc, {"author": "Desk Editor", "published": "2022-01-27"})
+    again = Library(tmp_path / "lib").find(doc.id)
+    assert again is not None and again.author == "Desk Editor"
+    assert again.published_iso == "2022-01-27"
+
+
+def test_a_corrupt_parse_cache_is_ignored(tmp_path):
+    library = Library(tmp_path / "lib")
+    count = len(library.documents())
+    (library.cache_dir / "documents.pickle").write_bytes(b"not a pickle")
+    assert len(Library(tmp_path / "lib").documents()) == count
+
+
+def test_same_file_names_from_different_folders_do_not_collide(tmp_path):
+    library = Library(tmp_path / "lib", seed=False)
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(ARTICLE.replace("Port", folder.upper()))
+    library.import_paths([tmp_path / "a" / "story.txt"])
+    library.import_paths([tmp_path / "b" / "story.txt"])
+    titles = sorted(d.title for d in library.documents())
+    assert titles == ["A strike enters second week", "B strike enters second week"]
+    assert len(json.loads((library.root / "sources.json").read_text())) == 2
