@@ -20,6 +20,7 @@ import os
 import pickle
 import shutil
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,8 +118,11 @@ class Library:
             stamp = _stamp(path)
             cached = self._cache.get(key)
             try:
-                document = cached[1] if cached and cached[0] == stamp else load_document(
-                    path, document_id(key))
+                document = (
+                    cached[1]
+                    if cached and cached[0] == stamp
+                    else load_document(path, document_id(key))
+                )
             except DocumentError as failure:
                 errors.append(failure)
                 continue
@@ -140,13 +144,18 @@ class Library:
         origins = {v["origin"]: k for k, v in self._sources().items()}
         wanted = {str(Path(reference).resolve()), origins.get(str(Path(reference).resolve()), "")}
         for document in documents:
-            if str(Path(document.path).resolve()) in wanted or self._key(Path(document.path)) in wanted:
+            if (
+                str(Path(document.path).resolve()) in wanted
+                or self._key(Path(document.path)) in wanted
+            ):
                 return document
-        prefixed = [d for d in documents if d.id.startswith(reference)] if len(reference) >= 4 else []
+        prefixed = (
+            [d for d in documents if d.id.startswith(reference)] if len(reference) >= 4 else []
+        )
         return prefixed[0] if len(prefixed) == 1 else None
 
     # -- changing -------------------------------------------------------------------------------
-    def import_paths(self, paths: list[str | Path]) -> ImportReport:
+    def import_paths(self, paths: Sequence[str | Path]) -> ImportReport:
         """Copy the supported files under `paths` into the library (updating changed copies)."""
         report = ImportReport()
         sources = self._sources()
@@ -171,7 +180,9 @@ class Library:
                 report.errors.append(failure)
                 continue
             except OSError as failure:
-                report.errors.append(DocumentError(str(path), failure.strerror or "cannot be copied"))
+                report.errors.append(
+                    DocumentError(str(path), failure.strerror or "cannot be copied")
+                )
                 continue
             info = path.stat()
             sources[key] = {"origin": origin, "size": info.st_size, "mtime_ns": info.st_mtime_ns}
@@ -222,11 +233,13 @@ class Library:
         except ValueError:
             return str(path.resolve())
 
-    def _new_key(self, path: Path, given: list[str | Path], sources: dict) -> str:
+    def _new_key(self, path: Path, given: Sequence[str | Path], sources: dict) -> str:
         base = path.name
         for root in map(Path, given):
             if root.is_dir() and path.resolve().is_relative_to(root.resolve()):
-                base = (Path(root.resolve().name) / path.resolve().relative_to(root.resolve())).as_posix()
+                base = (
+                    Path(root.resolve().name) / path.resolve().relative_to(root.resolve())
+                ).as_posix()
                 break
         key, n = base, 2
         while key in sources or (self.documents_dir / key).exists():

@@ -6,9 +6,11 @@ from pathlib import Path
 from reader.library import Library
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-ARTICLE = ("Port strike enters second week\nDock workers extended their strike into a second week "
-           "on Monday, leaving dozens of ships waiting offshore.\n“We will stay out until the "
-           "offer improves,” the union leader said.\n")
+ARTICLE = (
+    "Port strike enters second week\nDock workers extended their strike into a second week "
+    "on Monday, leaving dozens of ships waiting offshore.\n“We will stay out until the "
+    "offer improves,” the union leader said.\n"
+)
 
 
 def test_a_new_library_starts_with_the_bundled_seeds(tmp_path):

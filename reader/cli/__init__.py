@@ -38,8 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read many news articles about one story: who said what, and where.",
     )
     parser.add_argument("--version", action="version", version=f"source-reader {__version__}")
-    parser.add_argument("--library", metavar="DIR",
-                        help="library folder (default: $SOURCE_READER_HOME or the user data folder)")
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="library folder (default: $SOURCE_READER_HOME or the user data folder)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(subparsers)
@@ -89,8 +92,11 @@ def _open_window(args_list: list[str]) -> int:
     args = window_parser.parse_args(args_list)
     reason = missing_display()
     if reason:
-        return fail(f"cannot open the window: {reason}. Use the command line instead "
-                    "(source-reader --help).", code=2)
+        return fail(
+            f"cannot open the window: {reason}. Use the command line instead "
+            "(source-reader --help).",
+            code=2,
+        )
     try:
         from reader.ui.app import run
     except ImportError as error:
@@ -104,7 +110,11 @@ def _open_window(args_list: list[str]) -> int:
 def missing_display() -> str:
     """Why no window can be shown here, or "" when one can."""
     if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in {
-        "offscreen", "minimal", "vnc", "eglfs", "linuxfb"
+        "offscreen",
+        "minimal",
+        "vnc",
+        "eglfs",
+        "linuxfb",
     }:
         return ""
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
@@ -143,8 +153,12 @@ def documents_or_fail(args: argparse.Namespace) -> list[Document] | None:
 
 def add_paths_argument(parser: argparse.ArgumentParser) -> None:
     """The optional PATH... of every command that reads documents."""
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files or folders to work on instead of the library")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders to work on instead of the library",
+    )
 
 
 def print_json(data: Any) -> None:

@@ -25,9 +25,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.set_defaults(run=run_show)
 
     importing = subparsers.add_parser(
-        "import", help="copy files or folders into the library (changed files are updated)")
-    importing.add_argument("paths", nargs="*", metavar="PATH",
-                           help="files or folders (none: re-read changed originals)")
+        "import", help="copy files or folders into the library (changed files are updated)"
+    )
+    importing.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders (none: re-read changed originals)",
+    )
     importing.add_argument("--json", action="store_true", help="print JSON")
     importing.set_defaults(run=run_import)
 
@@ -41,9 +46,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def summary(document: Document, quotes: int | None = None) -> dict[str, Any]:
     """The fields `list --json` prints for one document."""
     return {
-        "id": document.id, "path": document.path, "title": document.title,
-        "source": document.source, "author": document.author,
-        "published": document.published_iso, "words": document.words, "quotes": quotes,
+        "id": document.id,
+        "path": document.path,
+        "title": document.title,
+        "source": document.source,
+        "author": document.author,
+        "published": document.published_iso,
+        "words": document.words,
+        "quotes": quotes,
     }
 
 
@@ -52,10 +62,16 @@ def detail(document: Document) -> dict[str, Any]:
     data = summary(document)
     del data["quotes"]
     data.update(
-        language=document.language, url=document.url, format=document.format,
-        encoding=document.encoding, warnings=document.warnings, body=document.body,
-        removed=[{"text": r.text, "reason": r.reason, "start": r.raw_start, "end": r.raw_end}
-                 for r in document.removed],
+        language=document.language,
+        url=document.url,
+        format=document.format,
+        encoding=document.encoding,
+        warnings=document.warnings,
+        body=document.body,
+        removed=[
+            {"text": r.text, "reason": r.reason, "start": r.raw_start, "end": r.raw_end}
+            for r in document.removed
+        ],
     )
     return data
 
@@ -82,8 +98,14 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _print_table(rows: list[dict[str, Any]]) -> None:
-    columns = [("id", 12), ("published", 10), ("source", 16), ("author", 18), ("quotes", 6),
-               ("title", 60)]
+    columns = [
+        ("id", 12),
+        ("published", 10),
+        ("source", 16),
+        ("author", 18),
+        ("quotes", 6),
+        ("title", 60),
+    ]
     print("  ".join(name.upper().ljust(width) for name, width in columns))
     for row in rows:
         cells = []
@@ -131,16 +153,22 @@ def run_import(args: argparse.Namespace) -> int:
     library = cli.open_library(args)
     report = library.import_paths(args.paths) if args.paths else library.refresh()
     if args.json:
-        cli.print_json({
-            "library": str(library.root), "added": report.added, "updated": report.updated,
-            "unchanged": report.unchanged,
-            "errors": [{"path": e.path, "reason": e.reason} for e in report.errors],
-        })
+        cli.print_json(
+            {
+                "library": str(library.root),
+                "added": report.added,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "errors": [{"path": e.path, "reason": e.reason} for e in report.errors],
+            }
+        )
     else:
         cli.report_errors(report.errors)
-        print(f"{len(report.added)} added, {len(report.updated)} updated, "
-              f"{len(report.unchanged)} unchanged, {len(report.errors)} failed "
-              f"(library: {library.root})")
+        print(
+            f"{len(report.added)} added, {len(report.updated)} updated, "
+            f"{len(report.unchanged)} unchanged, {len(report.errors)} failed "
+            f"(library: {library.root})"
+        )
     done = report.added or report.updated or report.unchanged
     return 1 if report.errors and not done else 0
 
@@ -154,5 +182,6 @@ def run_meta(args: argparse.Namespace) -> int:
     if fields:
         library.set_metadata(document, fields)
     cli.print_json(summary(document)) if fields else print(
-        "nothing to change; give --title, --author, …", file=sys.stderr)
+        "nothing to change; give --title, --author, …", file=sys.stderr
+    )
     return 0

@@ -16,30 +16,127 @@ from reader.documents.paragraphs import Unit
 
 # Section headings of site furniture; a list under one of them is furniture too.
 _SECTION_HEADINGS = {
-    "main menu", "menu", "navigation", "header banner", "primary menu", "secondary menu",
-    "related posts", "related articles", "related stories", "related news", "related",
-    "related content", "more stories", "more news", "more from", "you may also like",
-    "you might also like", "recommended", "recommended for you", "popular posts", "most popular",
-    "most read", "trending", "trending now", "archives", "archive", "categories", "category",
-    "recent posts", "recent comments", "latest posts", "latest news", "tags", "topics",
-    "share this", "share this article", "share this story", "share", "like this", "like this:",
-    "follow us", "subscribe", "newsletter", "sign up", "quick links", "useful links",
-    "artículos relacionados", "noticias relacionadas", "te puede interesar", "entradas recientes",
-    "archivos", "categorías", "etiquetas", "compartir", "lo más leído", "articles similaires",
-    "à lire aussi", "a lire aussi", "partager", "catégories", "verwandte artikel", "mehr zum thema",
-    "teilen", "kategorien", "читайте также", "похожие статьи", "поделиться", "рубрики", "архивы",
-    "leggi anche", "articoli correlati", "condividi", "leia também", "veja também",
+    "main menu",
+    "menu",
+    "navigation",
+    "header banner",
+    "primary menu",
+    "secondary menu",
+    "related posts",
+    "related articles",
+    "related stories",
+    "related news",
+    "related",
+    "related content",
+    "more stories",
+    "more news",
+    "more from",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "recommended for you",
+    "popular posts",
+    "most popular",
+    "most read",
+    "trending",
+    "trending now",
+    "archives",
+    "archive",
+    "categories",
+    "category",
+    "recent posts",
+    "recent comments",
+    "latest posts",
+    "latest news",
+    "tags",
+    "topics",
+    "share this",
+    "share this article",
+    "share this story",
+    "share",
+    "like this",
+    "like this:",
+    "follow us",
+    "subscribe",
+    "newsletter",
+    "sign up",
+    "quick links",
+    "useful links",
+    "artículos relacionados",
+    "noticias relacionadas",
+    "te puede interesar",
+    "entradas recientes",
+    "archivos",
+    "categorías",
+    "etiquetas",
+    "compartir",
+    "lo más leído",
+    "articles similaires",
+    "à lire aussi",
+    "a lire aussi",
+    "partager",
+    "catégories",
+    "verwandte artikel",
+    "mehr zum thema",
+    "teilen",
+    "kategorien",
+    "читайте также",
+    "похожие статьи",
+    "поделиться",
+    "рубрики",
+    "архивы",
+    "leggi anche",
+    "articoli correlati",
+    "condividi",
+    "leia também",
+    "veja também",
 }
 # Lines that are furniture on their own.
 _FURNITURE_LINES = {
-    "leave a comment", "leave a reply", "post a comment", "add a comment", "comments",
-    "no comments", "back to top", "back to top button", "skip to content", "skip to main content",
-    "advertisement", "sponsored", "sponsored content", "terms and conditions", "terms of use",
-    "terms of service", "privacy policy", "cookie policy", "cookie settings", "contact us",
-    "about us", "all rights reserved", "print", "email", "facebook", "twitter", "whatsapp",
-    "linkedin", "telegram", "reddit", "pinterest", "top news", "breaking news", "home",
-    "load more", "show comments", "read more", "continue reading", "deja un comentario",
-    "laisser un commentaire", "kommentare", "комментарии", "volver arriba", "top stories",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "add a comment",
+    "comments",
+    "no comments",
+    "back to top",
+    "back to top button",
+    "skip to content",
+    "skip to main content",
+    "advertisement",
+    "sponsored",
+    "sponsored content",
+    "terms and conditions",
+    "terms of use",
+    "terms of service",
+    "privacy policy",
+    "cookie policy",
+    "cookie settings",
+    "contact us",
+    "about us",
+    "all rights reserved",
+    "print",
+    "email",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "telegram",
+    "reddit",
+    "pinterest",
+    "top news",
+    "breaking news",
+    "home",
+    "load more",
+    "show comments",
+    "read more",
+    "continue reading",
+    "deja un comentario",
+    "laisser un commentaire",
+    "kommentare",
+    "комментарии",
+    "volver arriba",
+    "top stories",
 }
 _FURNITURE_PREFIX = re.compile(
     r"^(?:see also|read also|read more|also read|related:|more:|lee también|ver también|"
@@ -56,9 +153,10 @@ _MISSION = re.compile(
 )
 _RUNNING_TIME = re.compile(r"\s\d{1,2}:\d{2}(?::\d{2})?$")
 _BREADCRUMB = re.compile(r"[›»>/|]")
-_COUNTER = re.compile(r"^(?:\d+|\d+\s+(?:views?|comments?|shares?|likes?|min(?:ute)?s? read))$",
-                      re.IGNORECASE)
-_QUOTE_MARKS = re.compile("[\"“”«»„‹›]")
+_COUNTER = re.compile(
+    r"^(?:\d+|\d+\s+(?:views?|comments?|shares?|likes?|min(?:ute)?s? read))$", re.IGNORECASE
+)
+_QUOTE_MARKS = re.compile('["“”«»„‹›]')
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»’]\s*$")
 
 
@@ -88,12 +186,16 @@ def _line_reason(unit: Unit, repeated: set[str]) -> str:
         return "furniture"
     if _MISSION.search(text) and not _QUOTE_MARKS.search(text):
         return "footer"
-    if unit.words <= 25 and _RUNNING_TIME.search(text) and not _SENTENCE_END.search(
-        _RUNNING_TIME.sub("", text)
+    if (
+        unit.words <= 25
+        and _RUNNING_TIME.search(text)
+        and not _SENTENCE_END.search(_RUNNING_TIME.sub("", text))
     ):
         return "caption"
-    if len(_BREADCRUMB.findall(text)) >= 2 and unit.words <= 30 and text.split()[0].startswith(
-        ("Home", "Inicio", "Accueil", "Startseite", "Главная")
+    if (
+        len(_BREADCRUMB.findall(text)) >= 2
+        and unit.words <= 30
+        and text.split()[0].startswith(("Home", "Inicio", "Accueil", "Startseite", "Главная"))
     ):
         return "breadcrumb"
     if key in repeated and not _QUOTE_MARKS.search(text):
@@ -132,7 +234,7 @@ def mark_boilerplate(units: list[Unit]) -> None:
 
 
 def _mark_edge_lists(units: list[Unit]) -> None:
-    """Bulleted lists before the first or after the last prose paragraph are menus and link lists."""
+    """Bulleted lists before the first or after the last paragraph of prose are menus or links."""
     prose = [i for i, u in enumerate(units) if not u.reason and _looks_like_prose(u)]
     if not prose:
         return

@@ -25,19 +25,29 @@ _MONTHS = {
     9: "september sep sept septiembre septembre setembro settembre сентября сентябрь сен",
     10: "october oct octubre octobre oktober okt outubro ottobre октября октябрь окт",
     11: "november nov noviembre novembre novembro ноября ноябрь ноя",
-    12: "december dec diciembre dic décembre déc dezember dez dezembro dicembre декабря декабрь дек",
+    12: "december dec diciembre dic décembre déc dezember dez dezembro dicembre декабря декабрь "
+    "дек",
 }
 _MONTH_NUMBER = {name: n for n, names in _MONTHS.items() for name in names.split()}
-_MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True)) + r")\.?"
+_MONTH = (
+    r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTH_NUMBER), key=len, reverse=True)) + r")\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_TIME = r"(?:(?:\s*[,–—\-|@]\s*|\s+(?:at|um|à|a las|в)\s+|\s+)(?P<time>[0-2]?\d[:h.][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?))?"
+_TIME = (
+    r"(?:(?:\s*[,–—\-|@]\s*|\s+(?:at|um|à|a las|в)\s+|\s+)"
+    r"(?P<time>[0-2]?\d[:h.][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?))?"
+)
 _PATTERNS = [
-    re.compile(r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
-               r"(?:Z|[+-][0-2]\d:?[0-5]\d)?)?)"),
+    re.compile(
+        r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
+        r"(?:Z|[+-][0-2]\d:?[0-5]\d)?)?)"
+    ),
     re.compile(_MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
-    re.compile(_DAY + r"\.?\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR + r"(?:\s*г\.?)?" + _TIME,
-               re.IGNORECASE),
+    re.compile(
+        _DAY + r"\.?\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR + r"(?:\s*г\.?)?" + _TIME,
+        re.IGNORECASE,
+    ),
     re.compile(r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR + _TIME),
 ]
 _LONE_TIME = re.compile(r"\b([0-2]?\d:[0-5]\d(?:\s*[ap]\.?m\.?)?)", re.IGNORECASE)
@@ -75,7 +85,9 @@ def date_line(text: str, max_other_words: int = 3) -> datetime | None:
         return None
     moment, (start, end) = result
     rest = _FILLER.sub(" ", text[:start] + " " + text[end:])
-    other = [w for w in re.split(r"[\s,|–—\-/·•:]+", rest) if re.search(r"\w", w) and not w.isdigit()]
+    other = [
+        w for w in re.split(r"[\s,|–—\-/·•:]+", rest) if re.search(r"\w", w) and not w.isdigit()
+    ]
     if len(other) > max_other_words:
         return None
     if moment.hour == moment.minute == 0:

@@ -13,7 +13,15 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_BINARY_MAGIC = (b"\x1f\x8b", b"PK\x03\x04", b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"7z\xbc")
+_BINARY_MAGIC = (
+    b"\x1f\x8b",
+    b"PK\x03\x04",
+    b"%PDF",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"7z\xbc",
+)
 _LEGACY_FALLBACK = "cp1252"
 # Among equally plausible decodings, the encodings most used on the web come first.
 _COMMON_LEGACY = ("cp1252", "cp1251", "cp1250", "koi8_r", "cp1253", "cp1254", "cp1257", "latin_1")

@@ -13,28 +13,139 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-_SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
-         "form", "button", "select", "textarea", "head", "math", "video", "audio", "picture"}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "head",
+    "math",
+    "video",
+    "audio",
+    "picture",
+}
 _CHROME = {"nav", "aside", "footer", "header", "menu", "dialog"}
-_BLOCK = {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2",
-          "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "tr", "table", "figure",
-          "figcaption", "address", "hr", "br", "body", "html", "center", "caption", "summary"}
-_VOID = {"br", "img", "meta", "link", "input", "hr", "area", "base", "col", "source", "track",
-         "wbr", "param", "embed"}
-_CHROME_WORDS = {"nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar",
-                 "related", "share", "sharing", "social", "comment", "comments", "respond",
-                 "newsletter", "subscribe", "promo", "advert", "advertisement", "ad", "ads",
-                 "cookie", "cookies", "footer", "widget", "popup", "modal", "recommended",
-                 "trending", "tags", "byline-share", "skip", "masthead"}
-_ARTICLE_MARKS = {"articlebody", "article-body", "article-content", "entry-content", "post-content",
-                  "story-body"}
+_BLOCK = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+    "br",
+    "body",
+    "html",
+    "center",
+    "caption",
+    "summary",
+}
+_VOID = {
+    "br",
+    "img",
+    "meta",
+    "link",
+    "input",
+    "hr",
+    "area",
+    "base",
+    "col",
+    "source",
+    "track",
+    "wbr",
+    "param",
+    "embed",
+}
+_CHROME_WORDS = {
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "comment",
+    "comments",
+    "respond",
+    "newsletter",
+    "subscribe",
+    "promo",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "cookie",
+    "cookies",
+    "footer",
+    "widget",
+    "popup",
+    "modal",
+    "recommended",
+    "trending",
+    "tags",
+    "byline-share",
+    "skip",
+    "masthead",
+}
+_ARTICLE_MARKS = {
+    "articlebody",
+    "article-body",
+    "article-content",
+    "entry-content",
+    "post-content",
+    "story-body",
+}
 _META_KEYS = {
-    "og:title": "title", "twitter:title": "title", "og:site_name": "source",
-    "application-name": "source", "author": "author", "article:author": "author",
-    "parsely-author": "author", "dc.creator": "author", "article:published_time": "published",
-    "og:published_time": "published", "pubdate": "published", "publishdate": "published",
-    "date": "published", "dc.date": "published", "dc.date.issued": "published",
-    "parsely-pub-date": "published", "sailthru.date": "published",
+    "og:title": "title",
+    "twitter:title": "title",
+    "og:site_name": "source",
+    "application-name": "source",
+    "author": "author",
+    "article:author": "author",
+    "parsely-author": "author",
+    "dc.creator": "author",
+    "article:published_time": "published",
+    "og:published_time": "published",
+    "pubdate": "published",
+    "publishdate": "published",
+    "date": "published",
+    "dc.date": "published",
+    "dc.date.issued": "published",
+    "parsely-pub-date": "published",
+    "sailthru.date": "published",
 }
 
 
@@ -135,7 +246,7 @@ class _PageParser(HTMLParser):
             self._title.append(data)
         if self._in_ld_json:
             self._ld_json.append(data)
-        if self._skipping() or not data.strip() and not self._parts:
+        if self._skipping() or (not data.strip() and not self._parts):
             return
         if self._start < 0:
             self._start = self._offset() + (len(data) - len(data.lstrip()))
@@ -152,11 +263,15 @@ class _PageParser(HTMLParser):
     # -- helpers --------------------------------------------------------------------------------
     def _push(self, tag: str, attributes: dict[str, str]) -> None:
         parent = self._stack[-1] if self._stack else _Open("", False, "", False)
-        names = set(re.split(r"[\s_\-]+", (attributes.get("class", "") + " " +
-                                            attributes.get("id", "")).lower())) - {""}
-        marker = (attributes.get("itemprop", "").lower() == "articlebody"
-                  or bool(_ARTICLE_MARKS & {n.replace("_", "-") for n in
-                                            attributes.get("class", "").lower().split()}))
+        names = set(
+            re.split(
+                r"[\s_\-]+", (attributes.get("class", "") + " " + attributes.get("id", "")).lower()
+            )
+        ) - {""}
+        marker = attributes.get("itemprop", "").lower() == "articlebody" or bool(
+            _ARTICLE_MARKS
+            & {n.replace("_", "-") for n in attributes.get("class", "").lower().split()}
+        )
         article = parent.article or tag in {"article", "main"} or marker
         if article:
             self.page.has_article = True
@@ -165,7 +280,9 @@ class _PageParser(HTMLParser):
             chrome = "navigation" if tag in {"nav", "menu"} else tag
         if not chrome and not marker and names & _CHROME_WORDS:
             chrome = sorted(names & _CHROME_WORDS)[0]
-        hidden = "hidden" in attributes or "display:none" in attributes.get("style", "").replace(" ", "")
+        hidden = "hidden" in attributes or "display:none" in attributes.get("style", "").replace(
+            " ", ""
+        )
         self._stack.append(_Open(tag, parent.skip or tag in _SKIP or hidden, chrome, article))
 
     def _flush(self) -> None:
@@ -178,8 +295,9 @@ class _PageParser(HTMLParser):
         self._start = -1
 
     def _read_meta(self, attributes: dict[str, str]) -> None:
-        key = (attributes.get("property") or attributes.get("name") or
-               attributes.get("itemprop") or "").lower()
+        key = (
+            attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or ""
+        ).lower()
         if key == "datepublished":
             key = "pubdate"
         target = _META_KEYS.get(key)
@@ -193,7 +311,13 @@ def _read_ld_json(chunk: str, meta: dict[str, str]) -> None:
         data = json.loads(chunk)
     except ValueError:
         return
-    items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+    items = (
+        data
+        if isinstance(data, list)
+        else data.get("@graph", [data])
+        if isinstance(data, dict)
+        else []
+    )
     for item in items:
         if not isinstance(item, dict):
             continue
@@ -220,4 +344,3 @@ def looks_like_html(text: str) -> bool:
     """True when `text` starts like an HTML document."""
     head = text[:1024].lstrip().lower()
     return head.startswith(("<!doctype html", "<html", "<head", "<body", "<meta"))
-

@@ -87,7 +87,9 @@ def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise DocumentError(str(path), f"too large ({size // 1048576} MiB; the limit is 16 MiB)")
+            raise DocumentError(
+                str(path), f"too large ({size // 1048576} MiB; the limit is 16 MiB)"
+            )
         if not path.is_file():
             raise DocumentError(str(path), "not a regular file")
         data = path.read_bytes()
@@ -132,8 +134,13 @@ def _html_units(raw: str) -> tuple[list[Unit], Metadata]:
     page: Page = parse_page(raw)
     units = []
     for block in page.blocks:
-        unit = Unit(block.text, [(block.raw_start, len(block.text))], tag=block.tag,
-                    bullet=block.tag == "li", reason=block.dropped)
+        unit = Unit(
+            block.text,
+            [(block.raw_start, len(block.text))],
+            tag=block.tag,
+            bullet=block.tag == "li",
+            reason=block.dropped,
+        )
         if page.has_article and not block.in_article and not unit.reason:
             unit.reason = "outside article"
         units.append(unit)
@@ -152,15 +159,20 @@ def _strip_markdown(unit: Unit) -> Unit:
         return unit
     cut = prefix.end()
     start, length = unit.pieces[0]
-    return Unit(unit.text[cut:], [(start + cut, length - cut)], unit.bullet, "h" if "#" in
-                prefix.group() else unit.tag, unit.reason)
+    return Unit(
+        unit.text[cut:],
+        [(start + cut, length - cut)],
+        unit.bullet,
+        "h" if "#" in prefix.group() else unit.tag,
+        unit.reason,
+    )
 
 
 def _parse_front_matter(block: str) -> dict[str, str]:
     fields = {}
     for line in block.splitlines():
         key, sep, value = line.partition(":")
-        if sep and key.strip().lower() in META_FIELDS + ("date", "outlet", "site"):
+        if sep and key.strip().lower() in (*META_FIELDS, "date", "outlet", "site"):
             fields[key.strip().lower()] = value.strip().strip("'\"")
     for alias, name in (("date", "published"), ("outlet", "source"), ("site", "source")):
         if alias in fields:
@@ -197,9 +209,17 @@ def _assemble(units: list[Unit], meta: Metadata, raw: str) -> Document:
             offset += length
     body = "".join(parts)
     return Document(
-        id="", path="", title=meta.title, source=meta.source, author=meta.author,
-        published=meta.published, language=meta.language or detect_language(body), body=body,
-        removed=removed, segments=segments, raw=raw,
+        id="",
+        path="",
+        title=meta.title,
+        source=meta.source,
+        author=meta.author,
+        published=meta.published,
+        language=meta.language or detect_language(body),
+        body=body,
+        removed=removed,
+        segments=segments,
+        raw=raw,
     )
 
 
@@ -220,8 +240,11 @@ def _read_sidecar(path: Path) -> dict[str, str]:
     except (OSError, ValueError) as error:
         log.warning("ignoring unreadable metadata file %s: %s", sidecar, error)
         return {}
-    return {k: str(v) for k, v in data.items() if k in META_FIELDS and v is not None} if isinstance(
-        data, dict) else {}
+    return (
+        {k: str(v) for k, v in data.items() if k in META_FIELDS and v is not None}
+        if isinstance(data, dict)
+        else {}
+    )
 
 
 def apply_overrides(document: Document, fields: dict[str, str]) -> None:

@@ -35,8 +35,9 @@ _COPYRIGHT = re.compile(
     r"(?P<outlet>[A-Z][\w&.' -]{1,40}?)(?:[.,]|\s+all rights|$)",
     re.IGNORECASE,
 )
-_SOURCE_LINE = re.compile(r"^(?:source|fuente|source\s*:|quelle|источник)\s*:\s*(?P<outlet>.{2,40})$",
-                          re.IGNORECASE)
+_SOURCE_LINE = re.compile(
+    r"^(?:source|fuente|source\s*:|quelle|источник)\s*:\s*(?P<outlet>.{2,40})$", re.IGNORECASE
+)
 _COMMENTS_ON = re.compile(r"\b(?:no|\d+)\s+comments?\s+on\s+", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»]\s*$")
@@ -146,7 +147,7 @@ def find_title(units: list[Unit], declared: str = "") -> str:
 
 def _same_text(a: str, b: str) -> bool:
     fold = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
-    return fold(a) == fold(b) or fold(a).startswith(fold(b)) and len(b) > 20
+    return fold(a) == fold(b) or (fold(a).startswith(fold(b)) and len(b) > 20)
 
 
 def find_source(units: list[Unit]) -> str:

@@ -14,8 +14,13 @@ def run(*args, home: Path, check=True):
     env.pop("DISPLAY", None)
     env.pop("WAYLAND_DISPLAY", None)
     env.pop("QT_QPA_PLATFORM", None)
-    result = subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True,
-                            text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     if check:
         assert result.returncode == 0, result.stderr
     return result
@@ -25,8 +30,16 @@ def test_list_seeds_json_gives_the_contract_fields(tmp_path):
     out = json.loads(run("list", str(SEEDS), "--json", home=tmp_path).stdout)
     assert len(out["documents"]) == 5
     for doc in out["documents"]:
-        assert set(doc) == {"id", "path", "title", "source", "author", "published", "words",
-                            "quotes"}
+        assert set(doc) == {
+            "id",
+            "path",
+            "title",
+            "source",
+            "author",
+            "published",
+            "words",
+            "quotes",
+        }
     assert "Texecutions" in {d["source"] for d in out["documents"]}
 
 
@@ -35,14 +48,17 @@ def test_show_prints_clean_body_and_removed_lines(tmp_path):
     out = json.loads(run("show", str(path), "--json", home=tmp_path).stdout)
     assert "Back to top button" not in out["body"]
     assert {"text": "Back to top button"}.items() <= next(
-        r for r in out["removed"] if r["text"] == "Back to top button").items()
+        r for r in out["removed"] if r["text"] == "Back to top button"
+    ).items()
     assert out["source"] == "CNN"
 
 
 def test_import_then_list_uses_the_library(tmp_path):
     article = tmp_path / "strike.txt"
-    article.write_text("Port strike ends\nThe strike at the port ended on Friday after workers "
-                       "accepted a new offer from the employers.\n")
+    article.write_text(
+        "Port strike ends\nThe strike at the port ended on Friday after workers "
+        "accepted a new offer from the employers.\n"
+    )
     home = tmp_path / "home"
     imported = json.loads(run("import", str(article), "--json", home=home).stdout)
     assert imported["added"] == ["strike.txt"]

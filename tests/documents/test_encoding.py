@@ -7,8 +7,12 @@ import pytest
 
 from reader.documents.encoding import NotText, decode
 
-RUSSIAN = "Министр иностранных дел Сергей Лавров заявил: «Нет позитивной реакции по главному вопросу»."
-FRENCH = "Le ministre a déclaré : « Il n’y aura pas de guerre », a-t-il ajouté à Genève. Œuvre, façade."
+RUSSIAN = (
+    "Министр иностранных дел Сергей Лавров заявил: «Нет позитивной реакции по главному вопросу»."
+)
+FRENCH = (
+    "Le ministre a déclaré : « Il n’y aura pas de guerre », a-t-il ajouté à Genève. Œuvre, façade."
+)
 GERMAN = "„Wir werden das nicht akzeptieren“, sagte der Außenminister über die Maßnahmen in Köln."
 
 

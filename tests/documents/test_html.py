@@ -52,7 +52,9 @@ def test_article_html_keeps_only_the_article_and_its_metadata(tmp_path):
     assert "«Nous sommes prêts»" in doc.body
     for chrome in ["injected", "color: red", "Home", "Share on", "Older dam", "First!", "©"]:
         assert chrome not in doc.body
-    assert "approved the new dam on Wednesday after a debate that lasted most of the night" in doc.body
+    assert (
+        "approved the new dam on Wednesday after a debate that lasted most of the night" in doc.body
+    )
 
 
 def test_broken_html_still_gives_its_text(tmp_path):

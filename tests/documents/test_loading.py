@@ -24,8 +24,18 @@ def test_wordpress_page_loses_menus_breadcrumbs_related_and_comment_prompts(writ
     assert doc.author == "Maria Lopez"
     assert doc.published == datetime(2022, 3, 3)
     assert doc.source == "The Harbour Gazette"
-    for furniture in ["Menu", "Politics", "Home ›", "12 Comments", "Related posts", "Ferry fares",
-                      "Tags:", "Leave a Reply", "Your email address", "All rights reserved"]:
+    for furniture in [
+        "Menu",
+        "Politics",
+        "Home ›",
+        "12 Comments",
+        "Related posts",
+        "Ferry fares",
+        "Tags:",
+        "Leave a Reply",
+        "Your email address",
+        "All rights reserved",
+    ]:
         assert furniture not in doc.body
     assert "“We cannot keep pouring money" in doc.body
     assert "“deeply disappointed”" in doc.body
@@ -59,7 +69,10 @@ def test_a_date_inside_an_embedded_tweet_is_not_the_publication_date(write):
 def test_markdown_front_matter_and_hard_wrapped_paragraphs(write):
     doc = load_document(write("bridge.md", WRAPPED_MARKDOWN))
     assert (doc.title, doc.author, doc.source) == (
-        "Bridge reopens after repairs", "Sam Okafor", "Valley Courier")
+        "Bridge reopens after repairs",
+        "Sam Okafor",
+        "Valley Courier",
+    )
     assert doc.published == datetime(2021, 11, 2)
     paragraphs = [doc.body[s:e] for s, e in doc.paragraphs()]
     assert paragraphs[0].startswith("The old river bridge") and paragraphs[0].endswith("on it.")
@@ -77,10 +90,12 @@ def test_clean_offsets_map_back_to_the_raw_text(write):
 
 @pytest.mark.parametrize("encoding", ["cp1251", "utf-16", "utf-8-sig"])
 def test_encodings_read_into_the_same_document(write, encoding):
-    text = ("Переговоры в Женеве\n"
-            "Министр иностранных дел заявил журналистам, что переговоры в Женеве прошли трудно, "
-            "но стороны договорились встретиться снова через две недели.\n"
-            "«Мы не торопимся с выводами», — сказал он.\n")
+    text = (
+        "Переговоры в Женеве\n"
+        "Министр иностранных дел заявил журналистам, что переговоры в Женеве прошли трудно, "
+        "но стороны договорились встретиться снова через две недели.\n"
+        "«Мы не торопимся с выводами», — сказал он.\n"
+    )
     doc = load_document(write(f"ru-{encoding}.txt", text, encoding))
     assert doc.title == "Переговоры в Женеве"
     assert "«Мы не торопимся с выводами»" in doc.body
@@ -89,14 +104,20 @@ def test_encodings_read_into_the_same_document(write, encoding):
 
 def test_sidecar_metadata_overrides_what_the_text_says(write, tmp_path):
     path = write("ledger.txt", NAME_ABOVE_TIMESTAMP)
-    (tmp_path / "ledger.meta.json").write_text('{"author": "J. Whitfield", "published": "2022-09-16"}')
+    (tmp_path / "ledger.meta.json").write_text(
+        '{"author": "J. Whitfield", "published": "2022-09-16"}'
+    )
     doc = load_document(path)
     assert doc.author == "J. Whitfield" and doc.published == datetime(2022, 9, 16)
 
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"", "empty"), (b"\x00\x01\x02binary\x00" * 50, "binary"), (b"\x1f\x8b\x08\x00junk", "binary")],
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary\x00" * 50, "binary"),
+        (b"\x1f\x8b\x08\x00junk", "binary"),
+    ],
 )
 def test_bad_files_are_refused_with_a_reason(tmp_path, content, reason):
     path = tmp_path / "bad.txt"
