@@ -138,20 +138,15 @@ class Library:
     def find(self, reference: str) -> Document | None:
         """The document with this id, unique id prefix, or path (of the copy or the original)."""
         documents = self.documents()
-        exact = [d for d in documents if d.id == reference]
-        if exact:
-            return exact[0]
-        origins = {v["origin"]: k for k, v in self._sources().items()}
-        wanted = {str(Path(reference).resolve()), origins.get(str(Path(reference).resolve()), "")}
+        target = Path(reference).resolve()
+        copied_as = {v["origin"]: k for k, v in self._sources().items()}.get(str(target))
         for document in documents:
-            if (
-                str(Path(document.path).resolve()) in wanted
-                or self._key(Path(document.path)) in wanted
-            ):
+            path = Path(document.path)
+            if document.id == reference or path.resolve() == target or self._key(path) == copied_as:
                 return document
-        prefixed = (
-            [d for d in documents if d.id.startswith(reference)] if len(reference) >= 4 else []
-        )
+        if len(reference) < 4:
+            return None
+        prefixed = [d for d in documents if d.id.startswith(reference)]
         return prefixed[0] if len(prefixed) == 1 else None
 
     # -- changing -------------------------------------------------------------------------------

@@ -78,3 +78,16 @@ def test_same_file_names_from_different_folders_do_not_collide(tmp_path):
     titles = sorted(d.title for d in library.documents())
     assert titles == ["A strike enters second week", "B strike enters second week"]
     assert len(json.loads((library.root / "sources.json").read_text())) == 2
+
+
+def test_find_by_id_prefix_copy_path_and_original_path(tmp_path):
+    library = Library(tmp_path / "lib", seed=False)
+    original = tmp_path / "strike.txt"
+    original.write_text(ARTICLE)
+    library.import_paths([original])
+    (doc,) = library.documents()
+    assert library.find(doc.id) is doc
+    assert library.find(doc.id[:6]) is doc
+    assert library.find(doc.path) is doc
+    assert library.find(str(original)) is doc
+    assert library.find("nothing-like-this") is None
