@@ -7,6 +7,7 @@ stderr, never a traceback; the exit code is non-zero when nothing could be done.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import os
@@ -53,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # print file names with any bytes as they are
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="surrogateescape")
     logging.basicConfig(level=logging.WARNING, format="source-reader: %(message)s")
     parser = build_parser()
     if _wants_window(args_list, parser):
@@ -163,8 +167,9 @@ def add_paths_argument(parser: argparse.ArgumentParser) -> None:
 
 def print_json(data: Any) -> None:
     """Write `data` as JSON to stdout (UTF-8, not ASCII-escaped)."""
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    # File names that are not valid UTF-8 arrive as lone surrogates; JSON must stay valid UTF-8.
+    sys.stdout.write(text.encode("utf-8", "surrogateescape").decode("utf-8", "replace") + "\n")
 
 
 def fail(message: str, code: int = 1) -> int:

@@ -134,6 +134,10 @@ def find_title(units: list[Unit], declared: str = "") -> str:
             if not unit.reason and _same_text(unit.text, title):
                 unit.reason = "title"
         return title
+    heading = next((u for u in units[:40] if not u.reason and u.tag == "h1"), None)
+    if heading:
+        heading.reason = "title"
+        return heading.text
     for unit in units:
         if unit.reason:
             continue
