@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+FUZZ_SECONDS ?= 120
 
 .PHONY: run test lint bench fuzz package clean
 
@@ -27,6 +28,10 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	$(BIN)/python tests/benchmarks/run_all.py
+
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,fuzz]'
+	$(BIN)/python tests/fuzz/run.py $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
