@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reader.documents.paragraphs import Unit
+from reader.documents.paragraphs import Unit, is_nav_bar
 
 # Section headings of site furniture; a list under one of them is furniture too.
 _SECTION_HEADINGS = {
@@ -31,6 +31,10 @@ _SECTION_HEADINGS = {
     "more stories",
     "more news",
     "more from",
+    "more on this story",
+    "more on this topic",
+    "more about this story",
+    "related topics",
     "you may also like",
     "you might also like",
     "recommended",
@@ -143,7 +147,11 @@ _FURNITURE_PREFIX = re.compile(
     r"à lire aussi|читайте также|leggi anche|leia também|click to share|share on |"
     r"your email address will not be published|required fields are marked|"
     r"sign up for|subscribe to|follow us on|download our app|\d+ comments?\b|"
-    r"tags?\s*:|tags(?=[a-z])|tagged\b|filed under\b|posted in\b|categor(?:y|ies)\s*:)",
+    r"tags?\s*:|tags(?=[a-z])|tagged\b|filed under\b|posted in\b|categor(?:y|ies)\s*:|"
+    r"our standards\s*:|follow (?:[\w&.'’ -]{1,40} )?on (?:facebook|twitter|x|instagram|tiktok|"
+    r"youtube|threads|bluesky|linkedin|telegram|whatsapp)\b|"
+    r"(?:updated|published|posted)?\s*\d+\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month)s?"
+    r"\.?\s+ago\s*$)",
     re.IGNORECASE,
 )
 _MISSION = re.compile(
@@ -158,6 +166,7 @@ _COUNTER = re.compile(
 )
 _QUOTE_MARKS = re.compile('["“”«»„‹›]')
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»’]\s*$")
+_STATEMENT_END = re.compile(r"[.…:;\"”»’]\s*$")  # a caption may be a question
 
 
 def _key(text: str) -> str:
@@ -189,7 +198,7 @@ def _line_reason(unit: Unit, repeated: set[str]) -> str:
     if (
         unit.words <= 25
         and _RUNNING_TIME.search(text)
-        and not _SENTENCE_END.search(_RUNNING_TIME.sub("", text))
+        and not _STATEMENT_END.search(_RUNNING_TIME.sub("", text))
     ):
         return "caption"
     if (
@@ -200,6 +209,8 @@ def _line_reason(unit: Unit, repeated: set[str]) -> str:
         return "breadcrumb"
     if key in repeated and not _QUOTE_MARKS.search(text):
         return "repeated"
+    if is_nav_bar(text) and not _QUOTE_MARKS.search(text):
+        return "menu"
     return ""
 
 

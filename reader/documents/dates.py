@@ -9,7 +9,7 @@ sentence, a quote or an embedded tweet's signature is never taken for the articl
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 from dateutil import parser as dateutil_parser
 
@@ -61,6 +61,32 @@ _FILLER = re.compile(
 )
 
 
+# Unambiguous zone abbreviations printed after a time ("6:42 AM GMT", "09:25 EST", "UTC+3").
+_ZONE_HOURS = {
+    "GMT": 0.0,
+    "UTC": 0.0,
+    "Z": 0.0,
+    "BST": 1.0,
+    "CET": 1.0,
+    "CEST": 2.0,
+    "EET": 2.0,
+    "EEST": 3.0,
+    "MSK": 3.0,
+    "EST": -5.0,
+    "EDT": -4.0,
+    "CST": -6.0,
+    "CDT": -5.0,
+    "MST": -7.0,
+    "MDT": -6.0,
+    "PST": -8.0,
+    "PDT": -7.0,
+}
+_ZONE = re.compile(
+    r"\b(?P<name>GMT|UTC|BST|CEST|CET|EEST|EET|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT)"
+    r"(?:\s*(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d\d))?)?\b"
+)
+
+
 def find_date(text: str) -> tuple[datetime, tuple[int, int]] | None:
     """The first date (with its time, if printed next to it) in `text` and its span, or None."""
     found = []
@@ -93,6 +119,13 @@ def date_line(text: str, max_other_words: int = 3) -> datetime | None:
     if moment.hour == moment.minute == 0:
         time = _LONE_TIME.search(text[:start] + " " + text[end:])
         moment = _with_time(moment, time.group(1)) if time else moment
+    zone = _ZONE.search(text)
+    if zone and moment.tzinfo is None and (moment.hour, moment.minute) != (0, 0):
+        hours = _ZONE_HOURS.get(zone.group("name").upper(), 0.0)
+        if zone.group("sign"):
+            offset = int(zone.group("hours")) + int(zone.group("minutes") or 0) / 60
+            hours = offset if zone.group("sign") == "+" else -offset
+        moment = moment.replace(tzinfo=timezone(timedelta(hours=hours)))
     return moment
 
 

@@ -33,6 +33,8 @@ _SKIP = {
     "audio",
     "picture",
 }
+# Class words of inline elements that hold metadata: each becomes its own line.
+_META_WORDS = {"byline", "author", "dateline", "date", "timestamp", "published", "pubdate"}
 _CHROME = {"nav", "aside", "footer", "header", "menu", "dialog"}
 _BLOCK = {
     "p",
@@ -176,6 +178,13 @@ class _Open:
     skip: bool
     chrome: str
     article: bool
+    own_block: bool = False  # metadata (byline, date) kept apart from the text around it
+
+
+def _class_names(attributes: dict[str, str]) -> set[str]:
+    """The words of an element's class and id ("post-byline" gives "post" and "byline")."""
+    text = (attributes.get("class", "") + " " + attributes.get("id", "")).lower()
+    return set(re.split(r"[\s_\-]+", text)) - {""}
 
 
 class _PageParser(HTMLParser):
@@ -217,7 +226,11 @@ class _PageParser(HTMLParser):
             self._in_title = True
         if tag == "script" and "ld+json" in attributes.get("type", ""):
             self._in_ld_json = True
-        if tag in _BLOCK:
+        if tag == "body":  # browsers close an unclosed <head> (and <title>) here
+            self._stack = [o for o in self._stack if o.tag not in {"head", "title"}]
+            self._in_title = False
+        metadata = bool(_class_names(attributes) & _META_WORDS)
+        if tag in _BLOCK or metadata:
             self._flush()
             self._block_tag = tag
             if self._stack and self._stack[-1].tag == "p" and tag not in {"br", "hr"}:
@@ -225,6 +238,7 @@ class _PageParser(HTMLParser):
         if tag in _VOID:
             return
         self._push(tag, attributes)
+        self._stack[-1].own_block = metadata
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -238,6 +252,9 @@ class _PageParser(HTMLParser):
             self._flush()
         for depth in range(len(self._stack) - 1, -1, -1):
             if self._stack[depth].tag == tag:
+                if self._stack[depth].own_block:  # a byline or date inside a heading: its own line
+                    self._flush()
+                    self._block_tag = "p"
                 del self._stack[depth:]
                 break
 
@@ -263,11 +280,7 @@ class _PageParser(HTMLParser):
     # -- helpers --------------------------------------------------------------------------------
     def _push(self, tag: str, attributes: dict[str, str]) -> None:
         parent = self._stack[-1] if self._stack else _Open("", False, "", False)
-        names = set(
-            re.split(
-                r"[\s_\-]+", (attributes.get("class", "") + " " + attributes.get("id", "")).lower()
-            )
-        ) - {""}
+        names = _class_names(attributes)
         marker = attributes.get("itemprop", "").lower() == "articlebody" or bool(
             _ARTICLE_MARKS
             & {n.replace("_", "-") for n in attributes.get("class", "").lower().split()}

@@ -27,6 +27,7 @@ from reader.documents.metadata import (
     find_source,
     find_title,
     mark_meta_lines,
+    mark_site_header,
     split_comment_header,
 )
 from reader.documents.model import PARAGRAPH_BREAK, Document, RemovedLine, Segment
@@ -124,6 +125,7 @@ def _text_units(raw: str, markdown: bool) -> tuple[list[Unit], Metadata]:
     units = split_comment_header(units)
     meta = mark_meta_lines(units)
     mark_boilerplate(units)
+    mark_site_header(units)
     meta.title = find_title(units, declared.get("title", ""))
     meta.source = find_source(units)
     _merge_declared(meta, declared)
@@ -146,6 +148,7 @@ def _html_units(raw: str) -> tuple[list[Unit], Metadata]:
         units.append(unit)
     meta = mark_meta_lines(units)
     mark_boilerplate(units)
+    mark_site_header(units)
     meta.title = find_title(units, page.meta.get("title", ""))
     meta.source = find_source(units)
     _merge_declared(meta, page.meta)

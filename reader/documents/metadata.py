@@ -14,7 +14,7 @@ from datetime import datetime
 
 from reader.documents.boilerplate import is_section_heading
 from reader.documents.dates import date_line, find_date
-from reader.documents.paragraphs import Unit
+from reader.documents.paragraphs import Unit, nav_items
 
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*\.?|[A-Z]\.)"
 _PARTICLE = r"(?:de|da|di|del|van|von|der|den|la|le|du|bin|al|ibn|dos|das)"
@@ -26,13 +26,34 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _PERSON = re.compile(rf"^{NAME}$")
-_DATELINE = re.compile(
-    r"^(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ .'’-]{1,40},?\s+)?\((?P<outlet>[A-Z][\w&.'’ -]{1,30}?)\)\s*[-–—]"
+_JOB = (
+    r"(?:[A-Z][\w-]*\s+){0,3}(?:Correspondent|Editor|Reporter|Writer|Columnist|Journalist|"
+    r"Contributor|Producer|Analyst|Chief)"
+)
+# "Diplomatic Editor Rosalind Avery", "Hannah Pryce, Local Government Correspondent"
+_TITLED_BYLINE = re.compile(rf"^(?:{_JOB}\s+(?P<name>{NAME})|(?P<after>{NAME}),\s+{_JOB})$")
+_COUNTER = re.compile(r"^\d+\s+(?:comments?|views?|shares?|min(?:ute)?s? read)$", re.IGNORECASE)
+_OUTLET_WORD = re.compile(
+    r"\b(?:news|times|post|herald|gazette|chronicle|journal|tribune|daily|weekly|wire|press|"
+    r"radio|tv|television|broadcasting|observer|guardian|telegraph|mail|express|standard|"
+    r"independent|monitor|review|magazine|media|network|online|today|courier|dispatch|bulletin|"
+    r"insider|record|star|mirror|globe|examiner|inquirer|новости|газета|известия|вести|правда|"
+    r"zeitung|nachrichten|noticias|diario|periódico|quotidien|gazzetta|corriere|notícias|jornal)\b",
+    re.IGNORECASE,
+)
+_JOB_TITLE = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor|staff|chief|"
+    r"producer|analyst|bureau|desk|news|redacci[oó]n|r[ée]daction|korrespondent)\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(  # "(CNN) –", "MOSCOW (AP) —", "LONDON, Jan 12 (Reuters) -"
+    r"^(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?,?\s+)?"
+    r"\((?P<outlet>[A-Z][\w&.'’ -]{1,30}?)\)\s*[-–—]"
 )
 _MISSION = re.compile(r"^(?P<outlet>[A-Z][\w&.' -]{1,40}?)['’]s? mission is", re.IGNORECASE)
 _COPYRIGHT = re.compile(
     r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
-    r"(?P<outlet>[A-Z][\w&.' -]{1,40}?)(?:[.,]|\s+all rights|$)",
+    r"(?P<outlet>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w&.' -]{1,40}?)(?:[.,]|\s+all rights|$)",
     re.IGNORECASE,
 )
 _SOURCE_LINE = re.compile(
@@ -101,10 +122,16 @@ def mark_meta_lines(units: list[Unit]) -> Metadata:
             continue
         if unit.reason or unit.words > 25:
             continue
+        if _meta_parts(unit, meta, dates, index):
+            continue
         byline = _BYLINE.match(text)
         if byline and not _SENTENCE_END.search(byline.group("names")):
             unit.reason = "byline"
             meta.author = meta.author or _clean_names(byline.group("names"))
+        titled = _TITLED_BYLINE.match(text) if unit.words <= 10 else None
+        if titled and not dates and not meta.author:
+            unit.reason = "byline"
+            meta.author = titled.group("name") or titled.group("after")
         moment = date_line(text) if unit.words <= 20 else None
         if moment is None and byline:
             found = find_date(text)
@@ -122,8 +149,75 @@ def mark_meta_lines(units: list[Unit]) -> Metadata:
     return meta
 
 
+def _meta_parts(
+    unit: Unit, meta: Metadata, dates: list[tuple[int, bool, datetime]], index: int
+) -> bool:
+    """Read a "March 6, 2024 | by Niels Brun | 14 comments" line whose parts are all metadata."""
+    parts = nav_items(unit.text)
+    if len(parts) < 2 or unit.words > 20:
+        return False
+    bylines = [_BYLINE.match(part) for part in parts]
+    moments = [date_line(part, max_other_words=1) for part in parts]
+    counters = [bool(_COUNTER.match(part)) for part in parts]
+    if not all(b or m or c for b, m, c in zip(bylines, moments, counters, strict=True)):
+        return False
+    unit.reason = "byline"
+    for byline in bylines:
+        if byline:
+            meta.author = meta.author or _clean_names(byline.group("names"))
+    dates.extend((index, False, moment) for moment in moments if moment)
+    return True
+
+
 def _clean_names(names: str) -> str:
-    return re.sub(r"\s+", " ", names).strip(" ,")
+    """The people of a byline, without the job title that may follow them."""
+    kept = []
+    for part in re.split(r"\s*(?:,|\band\b|&)\s*", re.sub(r"\s+", " ", names).strip(" ,")):
+        if not part or part[0].islower() or _JOB_TITLE.search(part):
+            break
+        kept.append(part)
+    return ", ".join(kept)
+
+
+def mark_site_header(units: list[Unit]) -> None:
+    """Mark a site name alone on the first line, and the menu lines under it, above the headline.
+
+    The first line counts as the site's name when it is short, reads like an outlet's name ("NBN
+    News", "Riverside Herald") or is the name the footer gives, and a headline follows it.
+    """
+    start = next((i for i, u in enumerate(units) if not u.reason), None)
+    if start is None:
+        return
+    first = units[start]
+    if first.words > 6 or first.bullet or _SENTENCE_END.search(first.text):
+        return
+    menu: list[Unit] = []
+    has_menu = False
+    for unit in units[start + 1 : start + 10]:
+        if unit.reason:
+            has_menu = has_menu or unit.reason in {"menu", "breadcrumb"}
+            continue
+        if unit.words <= 3 and not _SENTENCE_END.search(unit.text):
+            menu.append(unit)
+            continue
+        if not (3 <= unit.words < 25 and not unit.bullet and not unit.text.endswith(".")):
+            return  # no headline follows
+        footer = _footer_outlet(units)
+        named = _OUTLET_WORD.search(first.text) or (footer and _same_text(first.text, footer))
+        if named or has_menu or menu:
+            first.reason = "site"
+            for line in menu:
+                line.reason = "menu"
+        return
+
+
+def _footer_outlet(units: list[Unit]) -> str:
+    for unit in reversed(units):
+        for pattern in (_MISSION, _COPYRIGHT):
+            match = pattern.search(unit.text)
+            if match:
+                return match.group("outlet").strip(" .,")
+    return ""
 
 
 def find_title(units: list[Unit], declared: str = "") -> str:
@@ -159,11 +253,16 @@ def find_source(units: list[Unit]) -> str:
     first = next((u for u in units if u.text), None)
     if first and first.reason == "repeated" and first.words <= 4 and not is_section_heading(first):
         return first.text
+    site = next((u for u in units if u.reason == "site"), None)
+    if site:  # "LE VEILLEUR — English edition" names "LE VEILLEUR"
+        return re.split(r"\s+[—–·|-]\s+", site.text)[0]
+    footer = _footer_outlet(units)
+    if footer:
+        return footer
     for unit in reversed(units):
-        for pattern in (_MISSION, _COPYRIGHT, _SOURCE_LINE):
-            match = pattern.search(unit.text)
-            if match and unit.reason in {"footer", "furniture", "", "repeated"}:
-                return match.group("outlet").strip(" .,")
+        match = _SOURCE_LINE.search(unit.text)
+        if match:
+            return match.group("outlet").strip(" .,")
     for unit in [u for u in units if not u.reason][:3]:
         match = _DATELINE.match(unit.text)
         if match:

@@ -10,8 +10,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reader.documents.dates import date_line
+
 _BULLET = re.compile(r"^(?:[•●▪◦‣*\-–]\s+|\d{1,3}[.)]\s+)")
 _WRAP_MIN, _WRAP_MAX = 35, 100
+_NAV_SEPARATOR = re.compile(r"\s+[|·•›»/]\s+|\s{2,}")
+
+
+def nav_items(text: str) -> list[str]:
+    """The items of a line split at menu separators ("World | Business", "Home › Economy")."""
+    return [item for item in _NAV_SEPARATOR.split(text.strip()) if item]
+
+
+def is_nav_bar(text: str) -> bool:
+    """A line of three or more short items between separators: a site menu or breadcrumb."""
+    items = nav_items(text)
+    return len(items) >= 3 and all(len(i.split()) <= 4 for i in items) and text[-1:] != "."
 
 
 @dataclass(slots=True)
@@ -52,6 +66,8 @@ def _lines(raw: str) -> list[tuple[int, str]]:
 def _is_wrapped_block(block: list[tuple[int, str]], markdown: bool) -> bool:
     if len(block) < 2 or any(_BULLET.match(text) for _, text in block[1:]):
         return False
+    if any(is_nav_bar(text) or date_line(text) for _, text in block):
+        return False  # a menu or a date line under a byline is a line of its own
     if markdown:
         return True
     return all(_WRAP_MIN <= len(text) <= _WRAP_MAX for _, text in block[:-1])

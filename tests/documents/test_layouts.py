@@ -2,7 +2,7 @@
 
 tests/data/documents/expected.json says, for each file, what a person reading the page would
 give as title, outlet, author and date, which lines are site furniture and which quotations
-must stay in the body. Checks the reader still gets wrong are strict xfails naming the reason.
+must stay in the body.
 """
 
 from __future__ import annotations
@@ -23,57 +23,13 @@ DOCUMENTS: dict[str, dict] = EXPECTED["documents"]
 BAD: dict[str, dict] = EXPECTED["bad"]
 CHECKS = ("title", "source", "author", "published", "encoding", "boilerplate", "quotes")
 
-# (file, check) -> why the current reader fails it; removed once the reader is fixed.
-_SITE_HEADER = (
-    "a site name standing alone on the first line ({}), neither repeated nor named in a footer "
-    "the reader uses, is neither taken as the outlet nor removed from the body"
-)
-_HEAD_NOT_CLOSED = (
-    "the page never closes <head> (browsers close it at <body>); html.py skips everything inside "
-    "head, so the whole article is lost (body empty)"
-)
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("wire_reuters.txt", "source"): "the dateline rule only accepts 'PLACE (Outlet) -'; a wire "
-    "dateline with a date between place and outlet, 'LONDON, Jan 12 (Reuters) -', gives no outlet",
-    ("wire_reuters.txt", "published"): "'January 12, 2023 6:42 AM GMT' is read as a naive 06:42: "
-    "the GMT zone is dropped (expected +00:00)",
-    ("wire_reuters.txt", "boilerplate"): "the relative timestamp line 'Updated 2 hours ago' and "
-    "the wire trust footer 'Our Standards: The Thomson Reuters Trust Principles.' stay in the body",
-    ("broadcaster_video.txt", "source"): _SITE_HEADER.format("'NBN News'"),
-    ("broadcaster_video.txt", "author"): "a job title after the name in the byline ('By Sarah "
-    "Collins, environment correspondent') is kept in the author",
-    ("broadcaster_video.txt", "boilerplate"): "the site header 'NBN News' and the section links "
-    "'Live TV', 'Watch', 'Sections' above the headline, the 'More on this story' heading (its list "
-    "is removed, the heading is not) and the social footer 'Follow NBN News on Facebook and "
-    "Instagram' stay in the body",
-    ("legacy_cp1252.txt", "boilerplate"): "the site-name header 'Riverside Herald' stays in the "
-    "body although the copyright footer names the same outlet (and gives the source)",
-    ("legacy_cp1251.txt", "source"): "the copyright-footer rule only accepts an outlet starting "
-    "with a Latin capital, so '© 2022 Городские новости. …' gives no outlet; "
-    + _SITE_HEADER.format("'Городские новости'"),
-    ("legacy_cp1251.txt", "boilerplate"): _SITE_HEADER.format("'Городские новости'"),
-    ("utf16_bom.txt", "source"): _SITE_HEADER.format("'Bay Chronicle'"),
-    ("utf16_bom.txt", "boilerplate"): _SITE_HEADER.format("'Bay Chronicle'"),
-    ("broken_markup.html", "quotes"): _HEAD_NOT_CLOSED,
-    ("broken_markup.html", "author"): _HEAD_NOT_CLOSED + "; even with </head>, the unclosed <h1> "
-    "swallows the byline span ('Water main burst floods high street By Omar Khalid') so no byline "
-    "is found",
-    ("broken_markup.html", "published"): _HEAD_NOT_CLOSED + "; even with </head>, the date span "
-    "'Wednesday 14 September 2022' is swallowed by the unclosed <h1> and no date is found",
-    ("broken_markup.html", "source"): _HEAD_NOT_CLOSED + "; even with </head>, the footer "
-    "'Copyright 2022 Dalesview Gazette' inside an unclosed div.related is dropped as 'related' "
-    "and never read as the outlet",
-}
-
 
 def _cases():
     for name, expected in DOCUMENTS.items():
         for check in CHECKS:
             if check == "encoding" and "encoding" not in expected:
                 continue
-            reason = KNOWN_FAILURES.get((name, check))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(name, check, id=f"{name}-{check}", marks=marks)
+            yield pytest.param(name, check, id=f"{name}-{check}")
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 For each seed: the headline, the outlet and author the text states ("" when it states none), the
 article's own date (not a date inside an embedded tweet), the lines that are site furniture, and
 the opening of the article. Every quotation written in the raw article text must stay in the
-body. Checks the reader still gets wrong are strict xfails naming the reason.
+body.
 """
 
 from __future__ import annotations
@@ -142,20 +142,11 @@ EXPECTED: dict[str, dict] = {
 }
 CHECKS = ("title", "source", "author", "published", "furniture", "opening", "quotations")
 
-# (seed, check) -> why the current reader fails it; removed once the reader is fixed.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("002_0b09d4e6bb04e83d.txt", "furniture"): "the video caption 'Who wins military power "
-    "between the United States and Russia? 1:54' stays in the body: the caption rule refuses a "
-    "line whose text before the running time ends like a sentence (here with '?')",
-}
-
 
 def _cases():
     for name in EXPECTED:
         for check in CHECKS:
-            reason = KNOWN_FAILURES.get((name, check))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(name, check, id=f"{name[:3]}-{check}", marks=marks)
+            yield pytest.param(name, check, id=f"{name[:3]}-{check}")
 
 
 @pytest.fixture(scope="module")

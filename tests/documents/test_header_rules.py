@@ -1,0 +1,92 @@
+"""The page-header rules on small articles written for them: site name, menus, bylines."""
+
+from __future__ import annotations
+
+from reader.documents.loading import load_document
+
+BODY = (
+    "Hundreds of people were moved from their homes overnight as the river burst its banks in "
+    "three places after a week of heavy rain.\n\nMore rain is forecast for the weekend, officials "
+    "said on Friday evening after an emergency meeting.\n"
+)
+
+
+def _load(tmp_path, text):
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return load_document(path)
+
+
+def test_a_site_name_and_its_menu_above_the_headline_are_furniture(tmp_path):
+    page = "Valley Courier\n\nWeather\nSport\n\nRiver bursts its banks in three places\n\n" + BODY
+    document = _load(tmp_path, page)
+    assert (document.source, document.title) == (
+        "Valley Courier",
+        "River bursts its banks in three places",
+    )
+    assert "Weather" not in document.body
+    assert {r.reason for r in document.removed} >= {"site", "menu"}
+
+
+def test_a_short_headline_is_not_mistaken_for_a_site_name(tmp_path):
+    document = _load(tmp_path, "Floods hit Times Square\n\n" + BODY)
+    assert document.title == "Floods hit Times Square"
+    assert document.source == ""
+
+
+def test_the_footer_names_the_outlet_when_the_header_does_not(tmp_path):
+    document = _load(tmp_path, "Floods return\n\n" + BODY + "\n© 2023 Городские вести.\n")
+    assert document.source == "Городские вести"
+
+
+def test_a_job_title_after_the_byline_is_not_part_of_the_name(tmp_path):
+    for byline in (
+        "By Sarah Collins, environment correspondent",
+        "By Sarah Collins, Chief Reporter",
+    ):
+        document = _load(tmp_path, f"River bursts its banks again\n\n{byline}\n\n" + BODY)
+        assert document.author == "Sarah Collins"
+    document = _load(
+        tmp_path, "River bursts its banks again\n\nBy Ana Lima and Tom Reed\n\n" + BODY
+    )
+    assert document.author == "Ana Lima, Tom Reed"
+
+
+def test_relative_timestamps_and_social_prompts_are_furniture(tmp_path):
+    page = (
+        "River bursts its banks again\n\nUpdated 2 hours ago\n\n"
+        + BODY
+        + "\nFollow Valley Courier on Facebook and Instagram\n"
+    )
+    document = _load(tmp_path, page)
+    assert "ago" not in document.body and "Facebook" not in document.body
+
+
+def test_a_dateline_with_a_date_names_the_agency(tmp_path):
+    document = _load(tmp_path, "River bursts its banks again\n\nLONDON, Jan 12 (Reuters) - " + BODY)
+    assert document.source == "Reuters"
+
+
+def test_a_site_name_over_a_menu_bar_is_the_outlet_whatever_its_name(tmp_path):
+    for menu in ("World | Business | Markets | Sign in", "Home   About   Archive   Contact"):
+        document = _load(
+            tmp_path, f"The Lantern\n{menu}\n\nRiver bursts its banks again\n\n" + BODY
+        )
+        assert (document.source, document.title) == ("The Lantern", "River bursts its banks again")
+        assert "Business" not in document.body and "Archive" not in document.body
+
+
+def test_bylines_that_give_the_job_title_without_by(tmp_path):
+    for byline in ("Diplomatic Editor Rosalind Avery", "Rosalind Avery, Diplomatic Editor"):
+        page = f"River bursts its banks again\n\n{byline}\nTuesday 5 March 2024 9:12 am\n\n" + BODY
+        document = _load(tmp_path, page)
+        assert document.author == "Rosalind Avery"
+        assert document.published_iso == "2024-03-05T09:12:00"
+        assert byline not in document.body
+
+
+def test_a_line_of_date_byline_and_counter_parts_is_metadata(tmp_path):
+    page = "River bursts its banks again\n\nMarch 6, 2024 | by Niels Brun | 14 comments\n\n" + BODY
+    document = _load(tmp_path, page)
+    assert (document.author, document.published_iso) == ("Niels Brun", "2024-03-06")
+    assert "comments" not in document.body
