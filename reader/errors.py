@@ -9,7 +9,8 @@ sqlite3 and the file system are wrapped at the boundary of the module that calls
     ├── LibraryError         the library folder or its data cannot be used
     ├── QueryError           a search query could not be understood even after repair
     ├── IndexBusyError       another process holds the search index writer
-    └── StoreError           the annotation store cannot be read or written
+    ├── StoreError           the annotation store cannot be read or written
+    └── ExportError          an export could not be built or written
 """
 
 from __future__ import annotations
@@ -42,3 +43,7 @@ class IndexBusyError(ReaderError):
 
 class StoreError(ReaderError):
     """The annotation store cannot be read or written."""
+
+
+class ExportError(ReaderError):
+    """An export could not be built or written."""

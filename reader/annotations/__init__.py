@@ -1,0 +1,41 @@
+"""Annotations: the SQLite store, W3C anchoring, and W3C Web Annotation JSON-LD import/export.
+
+store = AnnotationStore(library.annotations_path)
+note = store.add(doc, start, end, note="…", tags=["budget"], colour="yellow")
+store.undo(); store.redo()
+store.reanchor(doc)                # after the document's text changed
+write_jsonld(store.list(), path);  read_jsonld(path) -> ImportResult
+"""
+
+from reader.annotations.anchoring import Anchor, Selector, anchor, make_selector
+from reader.annotations.jsonld import (
+    ImportResult,
+    from_jsonld,
+    read_jsonld,
+    to_jsonld,
+    write_jsonld,
+)
+from reader.annotations.store import (
+    COLOURS,
+    Annotation,
+    AnnotationStore,
+    ReanchorReport,
+    new_annotation,
+)
+
+__all__ = [
+    "COLOURS",
+    "Anchor",
+    "Annotation",
+    "AnnotationStore",
+    "ImportResult",
+    "ReanchorReport",
+    "Selector",
+    "anchor",
+    "from_jsonld",
+    "make_selector",
+    "new_annotation",
+    "read_jsonld",
+    "to_jsonld",
+    "write_jsonld",
+]

@@ -1,0 +1,33 @@
+"""Exporting excerpts: one report builder, three writers (PDF, Markdown, HTML).
+
+    report = build_report(library.documents(), annotations=store.list(tag="budget"))
+    write_pdf(report, Path("out.pdf"), page_size="a4")
+    write_markdown(report, Path("out.md")); write_html(report, Path("out.html"))
+
+Every writer writes to a temporary file and renames it, so a failure never leaves a half-written
+file under the chosen name.
+"""
+
+from reader.errors import ExportError
+from reader.export.html import write_html
+from reader.export.markdown import write_markdown
+from reader.export.pdf import write_pdf
+from reader.export.report import (
+    Citation,
+    Excerpt,
+    Report,
+    Section,
+    build_report,
+)
+
+__all__ = [
+    "Citation",
+    "Excerpt",
+    "ExportError",
+    "Report",
+    "Section",
+    "build_report",
+    "write_html",
+    "write_markdown",
+    "write_pdf",
+]

@@ -1,0 +1,197 @@
+"""Finding the quotations in a document's clean body.
+
+One pass over the quotation marks (a regular expression finds them, so the cost is linear in the
+text): a mark opens a quotation when its neighbours allow it, and only a mark of the same family
+closes it; marks of other families inside are nested quotes and stay in. A paragraph that ends
+inside a quotation continues it when the next paragraph reopens with the same mark; otherwise the
+quotation ends with its paragraph and is flagged uncertain. A closing double mark with nothing open
+is recovered back to the start of its sentence (or, when the paragraph already had a quotation, to
+the first sentence after it) and flagged uncertain. Apostrophes never open or close.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.documents.model import Document
+from reader.quotes.marks import MARK_RE, Family, closes, opener, orphan_closer
+from reader.quotes.model import Quote, QuoteKind
+from reader.quotes.names import SPEECH_VERBS, sentence_starts
+
+# An embedded post as scraped pages keep it: its text, then "— Name (@handle) Month D, YYYY".
+TWEET_RE = re.compile(
+    r"(?m)^([^\n]+)\n\n[\u2014\u2013]\s*([^()\n]{2,80}?)\s*\(@\w{1,30}\)[^\n]{0,40}\d{4}[ \t]*$"
+)
+LINK_END_RE = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/)\S+)+\s*$")
+PHRASE_MAX_WORDS = 5  # a scare-quoted phrase is a few words embedded in a sentence
+STRIP_END = " \t\r\n\u00a0\u202f,;:"
+
+
+@dataclass(slots=True)
+class _Span:
+    mark: int  # offset of the opening mark, -1 when recovered
+    start: int
+    end: int
+    para: int  # start of the paragraph the quotation begins in
+    uncertain: bool
+
+
+class _Scanner:
+    """The state of one pass over a body's quotation marks."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.spans: list[_Span] = []
+        self.para = 0  # start of the current paragraph
+        self.family: Family | None = None
+        self.open_at = -1
+        self.open_para = 0
+        self.weak = -1  # a possible closer (plural possessive) waiting for a better one
+        self.skip = -1  # a reopening mark at the start of a continued paragraph
+        self.floor = 0  # recovery never reaches back before this offset
+        self.last_close = -1  # closing mark of the last quotation
+
+    def run(self) -> list[_Span]:
+        body = self.body
+        for m in MARK_RE.finditer(body):
+            i = m.start()
+            if body[i] == "\n":
+                self._paragraph_break(i)
+            elif i != self.skip:
+                if self.family is not None:
+                    self._inside(i)
+                else:
+                    self._outside(i)
+        if self.family is not None:
+            self._close(self.weak if self.weak >= 0 else len(body), self.weak < 0)
+        return self.spans
+
+    def _paragraph_break(self, i: int) -> None:
+        body = self.body
+        j = i + 2
+        while j < len(body) and body[j].isspace():
+            j += 1
+        if self.family is not None:
+            if j < len(body) and self.weak < 0 and opener(body, j) is self.family:
+                self.skip = j
+            elif self.weak >= 0:
+                self._close(self.weak, False)
+            else:
+                self._close(i, True)
+        self.para = j
+        self.floor = max(self.floor, j)
+
+    def _inside(self, i: int) -> None:
+        assert self.family is not None
+        how = closes(self.family, self.body, i)
+        if how == "strong":
+            self._close(i, False)
+        elif how == "weak":
+            if self.weak < 0:
+                self.weak = i
+        elif opener(self.body, i) is self.family and (self.weak >= 0 or self._after_stop(i)):
+            # The same mark again: the last quotation lost its closing mark.
+            self._close(self.weak if self.weak >= 0 else i, self.weak < 0)
+            self._outside(i)
+
+    def _after_stop(self, i: int) -> bool:
+        j = i - 1
+        while j > self.open_at and self.body[j].isspace():
+            j -= 1
+        return j > self.open_at + 1 and j < i - 1 and self.body[j] in ".!?"
+
+    def _outside(self, i: int) -> None:
+        family = opener(self.body, i)
+        if family is not None:
+            self.family, self.open_at, self.open_para, self.weak = family, i, self.para, -1
+        elif orphan_closer(self.body, i):
+            self._recover(i)
+
+    def _close(self, end: int, uncertain: bool) -> None:
+        self.spans.append(_Span(self.open_at, self.open_at + 1, end, self.open_para, uncertain))
+        self.family, self.weak = None, -1
+        self.last_close = end
+        self.floor = max(self.floor, end + 1)
+
+    def _recover(self, i: int) -> None:
+        lo = self.floor
+        self.floor = i + 1
+        starts = sentence_starts(self.body, lo, i)
+        start = lo
+        if starts:  # after a quotation in this paragraph, its continuation
+            start = starts[0] if self.last_close >= self.para else starts[-1]
+        text = self.body[start:i].strip()
+        if _is_stray(text):
+            return
+        self.spans.append(_Span(-1, start, i, self.para, True))
+        self.last_close = i
+
+
+def _with_posts(body: str, spans: list[_Span]) -> list[_Span]:
+    """Add embedded posts (quoted by their signature line, not by marks); marks inside stay in."""
+    posts: list[_Span] = []
+    for m in TWEET_RE.finditer(body):
+        start, end = m.span(1)
+        link = LINK_END_RE.search(body, start, end)
+        posts.append(_Span(-1, start, link.start() if link else end, start, False))
+    if not posts:
+        return spans
+    kept = [s for s in spans if not any(p.start <= s.start < p.end for p in posts)]
+    return sorted(kept + posts, key=lambda s: s.start)
+
+
+def _is_stray(text: str) -> bool:
+    """True for recovered text that is no quotation: empty, or only an attribution ("he said.")."""
+    words = text.lower().replace(",", " ").replace(".", " ").split()
+    if not any(c.isalnum() for c in text):
+        return True
+    return len(words) <= 5 and any(w in SPEECH_VERBS for w in words)
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1] in STRIP_END:
+        end -= 1
+    return start, end
+
+
+def _kind(body: str, span: _Span, start: int, end: int) -> QuoteKind:
+    """PHRASE for a few scare-quoted words inside a sentence, QUOTE otherwise."""
+    if span.mark < 0 or end - start > 80:  # recovered quotations and posts are full quotes
+        return QuoteKind.QUOTE
+    text = body[start:end]
+    words = text.split()
+    if len(words) > PHRASE_MAX_WORDS or sentence_starts(text, 0, len(text)):
+        return QuoteKind.QUOTE
+    before = body[max(span.para, span.mark - 60) : span.mark].rstrip()
+    if not before or before[-1] in ":.!?\u2026":
+        return QuoteKind.QUOTE
+    if before[-1] == "," and before[:-1].split()[-1:] and before[:-1].split()[-1] in SPEECH_VERBS:
+        return QuoteKind.QUOTE
+    if len(words) >= 3 and text[0].isupper() and text.rstrip()[-1] in ".!?":
+        return QuoteKind.QUOTE
+    return QuoteKind.PHRASE
+
+
+def extract_quotes(doc: Document) -> list[Quote]:
+    """Every quotation in `doc.body`, in document order, with ids f"{doc.id}:{n}"."""
+    body = doc.body
+    quotes: list[Quote] = []
+    for span in _with_posts(body, _Scanner(body).run()):
+        start, end = _trim(body, span.start, span.end)
+        if end <= start or not any(c.isalnum() for c in body[start:end]):
+            continue
+        quotes.append(
+            Quote(
+                id=f"{doc.id}:{len(quotes)}",
+                doc=doc.id,
+                start=start,
+                end=end,
+                text=body[start:end],
+                kind=_kind(body, span, start, end),
+                uncertain=span.uncertain,
+            )
+        )
+    return quotes

@@ -1,0 +1,233 @@
+"""Words and names: speech verbs, role words, sentence boundaries and splitting a name from a role.
+
+General English newswire vocabulary, not tuned to any one text. Lookups are lower-case.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_VERB_STEMS = """
+say said says told tell tells add added adds stated explained explains noted notes warned warns
+write wrote writes insist insisted insists argued argues asked asks replied replies stress
+stressed stresses emphasized emphasizes emphasised emphasises declared declares claimed
+continued continues concluded concludes remarked tweet tweeted tweets admit admitted admits
+acknowledged acknowledges announced announces observed observes recalled recalls suggest
+suggested suggests comment commented respond responded responds answered described describes
+confirmed confirms cautioned cautions urged urges post posted reiterated reiterates maintained
+maintains countered complained complains quipped quips predict predicted predicts vowed vows
+promised conceded concedes echoed charged testified testifies recount recounted recounts shout
+shouted shouts wondered wonders mused muses estimated pointed point informed informs assured
+assures specified indicated detailed clarified affirmed asserted underlined underscored
+signalled signaled proclaimed pledged lamented joked exclaimed retorted revealed disclosed
+boasted summarised summarized judged judges reckoned reckons spoke speaks
+"""
+SPEECH_VERBS = _words(_VERB_STEMS)
+PARTICIPLES = _words(
+    "saying adding telling noting writing arguing explaining stressing warning insisting "
+    "declaring claiming asking replying emphasizing emphasising referring calling"
+)
+AUXILIARIES = _words(
+    "also then later again further has had have would will once previously recently earlier "
+    "repeatedly simply just bluntly flatly firmly reportedly had has was is only later "
+    "separately subsequently"
+)
+PRONOUNS = frozenset(["he", "she", "they"])
+MALE_WORDS = _words("mr sir lord king prince spokesman chairman congressman businessman father")
+FEMALE_WORDS = _words(
+    "mrs ms miss dame lady queen princess spokeswoman chairwoman congresswoman businesswoman mother"
+)
+# What a person's words come out through: "Eklund's statement said".
+STATEMENT_NOUNS = _words(
+    "statement letter post tweet message note release office team spokesman "
+    "spokeswoman spokesperson aides aide lawyer lawyers website blog"
+)
+# Words that may follow a speaker named after the verb ("said Lavrov, adding", "said Lavrov in").
+AFTER_NAME = _words(
+    "who in on at during after before when while as adding saying noting told speaking referring "
+    "according"
+)
+HONORIFICS = _words(
+    "mr mrs ms miss mx dr prof sir dame lord lady sen rep gov gen lt col capt sgt maj adm rev hon"
+)
+# Head nouns of role descriptions and the titles given with a name.
+ROLE_HEADS = _words(
+    """minister ministers spokesman spokeswoman spokesperson spokesmen secretary president chief
+head diplomat official officials ambassador envoy adviser advisor director chairman chairwoman
+chair leader general commander negotiator lawmaker senator governor mayor analyst expert
+professor researcher economist representative chancellor premier king queen prince princess
+pope judge commissioner attorney prosecutor officer executive ceo founder manager mp candidate
+activist lawyer doctor correspondent reporter editor columnist author writer host coach historian
+scientist aide counterpart counsellor counselor secretary-general director-general
+president-elect ministry government kremlin department office agency police army military
+spokesperson journalist boss premier deputy councillor councilor campaigner captain skipper
+colonel sergeant lieutenant admiral bishop archbishop cardinal rabbi imam member"""
+)
+# Words that may qualify a role ("Russian Foreign Minister", "the top diplomat").
+ROLE_MODIFIERS = _words(
+    """foreign defence defense prime vice top senior former state press security national interior
+finance justice health trade economy affairs external acting assistant associate principal special
+high deputy chief general intelligence executive lead white house of for to and the"""
+)
+# Role heads that mean the same job ("the top diplomat" is a foreign minister or an envoy).
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    "diplomat": frozenset(["minister", "secretary", "ambassador", "envoy", "diplomat"]),
+    "spokesman": frozenset(["spokesman", "spokeswoman", "spokesperson", "secretary"]),
+    "chief": frozenset(["chief", "head", "secretary-general", "director", "leader", "chairman"]),
+    "leader": frozenset(["leader", "president", "premier", "chancellor", "king", "queen"]),
+    "head": frozenset(["chief", "head", "secretary-general", "director", "leader", "chairman"]),
+    "boss": frozenset(["chief", "head", "director", "chairman", "executive", "ceo"]),
+}
+# Words in a given role that fit a description: "the top diplomat" is the foreign minister.
+ROLE_HINTS: dict[str, frozenset[str]] = {
+    "diplomat": frozenset(["foreign", "state", "ambassador", "envoy", "diplomat"]),
+    "general": frozenset(["army", "military", "defence", "defense", "staff", "general"]),
+}
+ROLE_SYNONYMS["spokeswoman"] = ROLE_SYNONYMS["spokesperson"] = ROLE_SYNONYMS["spokesman"]
+PERSON_ROLES = ROLE_HEADS - _words(
+    "ministry government kremlin department office agency police army military officials "
+    "ministers spokesmen"
+)
+# Roles that describe anyone (an unnamed official), not one titled person.
+GENERIC_ROLES = _words(
+    """official officials expert analyst researcher lawmaker activist lawyer doctor reporter
+correspondent journalist economist scientist historian writer author member candidate aide officer
+source"""
+)
+# Capitalised words that do not start or belong to a person's name.
+STOP_CAPS = _words(
+    """the a an on in at but and or however meanwhile separately also yet so then still later
+earlier today yesterday tomorrow this that these those it he she they we i you his her their our
+my your after before while when where as if although though since during for from with without by
+of to speaking asked according last next prior taking now here there what who why how monday
+tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december not no its in amid despite under over"""
+)
+ORG_WORDS = _words(
+    """states kingdom union nations federation republic ministry department office council committee
+commission house palace kremlin government parliament congress senate assembly agency
+organisation organization institute university college school bank fund court party army navy
+forces police company corporation corp inc ltd group association foundation center centre
+declaration agreement treaty accord accords protocol format news times post journal press
+network street square avenue road city county province region island islands sea ocean river
+airport station cooperation security europe pentagon alliance summit war media television tv
+radio confederation workers employers board league club society trust authority service services
+embassy church"""
+)
+PARTICLES = frozenset(["de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "le", "la"])
+ABBREVIATIONS = _words(
+    "mr mrs ms dr prof st gen col sen rep gov lt sgt capt maj adm jr sr inc co corp vs etc no jan "
+    "feb mar apr jun jul aug sep sept oct nov dec rev hon mt ft"
+)
+
+SENTENCE_END_RE = re.compile(
+    '([.!?\u2026])["\u201d\u2019\u00bb)\\]]*\\s+(?=[\u201c"\u2018\'\u00ab(\\[]?[A-Z0-9\u00c0-\u00de])'
+)
+ABBREVIATED = (
+    r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Hon|St|Jr|Sr|[A-Z])\."
+)
+WORD_RE = re.compile(
+    rf"(?:[A-Z]\.){{2,}}|{ABBREVIATED}(?=\s+[A-Z])|[\w\u2019'\-]+(?:\.\w+)*|[^\w\s]"
+)
+
+
+def sentence_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets in text[lo:hi] where a sentence starts after a full stop (abbreviations skipped)."""
+    starts: list[int] = []
+    for m in SENTENCE_END_RE.finditer(text, lo, hi):
+        if m.group(1) == "." and _is_abbreviation(text, m.start(1)):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    j = dot
+    while j > 0 and dot - j < 12 and not text[j - 1].isspace():
+        j -= 1
+    word = text[j:dot].strip("(\u201c\"'")
+    if len(word) == 1 and word.isupper():
+        return True
+    return word.lower().replace(".", "") in ABBREVIATIONS or bool(
+        re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word)
+    )
+
+
+def is_speech_verb(word: str) -> bool:
+    """True for a speech verb (said, warned, tweeted...)."""
+    return word.lower() in SPEECH_VERBS
+
+
+def is_capitalised(word: str) -> bool:
+    """True for a word that starts with a capital letter."""
+    return bool(word) and word[0].isupper()
+
+
+def clean_token(word: str) -> str:
+    """A name word without a trailing possessive or full stop ("Lavrov’s" -> "Lavrov")."""
+    for suffix in ("\u2019s", "'s", "\u2019", "'"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+        word = word[:-1] if len(word) > 3 else word
+    return word
+
+
+def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split words such as "Russian Foreign Minister Sergey Lavrov" into (name, role) words.
+
+    The name is the trailing run of capitalised words that are neither role words, honorifics nor
+    stop words (at most four); the role is what precedes it, honorifics dropped.
+    """
+    name: list[str] = []
+    i = len(tokens) - 1
+    while i >= 0 and len(name) < 4:
+        raw = tokens[i]
+        word = clean_token(raw)
+        low = word.lower().rstrip(".")
+        if low in PARTICLES and name:
+            name.insert(0, word)
+        elif (
+            not is_capitalised(word)
+            or low in ROLE_HEADS
+            or low in ROLE_MODIFIERS
+            or low in STOP_CAPS
+            or low in HONORIFICS
+            or (name and raw != word and raw.endswith("s"))  # "NATO’s Jens Stoltenberg"
+        ):
+            break
+        else:
+            name.insert(0, word)
+        i -= 1
+    role = [clean_token(t) for t in tokens[: i + 1] if t.lower().rstrip(".") not in HONORIFICS]
+    while role and role[0].lower() in ("the", "a", "an"):
+        role = role[1:]
+    while role and not role[-1][0].isalnum():
+        role = role[:-1]
+    return name, role
+
+
+def is_person_name(name: list[str]) -> bool:
+    """True when capitalised words look like a person's name rather than a place or body."""
+    if len(name) < 2:
+        return False
+    for word in name:
+        low = word.lower()
+        if low in ORG_WORDS or low in STOP_CAPS or (word.isupper() and len(word) > 1):
+            return False
+    return True
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of a name for comparisons."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

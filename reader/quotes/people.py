@@ -1,0 +1,267 @@
+"""The people one document names: full names, the roles given with them, and who was named when.
+
+Built once per document from the text outside its quotations, so that "Lavrov" can be given its
+fullest form ("Sergey Lavrov"), "the Kremlin spokesman" can be matched to the person introduced as
+"Kremlin spokesman Dmitry Peskov", and "he" can be resolved to the person last named as the subject
+of a sentence or of a speech verb.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from reader.quotes.names import (
+    ABBREVIATED,
+    AUXILIARIES,
+    FEMALE_WORDS,
+    MALE_WORDS,
+    PERSON_ROLES,
+    ROLE_HEADS,
+    ROLE_HINTS,
+    ROLE_MODIFIERS,
+    ROLE_SYNONYMS,
+    SPEECH_VERBS,
+    STOP_CAPS,
+    WORD_RE,
+    clean_token,
+    fold,
+    is_capitalised,
+    is_person_name,
+    is_speech_verb,
+    split_name,
+)
+
+_CAP = rf"(?:{ABBREVIATED}(?=\s[A-Z])|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019'\-]*)"
+_PARTICLES = "de|van|von|der|al|bin|da|di|du|le|la"
+NAME_RUN_RE = re.compile(
+    rf"(?<![\w\u2019'])(?:{_CAP})(?:[ \t\u00a0]+(?:(?:{_PARTICLES})[ \t\u00a0]+)?{_CAP})*"
+)
+_PLACE_BEFORE = re.compile(r"\b(?:of|at|in|from|near)\s+$")
+_JOINERS = frozenset(["of", "for", "to", "and", "the"])
+LOOK_BACK = 200  # mentions searched back from a pronoun or a description
+SUBJECT_REACH = 60  # a sentence's subject is named within this many characters of its start
+_STOP_RE = re.compile(r"[.!?]\s+|\n")
+_AFTER_RE = re.compile(r"(?:\s+[a-z]+){1,3}")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A person named at `pos`; `subject` when named as a sentence's subject or a speaker."""
+
+    pos: int
+    name: str
+    subject: bool
+
+
+@dataclass(slots=True)
+class People:
+    """The people named in one document."""
+
+    full: dict[str, list[str]] = field(default_factory=dict)  # folded surname -> full names
+    roles: dict[str, list[str]] = field(default_factory=dict)  # full name -> roles given
+    mentions: list[Mention] = field(default_factory=list)  # in text order
+    positions: list[int] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" / "f" when stated
+
+    def fullest(self, name: list[str], pos: int, role: list[str] | None = None) -> str:
+        """The fullest form of `name` in this document (the nearest one before `pos` on ties);
+        a bare surname given with a role ("Mayor Brandt") skips people given other roles."""
+        given = " ".join(name)
+        candidates = self.full.get(fold(name[-1]), [])
+        if len(name) > 1:
+            first = fold(name[0])[:1]
+            candidates = [c for c in candidates if fold(c)[:1] == first]
+        elif role:
+            candidates = [c for c in candidates if self.may_hold(c, role)]
+        if not candidates:
+            return given
+        if len({fold(c.split()[0]) for c in candidates}) > 1:
+            recent = self.last_named(pos, lambda n: n in candidates)
+            if recent:
+                return recent
+        best = max(candidates, key=lambda c: len(c.split()))
+        return best if len(best.split()) >= len(name) else given
+
+    def may_hold(self, name: str, role: list[str]) -> bool:
+        """False when `name` was given roles and none shares a head word with `role`."""
+        heads = {fold(w) for w in role if w.lower() in ROLE_HEADS}
+        given = {fold(w) for r in self.roles.get(name, []) for w in r.split()} & ROLE_HEADS
+        return not heads or not given or bool(heads & given)
+
+    def before(self, pos: int) -> list[Mention]:
+        """The mentions before `pos`, nearest first (at most LOOK_BACK of them)."""
+        i = bisect.bisect_left(self.positions, pos)
+        return self.mentions[max(0, i - LOOK_BACK) : i][::-1]
+
+    def last_named(self, pos: int, accept=lambda name: True, subject: bool = False) -> str | None:
+        """The last person named before `pos` (only subjects if `subject`) that `accept`s."""
+        for m in self.before(pos):
+            if (m.subject or not subject) and accept(m.name):
+                return m.name
+        return None
+
+    def last_position(self, name: str, pos: int) -> int:
+        """Where `name` was last named before `pos` (-1 if not)."""
+        return next((m.pos for m in self.before(pos) if m.name == name), -1)
+
+    def referent(self, pos: int, pronoun: str) -> str | None:
+        """Who `pronoun` (he, she, they) at `pos` means: the last subject whose known gender
+        does not contradict it, or a later person whose known gender matches it."""
+        want = {"he": "m", "she": "f"}.get(pronoun)
+        for m in self.before(pos):
+            known = self.gender.get(m.name)
+            if want and known and known != want:
+                continue
+            if m.subject or (want and known == want):
+                return m.name
+        return self.last_named(pos)
+
+    def add(self, pos: int, name: str, subject: bool = True) -> None:
+        """Record a mention (a speaker found by attribution counts as one)."""
+        i = bisect.bisect_right(self.positions, pos)
+        self.positions.insert(i, pos)
+        self.mentions.insert(i, Mention(pos, name, subject))
+
+    def by_role(self, words: list[str], pos: int) -> str | None:
+        """The person whose given role best fits a description such as "the top diplomat"."""
+        low = [fold(w) for w in words if w.lower() not in ("the", "a", "an")]
+        heads = [w for w in low if w in ROLE_HEADS]
+        if not heads:
+            return None
+        head = heads[-1]
+        wanted = ROLE_SYNONYMS.get(head, frozenset([head]))
+        best: tuple[int, int, str] | None = None
+        for person, roles in self.roles.items():
+            have = {fold(w) for role in roles for w in role.replace("-", " ").split()}
+            last = self.last_position(person, pos)
+            if last < 0 or not (wanted & have):
+                continue  # not named yet, or no such role
+            score = len(set(low) & have) + len(ROLE_HINTS.get(head, frozenset()) & have)
+            key = (score, last, person)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        return best[2] if best else None
+
+    def role_of(self, name: str) -> str:
+        """The first role the document gives `name`, or ""."""
+        roles = self.roles.get(name)
+        return roles[0] if roles else ""
+
+
+def _role_before(body: str, start: int, floor: int, given: list[str]) -> list[str]:
+    """Role words before a name: "Kremlin spokesman", "US Secretary of State", "the U.S. ambassador
+    to Russia," (`given` are role words already inside the capitalised run)."""
+    tokens = WORD_RE.findall(body[max(floor, start - 70) : start])
+    if not given and tokens and tokens[-1] in (",", "\u2013", "\u2014", "-"):
+        tokens = tokens[:-1]
+    role: list[str] = []
+    for word in reversed(tokens[-7:]):
+        low = word.lower().rstrip(".")
+        if (
+            low in ROLE_HEADS
+            or low in ROLE_MODIFIERS
+            or (is_capitalised(word) and low not in STOP_CAPS)
+        ):
+            role.insert(0, word)
+        else:
+            break
+    role = [clean_token(w) for w in role + given]
+    while role and role[0].lower() in ("of", "for", "to", "and", "the"):
+        role = role[1:]
+    return role if any(w.lower() in ROLE_HEADS for w in role) else []
+
+
+_APPOSITION_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([\w\u2019'. \-]{2,60}?)\s*[,.;]")
+
+
+def _gender(body: str, start: int, role: list[str]) -> str:
+    """ "m" or "f" when a title says so (Mr, Ms, spokeswoman), else ""."""
+    before = body[max(0, start - 6) : start].split()
+    words = [w.lower().rstrip(".") for w in (before[-1:] + role)]
+    for word in words:
+        if word in MALE_WORDS:
+            return "m"
+        if word in FEMALE_WORDS:
+            return "f"
+    return ""
+
+
+def _role_after(body: str, end: int) -> list[str]:
+    """A role given after a name between commas: "Felix Reed, the city's mayor, said"."""
+    m = _APPOSITION_RE.match(body, end, min(len(body), end + 70))
+    if not m:
+        return []
+    words = m.group(1).split()
+    return [clean_token(w) for w in words] if words and words[-1].lower() in ROLE_HEADS else []
+
+
+def _is_subject(body: str, start: int, end: int, floor: int) -> bool:
+    """Named right before a speech verb, or as the first person near the start of a sentence
+    ("Army chief of staff Andrei Fischer resumed...", "On Monday, Peskov told...")."""
+    after = _AFTER_RE.match(body, end, min(len(body), end + 40))
+    for word in after.group().split() if after else []:
+        if is_speech_verb(word):
+            return True
+        if word not in AUXILIARIES:
+            break
+    if start - floor > SUBJECT_REACH:
+        floor = start - SUBJECT_REACH
+        before = body[floor:start]
+        if not _STOP_RE.search(before):
+            return False  # the sentence began further back
+    before = body[floor:start]
+    cut = 0
+    for m in _STOP_RE.finditer(before):
+        cut = m.end()
+    words = before[cut:].lower().split()
+    return not any(w in SPEECH_VERBS or w in ("that", "whom", "who", "than") for w in words)
+
+
+def find_people(
+    body: str, paragraphs: list[tuple[int, int]], masked: list[tuple[int, int]]
+) -> People:
+    """Scan `body` outside the `masked` spans (the quotations) for people and their roles."""
+    people = People()
+    found: list[tuple[int, int, list[str], list[str], list[str]]] = []
+    starts = [p[0] for p in paragraphs]
+    mask_starts = [s for s, _ in masked]
+    for m in NAME_RUN_RE.finditer(body):
+        k = bisect.bisect_right(mask_starts, m.start()) - 1
+        if k >= 0 and masked[k][0] <= m.start() < masked[k][1]:
+            continue
+        run = m.group().split()
+        if len(run) == 1 and run[0].lower() in STOP_CAPS:
+            continue  # "The", "However": the commonest capitalised words are no names
+        name, role = split_name(run)
+        if not name or (
+            len(name) > 1 and _PLACE_BEFORE.search(body, max(0, m.start() - 6), m.start())
+        ):
+            continue
+        para = starts[max(0, bisect.bisect_right(starts, m.start()) - 1)] if starts else 0
+        role = _role_before(body, m.start(), para, role) or _role_after(body, m.end())
+        found.append((m.start(), m.end(), name, role, run))
+    for _, _, name, _, _ in found:
+        if is_person_name(name):
+            names = people.full.setdefault(fold(name[-1]), [])
+            if " ".join(name) not in names:
+                names.append(" ".join(name))
+    floor = 0  # a person named earlier in the sentence is its subject, not a later one
+    for start, end, name, role, run in found:
+        titled = bool(role) and role[-1].lower() in ROLE_HEADS | ROLE_MODIFIERS - _JOINERS
+        person = is_person_name(name) or fold(name[-1]) in people.full
+        if not person and not (titled and any(w.lower() in PERSON_ROLES for w in role)):
+            continue
+        full = people.fullest(name, start, role)
+        gender = _gender(body, start, role + run)
+        if gender:
+            people.gender.setdefault(full, gender)
+        if role:
+            roles = people.roles.setdefault(full, [])
+            if " ".join(role) not in roles:
+                roles.append(" ".join(role))
+        para = starts[max(0, bisect.bisect_right(starts, start) - 1)] if starts else 0
+        people.add(start, full, _is_subject(body, start, end, max(para, floor)))
+        floor = end
+    return people

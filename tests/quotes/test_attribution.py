@@ -1,0 +1,215 @@
+"""Speaker attribution on articles written for these tests (several outlets and styles)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.documents.loading import load_document
+from reader.documents.model import Document
+from reader.quotes.attribution import attribute
+from reader.quotes.extraction import extract_quotes
+from reader.quotes.model import Quote
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def analysed(*paragraphs: str) -> list[Quote]:
+    doc = Document(id="a", path="a.txt", body="\n\n".join(paragraphs))
+    quotes = extract_quotes(doc)
+    attribute(doc, quotes)
+    return quotes
+
+
+def by_text(quotes: list[Quote], start: str) -> Quote:
+    [quote] = [q for q in quotes if q.text.startswith(start)]
+    return quote
+
+
+def test_wire_copy_patterns_on_both_sides() -> None:
+    quotes = analysed(
+        "GENEVA (Wire) - Swiss Foreign Minister Marta Keller said on Monday that talks would go on.",
+        "\u201cWe remain at the table,\u201d Keller said. \u201cNobody has walked away.\u201d",
+        "\u201cThe door is open,\u201d said Keller, who chairs the meeting.",
+        "Trade envoy Omar Diallo told reporters, \u201cThe tariffs stay until the summit.\u201d",
+        "Diallo said: \u201cWe have a plan for the ports.\u201d",
+        "Officials expect \u201ca long winter of talks\u201d, according to Diallo.",
+        "\u201cThe harvest is late this year,\u201d Diallo added.",
+    )
+    expected = {
+        "We remain": ("Marta Keller", "said-after"),
+        "Nobody has": ("Marta Keller", "continues"),
+        "The door": ("Marta Keller", "said-before-name"),
+        "The tariffs": ("Omar Diallo", "intro"),
+        "We have a plan": ("Omar Diallo", "intro-colon"),
+        "a long winter": ("Omar Diallo", "according-to"),
+        "The harvest": ("Omar Diallo", "said-after"),
+    }
+    for start, (speaker, tag) in expected.items():
+        q = by_text(quotes, start)
+        assert (q.speaker, q.attribution) == (speaker, tag), start
+    assert by_text(quotes, "We remain").role == "Swiss Foreign Minister"
+    assert by_text(quotes, "The tariffs").role == "Trade envoy"
+
+
+def test_role_descriptions_and_pronouns_follow_the_last_named_person() -> None:
+    quotes = analysed(
+        "Government spokeswoman Ines Varga defended the budget on Tuesday.",
+        "\u201cThe numbers add up,\u201d the government spokeswoman said.",
+        "\u201cWe will publish every line of it,\u201d she added.",
+        "Opposition leader Tomas Brandt rejected the plan in parliament.",
+        "\u201cThis budget hides a deficit,\u201d he said.",
+        "\u201cThe plan is sound,\u201d the spokeswoman replied.",
+    )
+    assert [q.speaker for q in quotes] == [
+        "Ines Varga",
+        "Ines Varga",
+        "Tomas Brandt",
+        "Ines Varga",
+    ]
+    assert [q.attribution for q in quotes] == ["said-after", "said-after", "said-after", "said-after"]
+    assert quotes[0].role == "Government spokeswoman"
+
+
+def test_pronoun_skips_a_person_named_inside_a_reported_clause() -> None:
+    quotes = analysed(
+        "Harbour master Lena Ortiz told reporters that Mayor Paul Greene had read the report.",
+        "\u201cThe pier will close in May,\u201d she said.",
+    )
+    assert quotes[0].speaker == "Lena Ortiz"
+
+
+def test_top_diplomat_description_matches_a_foreign_minister() -> None:
+    quotes = analysed(
+        "Chilean Foreign Minister Rosa Alvarez met her counterpart in Lima.",
+        "Interior Minister Juan Soto stayed at home.",
+        "\u201cWe found common ground on fishing,\u201d the top diplomat explained.",
+    )
+    assert quotes[0].speaker == "Rosa Alvarez"
+
+
+def test_colon_introduction_on_the_paragraph_before() -> None:
+    quotes = analysed(
+        "Separately, central bank governor Mei Tan set out her view:",
+        "\u201cInflation has peaked and rates will stay where they are for now.\u201d",
+        "She then left for Singapore.",
+    )
+    assert (quotes[0].speaker, quotes[0].attribution) == ("Mei Tan", "colon-intro")
+
+
+def test_quote_over_several_paragraphs_and_following_paragraph() -> None:
+    quotes = analysed(
+        "Union leader Sam Okafor addressed the strikers on Friday.",
+        "\u201cWe asked for a fair wage. We asked for safe shifts.",
+        "\u201cWe were given neither,\u201d Okafor said.",
+        "\u201cSo the strike goes on.\u201d",
+    )
+    assert len(quotes) == 2
+    assert [q.speaker for q in quotes] == ["Sam Okafor", "Sam Okafor"]
+    assert quotes[1].attribution == "previous-paragraph"
+
+
+def test_british_single_quotes_and_appositive_roles() -> None:
+    quotes = analysed(
+        "Ruth Hale, the council leader, said the plan was \u2018a fair deal for the town\u2019.",
+        "\u2018We listened to residents,\u2019 Ms Hale said. \u2018The bins will be collected weekly.\u2019",
+        "\u2018It\u2019s a fudge,\u2019 said opposition councillor Dev Patel.",
+    )
+    assert [q.speaker for q in quotes] == ["Ruth Hale"] * 3 + ["Dev Patel"]
+    assert quotes[0].role == "council leader"
+
+
+def test_translated_piece_with_guillemets() -> None:
+    quotes = analysed(
+        "Le Premier ministre Jean Moreau a r\u00e9pondu aux questions.",
+        "\u00ab Nous ne reculerons pas \u00bb, said Moreau, according to the translation.",
+        "Jean Moreau told the assembly: \u00abThe reform will pass this year.\u00bb",
+    )
+    assert [q.speaker for q in quotes] == ["Jean Moreau", "Jean Moreau"]
+
+
+def test_organisations_unnamed_sources_and_unsure_pronouns() -> None:
+    quotes = analysed(
+        "Analyst Pia Lindqvist said growth was slowing.",
+        "\u201cThe sanctions are working,\u201d the White House said in a statement.",
+        "\u201cWe were not consulted,\u201d a senior official said.",
+        "\u201cThis is unacceptable,\u201d they said.",
+    )
+    org, unnamed, they = quotes
+    assert (org.speaker, org.attribution) == ("White House", "said-after")
+    assert unnamed.speaker is None and unnamed.role == "senior official"
+    assert unnamed.attribution.endswith("unsure")
+    assert they.speaker is None and they.speaker_guess == "White House"
+
+
+def test_quote_claimed_by_the_next_quote_in_its_paragraph() -> None:
+    quotes = analysed(
+        "Coach Mario Ricci spoke after the match.",
+        "\u201cWe lost.\u201d \u201cThere is nothing more to say,\u201d Ricci said.",
+    )
+    assert [q.speaker for q in quotes] == ["Mario Ricci", "Mario Ricci"]
+    assert quotes[0].attribution == "continued-by"
+
+
+def test_no_evidence_leaves_speaker_unknown_with_a_guess() -> None:
+    quotes = analysed(
+        "Farm minister Eva Novak visited the valley.",
+        "Crops failed across the region. Prices rose.",
+        "Some called the season \u201ca disaster\u201d for growers.",
+    )
+    assert quotes[0].speaker is None
+    assert quotes[0].speaker_guess == "Eva Novak" and quotes[0].attribution == "guess"
+
+
+def test_fullest_name_is_used_and_people_sharing_a_surname_stay_apart() -> None:
+    quotes = analysed(
+        "Senator Alice Grant and her brother Robert Grant spoke at the rally.",
+        "\u201cWe will win this seat,\u201d Alice Grant said.",
+        "\u201cThe polls agree,\u201d Robert Grant added.",
+        "\u201cTurnout is everything,\u201d Grant said.",
+    )
+    assert [q.speaker for q in quotes] == ["Alice Grant", "Robert Grant", "Robert Grant"]
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_seed_quotes_get_speakers(path: Path) -> None:
+    doc = load_document(path)
+    quotes = extract_quotes(doc)
+    attribute(doc, quotes)
+    full = [q for q in quotes if q.kind == "quote"]
+    named = [q for q in full if q.speaker]
+    assert len(named) >= 0.7 * len(full)
+    for q in quotes:
+        assert q.attribution
+        assert q.speaker is None or (q.speaker in doc.body and len(q.speaker.split()) <= 4)
+        assert q.speaker is None or q.speaker_guess is None
+
+
+def test_embedded_post_is_attributed_to_its_signature() -> None:
+    quotes = analysed(
+        "Defence Secretary Kofi Mensah wrote on social media,",
+        "Our troops will stay until the job is done. https://t.co/xYz",
+        "\u2014 Kofi Mensah (@kofimensah) June 2, 2023",
+    )
+    assert [(q.speaker, q.attribution) for q in quotes] == [("Kofi Mensah", "post")]
+    assert quotes[0].role == "Defence Secretary"
+
+
+def test_reported_speech_before_a_quote_paragraph_names_its_speaker() -> None:
+    quotes = analysed(
+        "Economists were divided. Ana Ruiz, chief economist at Delta Bank, said prices would rise.",
+        "\u201cThe pressure is building. Rents will follow.\u201d",
+    )
+    assert (quotes[0].speaker, quotes[0].attribution) == ("Ana Ruiz", "reported-before")
+    assert quotes[0].role == "chief economist at Delta Bank"
+
+
+def test_pronoun_gender_skips_a_subject_of_the_other_gender() -> None:
+    quotes = analysed(
+        "Judge Maria Costa opened the hearing on Monday.",
+        "The case pits the city against its former treasurer, Mr Paul Dunn.",
+        "\u201cI did nothing wrong,\u201d he told the court.",
+        "\u201cThe court will decide,\u201d she said.",
+    )
+    assert [q.speaker for q in quotes] == ["Paul Dunn", "Maria Costa"]

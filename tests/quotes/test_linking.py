@@ -1,0 +1,148 @@
+"""Variant links between quotes of different documents, on quotes written for each case."""
+
+from __future__ import annotations
+
+from reader.quotes.linking import link_quotes
+from reader.quotes.model import Link, LinkKind, Quote, QuoteKind
+
+FILLER = {
+    # unrelated quotes so that word statistics look like a small library, not a single pair
+    "f1": ["Inflation in the eurozone slowed for a third month as energy prices eased."],
+    "f2": ["Our hospitals need more nurses before the winter outbreak season begins."],
+    "f3": ["The railway strike cost the freight companies millions of euros in lost revenue."],
+}
+
+
+def corpus(docs: dict[str, list[str]], speakers: dict[str, str] | None = None) -> list[Quote]:
+    """Quotes "doc:n" for each document's texts (speakers keyed by quote id)."""
+    quotes = []
+    for doc, texts in {**docs, **FILLER}.items():
+        for number, text in enumerate(texts):
+            quote_id = f"{doc}:{number}"
+            kind = QuoteKind.PHRASE if len(text.split()) <= 4 else QuoteKind.QUOTE
+            speaker = (speakers or {}).get(quote_id)
+            quotes.append(Quote(quote_id, doc, 0, len(text), text, kind, speaker=speaker))
+    return quotes
+
+
+def pairs(links: list[Link]) -> dict[tuple[str, str], LinkKind]:
+    return {(link.a, link.b): link.kind for link in links}
+
+
+TRANSLATION_A = (
+    "We present non-verbal pledges to our partners about the security guarantees in Europe, "
+    "and we expect a written answer."
+)
+TRANSLATION_B = (
+    "We make nonverbal promises to our partners on security guarantees in Europe and we await "
+    "an answer in writing."
+)
+SENTENCE_1 = "The blockade of the northern corridor must end before the harvest is lost."
+SENTENCE_2 = "Without the grain convoys, millions of families in the region will go hungry."
+
+
+def test_identical_quotes_differing_in_case_and_punctuation_are_exact() -> None:
+    links = link_quotes(
+        corpus(
+            {
+                "a": ["The ceasefire talks in Geneva have collapsed, and nobody is surprised."],
+                "b": ["the ceasefire talks in Geneva have collapsed and nobody is surprised"],
+            }
+        )
+    )
+    assert pairs(links) == {("a:0", "b:0"): LinkKind.EXACT}
+    assert links[0].score == 1.0
+    assert all(w.op == "same" for w in links[0].alignment)
+
+
+def test_two_translations_of_one_statement_are_variants() -> None:
+    links = link_quotes(corpus({"a": [TRANSLATION_A], "b": [TRANSLATION_B]}))
+    assert pairs(links) == {("a:0", "b:0"): LinkKind.VARIANT}
+    link = links[0]
+    assert 0 < link.score < 1
+    changed = {(w.a, w.b) for w in link.alignment if w.op == "changed"}
+    assert ("present", "make") in changed
+    assert any(w.op == "same" and w.a == "non-verbal" for w in link.alignment)
+
+
+def test_a_merged_quote_links_to_both_sentences_quoted_separately() -> None:
+    links = link_quotes(
+        corpus({"a": [f"{SENTENCE_1} {SENTENCE_2}"], "b": [SENTENCE_2, SENTENCE_1]})
+    )
+    assert pairs(links) == {("a:0", "b:0"): LinkKind.PARTIAL, ("a:0", "b:1"): LinkKind.PARTIAL}
+
+
+def test_split_halves_link_to_each_other_across_documents() -> None:
+    links = link_quotes(corpus({"a": [SENTENCE_1, SENTENCE_2], "b": [SENTENCE_1, SENTENCE_2]}))
+    assert pairs(links) == {("a:0", "b:0"): LinkKind.EXACT, ("a:1", "b:1"): LinkKind.EXACT}
+
+
+def test_a_trimmed_fragment_is_a_partial_link() -> None:
+    long = (
+        "We will not accept any agreement that leaves the dockworkers without a contract, "
+        "whatever the port authority says on Monday."
+    )
+    links = link_quotes(
+        corpus({"a": [long], "b": ["any agreement that leaves the dockworkers without a contract"]})
+    )
+    assert pairs(links) == {("a:0", "b:0"): LinkKind.PARTIAL}
+    assert any(w.op == "removed" for w in links[0].alignment)
+
+
+def test_quotes_sharing_only_stock_words_are_not_linked() -> None:
+    links = link_quotes(
+        corpus(
+            {
+                "a": ["There will be no change.", "We will do everything we can, believe me."],
+                "b": ["there will be no war", "We will do whatever we must, believe me."],
+            }
+        )
+    )
+    assert links == []
+
+
+def test_no_links_inside_one_document() -> None:
+    links = link_quotes(corpus({"a": [TRANSLATION_A, TRANSLATION_A, TRANSLATION_B]}))
+    assert links == []
+
+
+def test_each_link_is_listed_once_with_a_before_b() -> None:
+    quotes = corpus({"c": [TRANSLATION_A], "a": [TRANSLATION_A], "b": [TRANSLATION_B]})
+    links = link_quotes(quotes)
+    assert sorted(pairs(links)) == [("a:0", "b:0"), ("a:0", "c:0"), ("b:0", "c:0")]
+    assert all(link.a < link.b for link in links)
+
+
+def test_different_known_speakers_block_a_link_and_the_same_speaker_raises_it() -> None:
+    texts = {"a": [TRANSLATION_A], "b": [TRANSLATION_B]}
+    apart = link_quotes(corpus(texts, {"a:0": "Sergei Lavrov", "b:0": "Antony Blinken"}))
+    assert apart == []
+    unknown = link_quotes(corpus(texts, {"a:0": "Sergei Lavrov"}))
+    same = link_quotes(corpus(texts, {"a:0": "Sergei Lavrov", "b:0": "Sergei Lavrov"}))
+    assert len(unknown) == len(same) == 1
+    assert same[0].score > unknown[0].score
+
+
+def test_phrases_link_only_when_near_exact() -> None:
+    links = link_quotes(
+        corpus(
+            {
+                "a": ["deeply flawed ceasefire", "ceasefire observers"],
+                "b": ["deeply flawed ceasefire", "The ceasefire observers left Geneva on Monday."],
+            }
+        )
+    )
+    assert pairs(links) == {("a:0", "b:0"): LinkKind.EXACT}
+
+
+def test_a_different_topic_word_in_stock_wording_is_not_a_variant() -> None:
+    subjects = ["pipeline", "tariffs", "referendum", "ceasefire", "embassy"]
+    links = link_quotes(
+        corpus(
+            {
+                f"d{n}": [f"There will be no change in our position on the {subject}."]
+                for n, subject in enumerate(subjects)
+            }
+        )
+    )
+    assert links == []
