@@ -184,6 +184,9 @@ def _looks_like_prose(unit: Unit) -> bool:
 
 def _line_reason(unit: Unit, repeated: set[str]) -> str:
     text = unit.text
+    words = unit.words
+    if words > 40:  # only a footer's mission statement runs this long
+        return "footer" if _MISSION.search(text) and not _QUOTE_MARKS.search(text) else ""
     key = _key(text)
     if is_section_heading(unit):
         return "section"
@@ -191,19 +194,19 @@ def _line_reason(unit: Unit, repeated: set[str]) -> str:
         return "furniture"
     if _COUNTER.match(text):
         return "counter"
-    if unit.words <= 40 and _FURNITURE_PREFIX.match(text) and not _looks_like_prose(unit):
+    if _FURNITURE_PREFIX.match(text) and not _looks_like_prose(unit):
         return "furniture"
     if _MISSION.search(text) and not _QUOTE_MARKS.search(text):
         return "footer"
     if (
-        unit.words <= 25
+        words <= 25
         and _RUNNING_TIME.search(text)
         and not _STATEMENT_END.search(_RUNNING_TIME.sub("", text))
     ):
         return "caption"
     if (
         len(_BREADCRUMB.findall(text)) >= 2
-        and unit.words <= 30
+        and words <= 30
         and text.split()[0].startswith(("Home", "Inicio", "Accueil", "Startseite", "Главная"))
     ):
         return "breadcrumb"

@@ -50,6 +50,7 @@ _PATTERNS = [
     ),
     re.compile(r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)" + _YEAR + _TIME),
 ]
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _LONE_TIME = re.compile(r"\b([0-2]?\d:[0-5]\d(?:\s*[ap]\.?m\.?)?)", re.IGNORECASE)
 _FILLER = re.compile(
     r"\b(?:published|posted|updated|last updated|modified|on|at|am|pm|a\.m\.|p\.m\.|de|le|am|um|"
@@ -89,6 +90,8 @@ _ZONE = re.compile(
 
 def find_date(text: str) -> tuple[datetime, tuple[int, int]] | None:
     """The first date (with its time, if printed next to it) in `text` and its span, or None."""
+    if not _ANY_YEAR.search(text):  # every form carries a year: skip the costly patterns
+        return None
     found = []
     for pattern in _PATTERNS:
         match = pattern.search(text)
