@@ -4,13 +4,19 @@ Each quotation is read against the words on both sides of it, in its own paragra
   after it   `“…,” Lavrov said` / `“…,” said Lavrov` / `“…,” the top diplomat explained` /
              `“…”, according to Lavrov`
   before it  `Lavrov told reporters, “…”` / `Lavrov said: “…”` / `Lavrov concluded that “…”` /
-             `according to Lavrov, “…”` / a sentence ending with a colon (`Peskov echoed it:`)
-then by position: a quotation with no words of its own continues the one before it in the same
-paragraph, takes the speaker introduced by a colon at the end of the previous paragraph, continues
-the previous paragraph's speaker, or is claimed by the next quotation of its paragraph.
-Pronouns go to the person last named as a subject; role descriptions ("the Kremlin spokesman") to
-the person given that role in the article. When the evidence is weak the speaker stays unknown and
-`speaker_guess` holds the best guess.
+             `Reed, the mayor, said “…”` / `according to Lavrov, “…”` / `what Psaki called “…”` /
+             a sentence ending with a colon (`Peskov echoed the charge:`)
+  an embedded post (`— Name (@handle) date` under it) is its author's.
+Then by position: a quotation with no words of its own continues the one before it in the same
+paragraph, is claimed by the next one there, takes the speaker introduced at the end of the
+previous paragraph (a colon, or reported speech: `Natarajan said the numbers...`), or continues
+the previous paragraph's speaker. Pronouns go to the person last named as a subject (skipping
+people whose stated gender, Mr/Ms/spokeswoman, does not fit); role descriptions ("the Kremlin
+spokesman") to the person given that role in the article. When the evidence is weak the speaker
+stays unknown and `speaker_guess` holds the best guess; `attribution` names the evidence
+(said-after, said-before-name, intro, intro-colon, said-that, according-to, colon-intro, post,
+subject-participle, continues, continued-by, reported-before, previous-paragraph, guess; with
+"-unsure" when the words found name nobody the article identifies).
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from reader.quotes.names import (
     AUXILIARIES,
     GENERIC_ROLES,
     HONORIFICS,
+    NAMING_VERBS,
     ORG_WORDS,
     PARTICIPLES,
     PARTICLES,
@@ -213,7 +220,8 @@ def _left(words: list[str], pos: int) -> _Found | None:
             end = _forward(words, k + 2)
             if end > k + 2:
                 return _Found(words[k + 2 : end], pos, "according-to")
-        if not is_speech_verb(words[k]) or len(words) - k > 30:
+        naming = low in NAMING_VERBS and len(words) - k <= 2  # what Psaki called "…"
+        if not (is_speech_verb(words[k]) or naming) or len(words) - k > 30:
             continue
         tag = {":": "intro-colon", ",": "intro"}.get(last, "said-that")
         end_se = _skip_aux(words, k - 1, -1) + 1
@@ -230,6 +238,8 @@ def _left(words: list[str], pos: int) -> _Found | None:
         end = _inverted(words, k + 1)
         if end > k + 1 and (end == len(words) or words[end] in ",:"):
             return _Found(words[k + 1 : end], pos, tag)
+        if k > 0 and words[k - 1] == ",":  # "Zelensky, however, reaffirmed that “…”"
+            return _nearest(words, k - 1, pos, tag)
     if last == ":":
         return _subject(words, pos, "colon-intro")
     participles = [k for k, w in enumerate(words) if w.lower() in PARTICIPLES]

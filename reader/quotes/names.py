@@ -27,7 +27,8 @@ promised conceded concedes echoed charged testified testifies recount recounted 
 shouted shouts wondered wonders mused muses estimated pointed point informed informs assured
 assures specified indicated detailed clarified affirmed asserted underlined underscored
 signalled signaled proclaimed pledged lamented joked exclaimed retorted revealed disclosed
-boasted summarised summarized judged judges reckoned reckons spoke speaks
+boasted summarised summarized judged judges reckoned reckons spoke speaks reaffirmed reaffirms
+repeated repeats
 """
 SPEECH_VERBS = _words(_VERB_STEMS)
 PARTICIPLES = _words(
@@ -40,6 +41,8 @@ AUXILIARIES = _words(
     "separately subsequently"
 )
 PRONOUNS = frozenset(["he", "she", "they"])
+# Verbs that name a phrase right before it: what Psaki called "our eastern flank".
+NAMING_VERBS = _words("called calls dubbed dubs termed terms branded brands labelled labeled")
 MALE_WORDS = _words("mr sir lord king prince spokesman chairman congressman businessman father")
 FEMALE_WORDS = _words(
     "mrs ms miss dame lady queen princess spokeswoman chairwoman congresswoman businesswoman mother"

@@ -133,15 +133,17 @@ class People:
         head = heads[-1]
         wanted = ROLE_SYNONYMS.get(head, frozenset([head]))
         best: tuple[int, int, str] | None = None
-        for person, roles in self.roles.items():
-            have = {fold(w) for role in roles for w in role.replace("-", " ").split()}
-            last = self.last_position(person, pos)
-            if last < 0 or not (wanted & have):
-                continue  # not named yet, or no such role
+        seen: set[str] = set()
+        for m in self.before(pos):  # people named lately, nearest first
+            if m.name in seen:
+                continue
+            seen.add(m.name)
+            have = {fold(w) for role in self.roles.get(m.name, []) for w in role.split()}
+            if not (wanted & have):
+                continue
             score = len(set(low) & have) + len(ROLE_HINTS.get(head, frozenset()) & have)
-            key = (score, last, person)
-            if best is None or key[:2] > best[:2]:
-                best = key
+            if best is None or (score, m.pos) > best[:2]:
+                best = (score, m.pos, m.name)
         return best[2] if best else None
 
     def role_of(self, name: str) -> str:
@@ -235,10 +237,9 @@ def find_people(
         if len(run) == 1 and run[0].lower() in STOP_CAPS:
             continue  # "The", "However": the commonest capitalised words are no names
         name, role = split_name(run)
-        if not name or (
-            len(name) > 1 and _PLACE_BEFORE.search(body, max(0, m.start() - 6), m.start())
-        ):
-            continue
+        after_of = _PLACE_BEFORE.search(body, max(0, m.start() - 6), m.start())
+        if not name or (len(name) > 1 and not role and after_of):
+            continue  # "the Confederation of Estravan Workers": a body or a place
         para = starts[max(0, bisect.bisect_right(starts, m.start()) - 1)] if starts else 0
         role = _role_before(body, m.start(), para, role) or _role_after(body, m.end())
         found.append((m.start(), m.end(), name, role, run))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.documents.loading import load_document
 from reader.documents.model import Document
@@ -68,7 +70,12 @@ def test_role_descriptions_and_pronouns_follow_the_last_named_person() -> None:
         "Tomas Brandt",
         "Ines Varga",
     ]
-    assert [q.attribution for q in quotes] == ["said-after", "said-after", "said-after", "said-after"]
+    assert [q.attribution for q in quotes] == [
+        "said-after",
+        "said-after",
+        "said-after",
+        "said-after",
+    ]
     assert quotes[0].role == "Government spokeswoman"
 
 
@@ -213,3 +220,35 @@ def test_pronoun_gender_skips_a_subject_of_the_other_gender() -> None:
         "\u201cThe court will decide,\u201d she said.",
     )
     assert [q.speaker for q in quotes] == ["Paul Dunn", "Maria Costa"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("\u201cWe will,\u201d", "he said.", "Anna Berg", "the minister", "said:", "\n\n"),
+                *(",", "according to", "Mr Lee", "\u201d", "\u201c", "told reporters,", "she"),
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_attribution_never_raises_and_names_people_of_the_text(parts: list[str]) -> None:
+    body = " ".join(parts)
+    doc = Document(id="h", path="h.txt", body=body)
+    quotes = extract_quotes(doc)
+    attribute(doc, quotes)
+    for q in quotes:
+        assert q.speaker is None or all(w in body for w in q.speaker.split())
+
+
+def test_hostile_input_is_handled_in_reasonable_time() -> None:
+    body = "".join(
+        f"Minister Al Bo{i} spoke. \u201cNo,\u201d the minister said. " for i in range(2000)
+    )
+    body += "He said it. Done.\u201d " * 2000 + "\x00\u201c\x01 he said\u201d\n\n\n\n\u201d:\u201c"
+    doc = Document(id="x", path="x.txt", body=body)
+    quotes = extract_quotes(doc)
+    attribute(doc, quotes)
+    assert quotes[10].speaker == "Al Bo10"

@@ -92,7 +92,10 @@ def test_first_names_and_speaker_strings() -> None:
     assert same_first_name("J.", "Jens")
     assert not same_first_name("Joe", "Jill")
     assert not same_first_name("Michael", "Michelle")
-    assert parse_speaker("Kremlin spokesman Dmitry Peskov") == ("Dmitry Peskov", "Kremlin spokesman")
+    assert parse_speaker("Kremlin spokesman Dmitry Peskov") == (
+        "Dmitry Peskov",
+        "Kremlin spokesman",
+    )
     assert parse_speaker("Mr. Lavrov") == ("Lavrov", "")
 
 
