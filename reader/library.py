@@ -19,13 +19,13 @@ import logging
 import os
 import pickle
 import shutil
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
 
+from reader import __version__
 from reader.documents.loading import (
     SIDECAR_SUFFIX,
     apply_overrides,
@@ -37,6 +37,7 @@ from reader.documents.loading import (
 from reader.documents.model import Document
 from reader.errors import DocumentError, LibraryError
 from reader.fsutil import atomic_write_text, atomic_writer
+from reader.resources import seeds_folder
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ HOME_VARIABLE = "SOURCE_READER_HOME"
 
 def _parser_version() -> str:
     """Changes whenever the code that turns files into documents changes (cache invalidation)."""
-    digest = hashlib.sha1()
+    digest = hashlib.sha1(__version__.encode())  # a bundle may carry no source files
     for source in sorted((Path(__file__).parent / "documents").glob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
@@ -58,15 +59,6 @@ def default_root() -> Path:
     """`$SOURCE_READER_HOME`, else the platform's user data folder."""
     override = os.environ.get(HOME_VARIABLE)
     return Path(override) if override else Path(platformdirs.user_data_dir("source-reader"))
-
-
-def bundled_seeds() -> Path | None:
-    """The sample articles shipped with the app, wherever it is installed or unpacked."""
-    candidates = [Path(__file__).resolve().parent.parent / "seeds"]
-    if hasattr(sys, "_MEIPASS"):
-        candidates.insert(0, Path(sys._MEIPASS) / "seeds")
-    candidates.append(Path(sys.prefix) / "share" / "source-reader" / "seeds")
-    return next((c for c in candidates if c.is_dir() and any(c.iterdir())), None)
 
 
 @dataclass(slots=True)
@@ -97,7 +89,7 @@ class Library:
         except OSError as error:
             raise LibraryError(f"cannot use library folder {self.root}: {error.strerror}") from None
         self._cache: dict[str, tuple[tuple, Document]] = {}
-        seeds = bundled_seeds() if seed and first_use else None
+        seeds = seeds_folder() if seed and first_use else None
         if seeds is not None:
             self.import_paths([seeds])
 

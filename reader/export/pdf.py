@@ -9,7 +9,6 @@ embedded (subset) so any machine shows Cyrillic, Greek, accents, curly quotes an
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -41,6 +40,7 @@ from reader.export.passages import Run
 from reader.export.report import Excerpt, QuoteNote, Report
 from reader.export.writing import plural, summary_line
 from reader.fsutil import atomic_writer
+from reader.resources import resource_path
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 FONT = "DejaVuSans"
@@ -65,13 +65,8 @@ Progress = Callable[[float, str], None]
 
 def font_folder() -> Path:
     """The folder holding the DejaVu fonts: shipped with the app, else the system's."""
-    here = Path(__file__).resolve().parents[2]
-    candidates = [
-        here / "resources" / "fonts",
-        Path(sys.prefix) / "share" / "source-reader" / "fonts",
-    ]
-    if hasattr(sys, "_MEIPASS"):
-        candidates.insert(0, Path(sys._MEIPASS) / "resources" / "fonts")
+    shipped = resource_path("fonts")
+    candidates = [shipped] if shipped else []
     candidates.append(Path("/usr/share/fonts/truetype/dejavu"))
     for folder in candidates:
         if all((folder / name).is_file() for name in FONT_FILES.values()):
