@@ -37,6 +37,25 @@ _STOP_TEXT = """a about above after again against all also am an and any are are
     d m o dont cant wont isnt arent wasnt werent doesnt didnt hasnt havent hadnt shouldnt
     wouldnt couldnt im ive youre weve theyre thats theres"""
 STOPWORDS = frozenset(_STOP_TEXT.split())
+# Small numbers are written both ways ("two percent" / "2 per cent"): one stem for both.
+_NUMBERS = {
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "hundred": "100",
+}
 
 
 @dataclass(slots=True, frozen=True)
@@ -65,6 +84,8 @@ def normalise(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light suffix-stripping stem of a normalised word; enough to match inflections."""
+    if word in _NUMBERS:
+        return _NUMBERS[word]
     if len(word) <= 3 or word.isdigit():
         return word
     if word.endswith("ies") and len(word) > 4:
@@ -91,9 +112,23 @@ def is_content(stem_: str, norm: str = "") -> bool:
 
 def words(text: str) -> Words:
     """Split `text` into words and normalise them."""
-    original = tuple(WORD_RE.findall(text))
-    norms = tuple(normalise(w) for w in original)
+    found = WORD_RE.findall(text)
+    original = tuple(_join_per_cent(found))
+    norms = tuple(normalise(w.replace(" ", "")) for w in original)
     return Words(original, norms, tuple(stem(n) for n in norms))
+
+
+def _join_per_cent(found: list[str]) -> list[str]:
+    """The word list with "per cent" as one word (it is "percent" in other spellings)."""
+    if "cent" not in found and "Cent" not in found:
+        return found
+    joined: list[str] = []
+    for word in found:
+        if word.casefold() == "cent" and joined and joined[-1].casefold() == "per":
+            joined[-1] = f"{joined[-1]} {word}"
+        else:
+            joined.append(word)
+    return joined
 
 
 def sentences(text: str) -> list[str]:

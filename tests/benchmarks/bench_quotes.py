@@ -1,8 +1,8 @@
 """Benchmark: quote extraction, attribution and variant linking on generated corpora.
 
 Usage: bench_quotes.py [N ...] [--runs R]   (default sizes 1000 and 10000; add 50000 for the full
-run). Each size runs in its own process (so peak memory is that size's), on the corpus written by
-corpus.write_corpus (cached in the temp folder). Reading the files is timed apart from the
+run; R runs, median, only up to 1,000 articles, one run above). Each size runs in its own process
+(so peak memory is that size's), on the corpus written by corpus.write_corpus (cached in the temp folder). Reading the files is timed apart from the
 analysis; the analysis is split into extraction (with attribution), speaker naming and linking
 (with groups) using the progress messages of `reader.quotes.analyse`. Links are scored against the
 generated truth with the rules of eval_quotes.py (link precision over linked pairs, recall over
@@ -153,7 +153,7 @@ def main(argv: list[str]) -> int:
         return 0
     rows = []
     for n in args.sizes:
-        runs = args.runs if n <= 10000 else 1
+        runs = args.runs if n <= 1000 else 1
         child = subprocess.run(
             [sys.executable, __file__, str(n), "--one", "--runs", str(runs)],
             capture_output=True,

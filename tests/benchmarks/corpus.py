@@ -6,7 +6,9 @@ utterances (about n // 3) said by a pool of speakers; each pooled utterance appe
 articles as a variant: identical, re-translated (word-level synonyms), a trimmed fragment, merged
 with another utterance of the same speaker, or split around its attribution. Speakers are named in
 full, by surname, by role ("the minister said") or by pronoun. Articles also carry quotes found
-nowhere else. `write_corpus` writes the files plus `truth.json` in the gold format of
+nowhere else. No two utterances share a core (a sentence template with the same slot words), and a
+trimmed fragment keeps one of its utterance's own words, so that every truth a reader could tell
+apart is one the generator can tell apart. `write_corpus` writes the files plus `truth.json` in the gold format of
 `eval_quotes.py`; the same (n, seed, words) always gives the same bytes.
 
 Usage: python tests/benchmarks/corpus.py OUT_DIR N [--seed S] [--words W]
@@ -24,7 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-VERSION = 1
+VERSION = 4
+CORE_TRIES = 40  # draws of a quotation core before accepting one said before
 MANIFEST = "corpus.json"
 TRUTH = "truth.json"
 
@@ -89,6 +92,7 @@ class Utterance:
     uid: str
     speaker: int
     sentences: list[str]
+    keywords: list[set[str]]  # per sentence, the slot words of its core
 
 
 @dataclass(slots=True)
@@ -116,6 +120,7 @@ class Words:
         self.all_nouns = [w for ws in self.topics.values() for w in ws]
         self.weights = list(itertools.accumulate(1 / (r + 1) for r in range(len(self.all_nouns))))
         rng.shuffle(self.all_nouns)
+        self.cores: set[tuple[str, ...]] = set()  # cores said so far (see `core`)
 
     def noun(self, topic: list[str]) -> str:
         rnd = self.rng.random
@@ -124,6 +129,11 @@ class Words:
         return self.rng.choices(self.all_nouns, cum_weights=self.weights)[0]
 
     def fill(self, template: str, topic: list[str]) -> str:
+        text = self.fill_slots(template, topic)[0]
+        return text[0].upper() + text[1:]
+
+    def fill_slots(self, template: str, topic: list[str]) -> tuple[str, dict[str, str]]:
+        """The template with its slots filled (two slots of one kind get two values)."""
         parts = _COMPILED.get(template) or _compile(template)
         values: dict[str, str] = {}
         out = []
@@ -131,10 +141,28 @@ class Words:
             out.append(literal)
             if slot:
                 if slot not in values:
-                    values[slot] = self._value(slot.rstrip("0123456789"), topic)
+                    values[slot] = self._fresh(slot.rstrip("0123456789"), topic, values)
                 out.append(values[slot])
-        text = "".join(out)
-        return text[0].upper() + text[1:]
+        return "".join(out), values
+
+    def core(self, topic: list[str]) -> tuple[str, dict[str, str]]:
+        """A quotation core not said before (unless CORE_TRIES draws all were)."""
+        for _ in range(CORE_TRIES):
+            template = self.rng.choice(QUOTE_SENTENCES)
+            text, values = self.fill_slots(template, topic)
+            key = (template, *sorted(values.items()))
+            if key not in self.cores:
+                break
+        self.cores.add(key)
+        return text, values
+
+    def _fresh(self, kind: str, topic: list[str], taken: dict[str, str]) -> str:
+        value = self._value(kind, topic)
+        for _ in range(5):
+            if value not in taken.values():
+                break
+            value = self._value(kind, topic)
+        return value
 
     def _value(self, kind: str, topic: list[str]) -> str:
         if kind == "N":
@@ -166,20 +194,24 @@ def _speakers(rng: random.Random, count: int) -> list[Speaker]:
 
 def _utterance(uid: str, speaker: int, words: Words) -> Utterance:
     topic = words.topics[words.rng.choice(list(words.topics))]
-    return Utterance(uid, speaker, [_quote_sentence(words, topic) for _ in range(2)])
+    drawn = [_quote_sentence(words, topic) for _ in range(2)]
+    return Utterance(uid, speaker, [text for text, _ in drawn], [keys for _, keys in drawn])
 
 
-def _quote_sentence(words: Words, topic: list[str]) -> str:
+def _quote_sentence(words: Words, topic: list[str]) -> tuple[str, set[str]]:
+    """A quoted sentence (opener, a core said nowhere else, tail) and its core's slot words."""
     rng = words.rng
     opener, tail = rng.choice(OPENERS), rng.choice(TAILS)
-    core = rng.choice(QUOTE_SENTENCES)
+    core, values = words.core(topic)
     if opener and not core.startswith("I "):
         core = core[0].lower() + core[1:]
-    return words.fill(opener + core + tail, topic)
+    text = words.fill_slots(opener, topic)[0] + core + words.fill_slots(tail, topic)[0]
+    keywords = {w.lower() for value in values.values() for w in value.split() if w != "the"}
+    return text[0].upper() + text[1:], keywords
 
 
-def _plan(n: int, rng: random.Random) -> tuple[list[Speaker], list[Utterance], list[list[Slot]]]:
-    words = Words(rng)
+def _plan(n: int, words: Words) -> tuple[list[Speaker], list[Utterance], list[list[Slot]]]:
+    rng = words.rng
     speakers = _speakers(rng, max(3, n // 12))
     pool = [_utterance(f"U{u}", rng.randrange(len(speakers)), words) for u in range(max(3, n // 3))]
     by_speaker: dict[int, list[int]] = {}
@@ -217,16 +249,19 @@ def _retranslate(text: str, rng: random.Random) -> str:
 
 
 def _anchor(quote: str, article_text: str, rng: random.Random) -> str:
-    """5–12 words from inside `quote` (not its first or last word) found once in the article."""
+    """5–12 words from inside `quote` (not its first or last word unless needed) found once in
+    the article."""
     words = quote.split()
     inner = words[1:-1] if len(words) >= 7 else words
     size = min(len(inner), rng.randint(6, 8))
-    starts = list(range(len(inner) - size + 1))
-    rng.shuffle(starts)
-    for start in starts:
-        anchor = " ".join(inner[start : start + size])
-        if article_text.count(anchor) == 1:
-            return anchor
+    for pool, sizes in ((inner, range(size, min(12, len(inner)) + 1)), (words, range(5, 13))):
+        for width in sizes:
+            starts = list(range(len(pool) - width + 1))
+            rng.shuffle(starts)
+            for start in starts:
+                anchor = " ".join(pool[start : start + width])
+                if article_text.count(anchor) == 1:
+                    return anchor
     return ""
 
 
@@ -302,7 +337,7 @@ class ArticleWriter:
         rng = self.rng
         if slot.utterance < 0:
             speaker_index = rng.randrange(len(self.speakers))
-            sentences = [_quote_sentence(self.words, topic)]
+            sentences = [_quote_sentence(self.words, topic)[0]]
             clusters: list[str] = []
         else:
             utterance = self.pool[slot.utterance]
@@ -321,10 +356,7 @@ class ArticleWriter:
             sentences += self.pool[slot.partner].sentences
             clusters.append(self.pool[slot.partner].uid)
         elif slot.variant == "fragment":
-            words = rng.choice(sentences).split()
-            size = min(len(words), rng.randint(7, 10))
-            start = rng.randrange(len(words) - size + 1)
-            fragment = " ".join(words[start : start + size])
+            fragment = _fragment(self.pool[slot.utterance], rng)
             open_, close = _marks(rng)
             lines += [
                 f"{_capital(_who(speaker, form, True))} said the {self.words.noun(topic)} was "
@@ -377,6 +409,20 @@ class ArticleWriter:
         return out
 
 
+def _fragment(utterance: Utterance, rng: random.Random) -> str:
+    """7–10 words of one sentence of `utterance` (more when needed to hold all its core's slot
+    words, so that the fragment could not have been cut from another utterance)."""
+    which = rng.randrange(len(utterance.sentences))
+    words = utterance.sentences[which].split()
+    keys = utterance.keywords[which]
+    held = [i for i, w in enumerate(words) if w.strip(",.").lower() in keys]
+    first, last = (min(held), max(held)) if held else (len(words) // 2, len(words) // 2)
+    size = max(last - first + 1, min(len(words), rng.randint(7, 10)))
+    low, high = max(0, last + 1 - size), min(first, len(words) - size)
+    start = rng.randint(low, max(low, high))
+    return " ".join(words[start : start + size])
+
+
 def _marks(rng: random.Random) -> tuple[str, str]:
     return ("\u201c", "\u201d") if rng.random() < 0.8 else ('"', '"')
 
@@ -416,8 +462,9 @@ def _date_line(rng: random.Random) -> str:
 # -- public API ------------------------------------------------------------------------------------
 def _generate(n: int, seed: int, words: int) -> Iterator[Article]:
     rng = random.Random(seed)
-    speakers, pool, slots = _plan(n, rng)
-    writer = ArticleWriter(speakers, pool, Words(rng))
+    vocabulary = Words(rng)
+    speakers, pool, slots = _plan(n, vocabulary)
+    writer = ArticleWriter(speakers, pool, vocabulary)
     for index, article_slots in enumerate(slots):
         extra = max(0, rng.randint(2, 6) - len(article_slots))
         yield writer.write(index, article_slots, extra, words)

@@ -146,3 +146,72 @@ def test_a_different_topic_word_in_stock_wording_is_not_a_variant() -> None:
         )
     )
     assert links == []
+
+
+def test_namesakes_with_different_first_names_need_near_identical_wording() -> None:
+    texts = {"a": [TRANSLATION_A], "b": [TRANSLATION_B], "c": [TRANSLATION_A]}
+    speakers = {"a:0": "Victor Bauer", "b:0": "Daniel Bauer", "c:0": "Daniel Bauer"}
+    assert sorted(pairs(link_quotes(corpus(texts, speakers)))) == [("a:0", "c:0"), ("b:0", "c:0")]
+
+
+def test_one_speaker_links_a_loose_translation_in_another_word_order() -> None:
+    texts = {
+        "a": ["Families and small firms are paying the price for a policy a year behind reality."],
+        "b": ["For a policy one year behind reality, households and small businesses are paying."],
+    }
+    assert link_quotes(corpus(texts)) == []
+    same = {"a:0": "Jonas Eklund", "b:0": "Jonas Eklund"}
+    assert pairs(link_quotes(corpus(texts, same))) == {("a:0", "b:0"): LinkKind.VARIANT}
+    other = {"a:0": "Jonas Eklund", "b:0": "Lena Moravec"}
+    assert link_quotes(corpus(texts, other)) == []
+
+
+def test_one_speaker_repeating_a_short_sentence_links_but_a_stock_phrase_does_not() -> None:
+    texts = {
+        "a": ["There is no change. There will be no change."],
+        "b": ["There will be no change"],
+    }
+    assert link_quotes(corpus(texts)) == []
+    same = {"a:0": "Antony Blinken", "b:0": "Antony Blinken"}
+    assert pairs(link_quotes(corpus(texts, same))) == {("a:0", "b:0"): LinkKind.PARTIAL}
+    war = {"a": ["There will be no change."], "b": ["there will be no war"]}
+    assert link_quotes(corpus(war, {"a:0": "Antony Blinken", "b:0": "Antony Blinken"})) == []
+
+
+def test_numbers_and_per_cent_are_spelt_either_way() -> None:
+    texts = {
+        "a": ["Rates stay where they are until inflation is firmly back at two percent."],
+        "b": ["Rates stay where they are until inflation is firmly back at 2 per cent."],
+    }
+    links = link_quotes(corpus(texts))
+    assert pairs(links) == {("a:0", "b:0"): LinkKind.VARIANT}
+    assert links[0].score > 0.9
+
+
+def test_a_phrase_quoted_inside_a_longer_quote_of_the_same_speaker_is_partial() -> None:
+    texts = {
+        "a": ["The government blames the bank, the bank blames the world, and nobody acts."],
+        "b": ["blames the bank", "blames the weather"],
+    }
+    same = {"a:0": "Sofia Reyes", "b:0": "Sofia Reyes", "b:1": "Sofia Reyes"}
+    assert pairs(link_quotes(corpus(texts, same))) == {("a:0", "b:0"): LinkKind.PARTIAL}
+    other = {"a:0": "Sofia Reyes", "b:0": "Jonas Eklund", "b:1": "Jonas Eklund"}
+    assert link_quotes(corpus(texts, other)) == []
+
+
+def test_specific_shared_wording_makes_a_swapped_word_a_translation_choice() -> None:
+    long_a = (
+        "The main problem is our clear position on the inadmissibility of further expansion "
+        "to the east and the deployment of strike weapons near our borders."
+    )
+    long_b = long_a.replace("strike", "offensive")
+    links = link_quotes(corpus({"a": [long_a], "b": [long_b]}))
+    assert pairs(links) == {("a:0", "b:0"): LinkKind.VARIANT}
+
+
+def test_a_fragment_found_only_by_its_speakers_words_is_linked() -> None:
+    # the fragment shares one rare word pair with the full quote; the speaker's words pair them
+    full = "Frankly, we will not accept any tanker that puts the safety of our people in Brussels."
+    texts = {"a": [full], "b": ["tanker that puts the safety of our people in Brussels"]}
+    same = {"a:0": "Omar Lund", "b:0": "Omar Lund"}
+    assert pairs(link_quotes(corpus(texts, same))) == {("a:0", "b:0"): LinkKind.PARTIAL}
