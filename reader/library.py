@@ -22,6 +22,7 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import platformdirs
 
@@ -38,6 +39,11 @@ from reader.documents.model import Document
 from reader.errors import DocumentError, LibraryError
 from reader.fsutil import atomic_write_text, atomic_writer
 from reader.resources import seeds_folder
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -89,9 +95,34 @@ class Library:
         except OSError as error:
             raise LibraryError(f"cannot use library folder {self.root}: {error.strerror}") from None
         self._cache: dict[str, tuple[tuple, Document]] = {}
+        self._lock_handle: IO[str] | None = None
         seeds = seeds_folder() if seed and first_use else None
         if seeds is not None:
             self.import_paths([seeds])
+
+    def claim(self) -> None:
+        """Make this process the library's only window; LibraryError if another one holds it.
+
+        The lock is an OS file lock on `library.lock`, released by the system when the process
+        ends, even by a kill, so a crash never leaves the library locked.
+        """
+        if fcntl is None:  # Windows: no advisory locks; SQLite and atomic writes still protect
+            return
+        handle = open(self.root / "library.lock", "a+")  # noqa: SIM115 - held for the process
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.seek(0)
+            owner = handle.read().strip() or "another process"
+            handle.close()
+            raise LibraryError(
+                f"the library {self.root} is already open in another Source Reader window "
+                f"({owner}); close it first"
+            ) from None
+        handle.truncate(0)
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        self._lock_handle = handle
 
     # -- reading ----------------------------------------------------------------------------------
     def documents(self) -> list[Document]:

@@ -1,8 +1,13 @@
 """The library folder: seeded on first use, copies on import, updates, metadata edits, cache."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
+from reader.errors import LibraryError
 from reader.library import Library
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -91,3 +96,28 @@ def test_find_by_id_prefix_copy_path_and_original_path(tmp_path):
     assert library.find(doc.path) is doc
     assert library.find(str(original)) is doc
     assert library.find("nothing-like-this") is None
+
+
+def test_a_second_window_on_one_library_is_refused_until_the_first_ends(tmp_path):
+    library = Library(tmp_path / "lib", seed=False)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from reader.library import Library; "
+            "held = Library(sys.argv[1], seed=False); held.claim(); print('held', flush=True); sys.stdin.read()",
+            str(library.root),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with pytest.raises(
+        LibraryError, match=f"already open in another Source Reader window \\(pid {holder.pid}\\)"
+    ):
+        library.claim()
+    holder.kill()  # even a killed holder releases the library
+    holder.wait()
+    library.claim()
