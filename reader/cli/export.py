@@ -21,10 +21,9 @@ from reader import cli
 from reader.annotations import Annotation, AnnotationStore, read_jsonld
 from reader.cli import annotation_commands
 from reader.documents.model import Document
-from reader.export import build_report, write_html, write_markdown, write_pdf
-from reader.export.pdf import PAGE_SIZES
+from reader.export import build_report, write_html, write_markdown
 from reader.export.report import ORDERS, Report, document_of
-from reader.export.writing import plural
+from reader.export.writing import PAGE_SIZE_NAMES, plural
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     source.add_argument("--query", help="export the passages around this search's hits")
     export.add_argument("--tag", help="only annotations with this tag")
     export.add_argument("--order", choices=ORDERS, default="document", help="group excerpts")
-    export.add_argument("--page-size", choices=sorted(PAGE_SIZES), default="a4")
+    export.add_argument("--page-size", choices=PAGE_SIZE_NAMES, default="a4")
     export.add_argument("--title", default="", help="report title")
     export.add_argument("--limit", type=int, default=50, help="most search hits used (--query)")
     export.add_argument("--no-quotes", action="store_true", help="skip the quotation analysis")
@@ -156,6 +155,8 @@ def _write(report: Report, outputs: Sequence[tuple[str, Path]], page_size: str) 
     counts = f"{excerpts} from {plural(report.document_count, 'document')}"
     for kind, path in outputs:
         if kind == "pdf":
+            from reader.export.pdf import write_pdf  # reportlab loads only when a PDF is made
+
             pages = write_pdf(report, path, page_size=page_size)
             print(f"wrote {path} ({counts}, {pages} pages)")
         else:

@@ -8,10 +8,11 @@ Every writer writes to a temporary file and renames it, so a failure never leave
 file under the chosen name.
 """
 
+from typing import Any
+
 from reader.errors import ExportError
 from reader.export.html import write_html
 from reader.export.markdown import write_markdown
-from reader.export.pdf import write_pdf
 from reader.export.report import (
     Citation,
     Excerpt,
@@ -19,6 +20,16 @@ from reader.export.report import (
     Section,
     build_report,
 )
+
+
+def __getattr__(name: str) -> Any:
+    """`write_pdf` is imported on first use: reportlab takes a while to load."""
+    if name == "write_pdf":
+        from reader.export.pdf import write_pdf
+
+        return write_pdf
+    raise AttributeError(name)
+
 
 __all__ = [
     "Citation",

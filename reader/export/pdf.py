@@ -38,11 +38,11 @@ from reader import __version__
 from reader.errors import ExportError
 from reader.export.passages import Run
 from reader.export.report import Excerpt, QuoteNote, Report
-from reader.export.writing import plural, summary_line
+from reader.export.writing import PAGE_SIZE_NAMES, plural, summary_line
 from reader.fsutil import atomic_writer
 from reader.resources import resource_path
 
-PAGE_SIZES = {"a4": A4, "letter": LETTER}
+PAGE_SIZES = dict(zip(PAGE_SIZE_NAMES, (A4, LETTER), strict=True))
 FONT = "DejaVuSans"
 FONT_FILES = {
     FONT: "DejaVuSans.ttf",

@@ -8,6 +8,8 @@ from reader.errors import ExportError
 from reader.export.report import Report
 from reader.fsutil import atomic_write_text
 
+PAGE_SIZE_NAMES = ("a4", "letter")  # the PDF writer's page sizes
+
 
 def plural(count: int, word: str) -> str:
     """ "1 excerpt", "2 excerpts"."""
