@@ -148,7 +148,9 @@ _FURNITURE_PREFIX = re.compile(
     r"your email address will not be published|required fields are marked|"
     r"sign up for|subscribe to|follow us on|download our app|\d+ comments?\b|"
     r"tags?\s*:|tags(?=[a-z])|tagged\b|filed under\b|posted in\b|categor(?:y|ies)\s*:|"
-    r"our standards\s*:|follow (?:[\w&.'’ -]{1,40} )?on (?:facebook|twitter|x|instagram|tiktok|"
+    r"our standards\s*:|keywords?\s*:|(?:media|image|video|photo) caption\b|"
+    r"\d+\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s|proudly powered by\b|"
+    r"powered by wordpress|follow (?:[\w&.'’ -]{1,40} )?on (?:facebook|twitter|x|instagram|tiktok|"
     r"youtube|threads|bluesky|linkedin|telegram|whatsapp)\b|"
     r"(?:updated|published|posted)?\s*\d+\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month)s?"
     r"\.?\s+ago\s*$)",

@@ -33,6 +33,7 @@ _JOB = (
 # "Diplomatic Editor Rosalind Avery", "Hannah Pryce, Local Government Correspondent"
 _TITLED_BYLINE = re.compile(rf"^(?:{_JOB}\s+(?P<name>{NAME})|(?P<after>{NAME}),\s+{_JOB})$")
 _COUNTER = re.compile(r"^\d+\s+(?:comments?|views?|shares?|min(?:ute)?s? read)$", re.IGNORECASE)
+_MENU_REASONS = {"menu", "breadcrumb", "site", "tagline"}
 _OUTLET_WORD = re.compile(
     r"\b(?:news|times|post|herald|gazette|chronicle|journal|tribune|daily|weekly|wire|press|"
     r"radio|tv|television|broadcasting|observer|guardian|telegraph|mail|express|standard|"
@@ -45,6 +46,10 @@ _JOB_TITLE = re.compile(
     r"\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor|staff|chief|"
     r"producer|analyst|bureau|desk|news|redacci[oó]n|r[ée]daction|korrespondent)\b",
     re.IGNORECASE,
+)
+# "Health reporter, KBC News": a job title standing on its own line
+_JOB_LINE = re.compile(
+    rf"^(?:[\w-]+\s+){{0,3}}{_JOB_TITLE.pattern}(?:,?\s+[\w&.' -]{{2,40}})?$", re.IGNORECASE
 )
 _DATELINE = re.compile(  # "(CNN) –", "MOSCOW (AP) —", "LONDON, Jan 12 (Reuters) -"
     r"^(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ .'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?,?\s+)?"
@@ -140,6 +145,9 @@ def mark_meta_lines(units: list[Unit]) -> Metadata:
             unit.reason = unit.reason or "date"
             dates.append((index, bool(re.search(r"updated|modified", text, re.I)), moment))
             previous = units[index - 1] if index else None
+            if previous and not previous.reason and _JOB_LINE.match(previous.text):
+                previous.reason = "byline"  # "Health reporter, KBC News" between name and date
+                previous = units[index - 2] if index > 1 else None
             if previous and not previous.reason and _PERSON.match(previous.text):
                 previous.reason = "byline"
                 meta.author = meta.author or previous.text
@@ -159,8 +167,12 @@ def _meta_parts(
     bylines = [_BYLINE.match(part) for part in parts]
     moments = [date_line(part, max_other_words=1) for part in parts]
     counters = [bool(_COUNTER.match(part)) for part in parts]
-    if not all(b or m or c for b, m, c in zip(bylines, moments, counters, strict=True)):
+    if not any(bylines) and not any(moments):
         return False
+    triples = zip(bylines, moments, counters, strict=True)
+    others = [part for part, (b, m, c) in zip(parts, triples, strict=True) if not (b or m or c)]
+    if any(len(p.split()) > 6 or _SENTENCE_END.search(p) for p in others):
+        return False  # "· From the May 2024 issue" may stand beside a date, a sentence may not
     unit.reason = "byline"
     for byline in bylines:
         if byline:
@@ -172,6 +184,7 @@ def _meta_parts(
 def _clean_names(names: str) -> str:
     """The people of a byline, without the job title that may follow them."""
     kept = []
+    names = re.split(r"(?<=\w\w)\.\s", names)[0]  # "X. Translated by the desk" gives X
     for part in re.split(r"\s*(?:,|\band\b|&)\s*", re.sub(r"\s+", " ", names).strip(" ,")):
         if not part or part[0].islower() or _JOB_TITLE.search(part):
             break
@@ -190,6 +203,14 @@ def mark_site_header(units: list[Unit]) -> None:
         return
     first = units[start]
     if first.words > 6 or first.bullet or _SENTENCE_END.search(first.text):
+        return
+    following = units[start + 1 : start + 5]
+    menu_at = next((k for k, u in enumerate(following) if u.reason in _MENU_REASONS), None)
+    if menu_at is not None:  # a site name (and its tagline) above the site's menu bar
+        first.reason = "site"
+        for unit in following[:menu_at]:
+            if not unit.reason and unit.words <= 12 and not unit.text.endswith("."):
+                unit.reason = "tagline"
         return
     menu: list[Unit] = []
     has_menu = False
@@ -232,6 +253,9 @@ def find_title(units: list[Unit], declared: str = "") -> str:
     if heading:
         heading.reason = "title"
         return heading.text
+    headline = _headline_above_byline(units)
+    if headline:
+        return headline
     for unit in units:
         if unit.reason:
             continue
@@ -241,6 +265,32 @@ def find_title(units: list[Unit], declared: str = "") -> str:
             unit.reason = "title"
             return unit.text.lstrip("# ").strip()
     return ""
+
+
+def _headline_above_byline(units: list[Unit]) -> str:
+    """In a page header (menus ... byline or date), the headline and the kickers above it.
+
+    Between the last menu line and the byline, the headline is the first heading-like line of
+    four words or more (three if none is longer); shorter lines above it are section kickers.
+    """
+    end = next((i for i, u in enumerate(units[:15]) if u.reason in {"byline", "date"}), None)
+    if end is None:
+        return ""
+    start = max((i + 1 for i in range(end) if units[i].reason in _MENU_REASONS), default=0)
+    candidates = [
+        u
+        for u in units[start:end]
+        if not u.reason and not u.bullet and u.words < 25 and not u.text.endswith(".")
+    ]
+    pick = next((u for u in candidates if u.words >= 4), None) or next(
+        (u for u in candidates if u.words >= 3), None
+    )
+    if pick is None:
+        return ""
+    for unit in candidates[: candidates.index(pick)]:
+        unit.reason = "kicker"
+    pick.reason = "title"
+    return pick.text.lstrip("# ").strip()
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -90,3 +90,49 @@ def test_a_line_of_date_byline_and_counter_parts_is_metadata(tmp_path):
     document = _load(tmp_path, page)
     assert (document.author, document.published_iso) == ("Niels Brun", "2024-03-06")
     assert "comments" not in document.body
+
+
+def test_tagline_and_section_kicker_are_not_the_headline(tmp_path):
+    page = (
+        "Harbour Notes\nA weekly letter about the port\n\nHome | Shipping | Archive | Contact\n\n"
+        "OPINION\n\nWhy the dock strike will last into spring\n\nBy Ana Lima\nMay 2, 2024\n\n"
+    )
+    document = _load(tmp_path, page + BODY)
+    assert document.title == "Why the dock strike will last into spring"
+    assert document.source == "Harbour Notes"
+    assert not {"weekly letter", "OPINION"} & set(document.body.split("\n\n"))
+    reasons = {r.text: r.reason for r in document.removed}
+    assert reasons["A weekly letter about the port"] == "tagline"
+    assert reasons["OPINION"] == "kicker"
+
+
+def test_a_name_over_a_job_line_over_a_date_is_the_byline(tmp_path):
+    page = "River bursts its banks again\n\nTom Reed\nTransport correspondent, Valley Radio\n4 May 2024\n\n"
+    document = _load(tmp_path, page + BODY)
+    assert (document.author, document.published_iso) == ("Tom Reed", "2024-05-04")
+    assert "correspondent" not in document.body
+
+
+def test_a_date_beside_issue_and_reading_time_is_metadata(tmp_path):
+    page = "River bursts its banks again\n\nPublished online June 3, 2024 · From the July 2024 issue · 9 min read\n\n"
+    document = _load(tmp_path, page + BODY)
+    assert document.published_iso == "2024-06-03"
+    assert "issue" not in document.body
+
+
+def test_a_translator_note_after_the_byline_is_not_part_of_the_name(tmp_path):
+    page = "River bursts its banks again\n\nBy Léa Moreau. Translated by our desk\n\n"
+    assert _load(tmp_path, page + BODY).author == "Léa Moreau"
+    page = "River bursts its banks again\n\nBy J. R. Hartley\n\n"
+    assert _load(tmp_path, page + BODY).author == "J. R. Hartley"
+
+
+def test_blog_comment_headers_captions_and_keywords_are_furniture(tmp_path):
+    tail = (
+        '\n3 thoughts on "River bursts its banks again"\n\nKeywords: floods, river, weather\n\n'
+        "Proudly powered by WordPress\n"
+    )
+    page = "River bursts its banks again\n\nMedia caption, The river at dawn\n\n" + BODY + tail
+    body = _load(tmp_path, page).body
+    for furniture in ("thoughts on", "Keywords", "WordPress", "Media caption"):
+        assert furniture not in body
