@@ -1,0 +1,230 @@
+"""Full-text search over the documents: a persistent Whoosh index, a query language, highlighting.
+
+    index = SearchIndex(library.index_dir)
+    index.update(documents, quotes=analysis)       # incremental; rebuilds when needed
+    result = index.search('"main issue" date:2022-01-27..2022-01-29', sort="date")
+
+Whoosh is known only to this package (schema.py, indexing.py, query.py, highlight.py,
+counting.py), so the engine can be swapped without touching callers. The index stores each
+document's clean body (compressed), so a search answers hits, snippets and spans without loading
+the documents; spans are read from the stored character offsets of the body field (see
+`highlight`), and totals are counted apart from ranking (see `counting`).
+
+`search` is safe to call from several threads (the UI searches from a worker while the user
+types): calls take turns with one shared Whoosh searcher, refreshed after every update.
+"""
+
+from __future__ import annotations
+
+import logging
+import struct
+import time
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.query import Term
+from whoosh.searching import Searcher
+from whoosh.sorting import FieldFacet, ScoreFacet
+
+from reader.documents.model import Document
+from reader.search import schema as fields
+from reader.search.counting import MatchCounter
+from reader.search.highlight import find_spans, snippets
+from reader.search.indexing import (
+    Abort,
+    IndexStore,
+    Progress,
+    QuoteSource,
+    StoredDocument,
+    UpdateReport,
+)
+from reader.search.query import ParsedQuery, Text, analyse, parse_query
+
+__all__ = ["Hit", "SearchIndex", "SearchResult", "UpdateReport"]
+
+log = logging.getLogger(__name__)
+
+SORTS = ("relevance", "date")
+# What reading a damaged index raises (struct.error for short reads, zlib.error for cut data...).
+READ_ERRORS = (OSError, EOFError, ValueError, IndexError, KeyError, struct.error, zlib.error)
+DAMAGED = "The search index is damaged; it will be rebuilt at the next update."
+
+
+@dataclass(slots=True)
+class Hit:
+    """One matching document; `spans` are (start, end) offsets of the matches in its body."""
+
+    doc: str
+    path: str
+    title: str
+    source: str
+    published: str | None
+    score: float
+    snippets: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SearchResult:
+    """The answer to one query. `error` is set (and `hits` empty) when it could not be run."""
+
+    query: str
+    parsed: str = ""
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    suggestion: str | None = None
+    error: str | None = None
+    notes: list[str] = field(default_factory=list)  # repairs made to the query
+    seconds: float = 0.0
+
+
+class SearchIndex:
+    """The search index kept in one folder (a library's `index/`)."""
+
+    def __init__(self, index_dir: Path | str, lock_timeout: float = 10.0) -> None:
+        self.store = IndexStore(Path(index_dir), lock_timeout)
+        self._counts: MatchCounter | None = None  # used only while holding the store's searcher
+
+    def update(
+        self,
+        documents: Iterable[Document],
+        quotes: QuoteSource | None = None,
+        progress: Progress | None = None,
+        abort: Abort | None = None,
+    ) -> UpdateReport:
+        """Index added and changed documents and drop those no longer given.
+
+        `documents` is the complete set: any indexed document not among them is removed. Pass
+        the quote analysis every time once there is one (without it quotes are not indexed).
+        `progress(fraction, message)` is called along the way; setting `abort` stops early and
+        keeps what was indexed so far. Raises IndexBusyError when another process holds the
+        index writer for longer than the lock timeout.
+        """
+        return self.store.update(documents, quotes, progress, abort)
+
+    def search(self, query: str, limit: int = 20, sort: str = "relevance") -> SearchResult:
+        """Run a query (see `reader.search.query` for the language); never raises on bad input."""
+        started = time.perf_counter()
+        parsed = parse_query(query)
+        result = SearchResult(query, parsed.readable, error=parsed.error, notes=parsed.notes)
+        if sort not in SORTS:
+            result.error = f"unknown sort '{sort}' (use relevance or date)"
+        if result.error or parsed.query is None:
+            return result
+        try:
+            with self.store.searcher() as searcher:
+                if searcher is None:
+                    result.error = DAMAGED if self.store.damage else None
+                    return result
+                self._run(searcher, parsed, result, max(1, limit), sort)
+        except READ_ERRORS as error:  # a truncated or missing index file surfaces here
+            log.warning("search failed: %r", error)
+            self.store.mark_damaged(f"it could not be read ({type(error).__name__})")
+            result.hits, result.error = [], DAMAGED
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _run(
+        self, searcher: Searcher, parsed: ParsedQuery, result: SearchResult, limit: int, sort: str
+    ) -> None:
+        counter = self._counter(searcher)
+        ranked, dates = _split_dates(parsed.query)
+        allow = counter.docnums(counter.bits(wq.And(dates))) if dates else None
+        if allow is not None and not allow:  # Whoosh reads an empty filter as no filter
+            return
+        if sort == "date":
+            order = [FieldFacet(fields.DATE_ORDER, reverse=True), ScoreFacet()]
+            found = searcher.search(ranked, limit=limit, sortedby=order, filter=allow)
+        else:
+            found = searcher.search(ranked, limit=limit, filter=allow)
+        # Whoosh skips what cannot reach the top hits, so it cannot count them: count apart.
+        result.total = counter.count(parsed.query)
+        stored = {hit.docnum: StoredDocument.from_stored(hit[fields.STORED_DATA]) for hit in found}
+        spans = find_spans(searcher.reader(), parsed, stored)
+        for hit in found:
+            document = stored[hit.docnum]
+            result.hits.append(
+                Hit(
+                    doc=hit[fields.ID_FIELD],
+                    path=document.path,
+                    title=document.title,
+                    source=document.source,
+                    published=document.published,
+                    score=_score(hit.score),
+                    snippets=snippets(document.body, spans[hit.docnum]),
+                    spans=spans[hit.docnum],
+                )
+            )
+        if result.total == 0:
+            result.suggestion = self._suggest(searcher, parsed, result.query)
+
+    def _counter(self, searcher: Searcher) -> MatchCounter:
+        """The match counter of this searcher (its cached bitmaps die with the searcher)."""
+        if self._counts is None or self._counts.searcher is not searcher:
+            self._counts = MatchCounter(searcher)
+        return self._counts
+
+    def _suggest(self, searcher: Searcher, parsed: ParsedQuery, query: str) -> str | None:
+        """The query with unknown words replaced by close words of the index, if that finds any.
+
+        The index holds stems, so a close stem is turned back into a word as written in a
+        document that contains it ("negoti" → "negotiations").
+        """
+        corrector = searcher.corrector(fields.BODY)
+        replaced = query
+        for word in sorted(parsed.words, key=lambda w: -w.start):
+            if _known(searcher.reader(), word):
+                continue
+            stems = corrector.suggest(analyse(word.text, fields.BODY)[0], limit=5, maxdist=2)
+            surface = _surface(searcher, stems[0]) if stems else None
+            if surface:
+                replaced = replaced[: word.start] + surface + replaced[word.end :]
+        if replaced == query:
+            return None
+        retry = parse_query(replaced)
+        if retry.query is None or searcher.search(retry.query, limit=1).is_empty():
+            return None
+        return replaced
+
+    def close(self) -> None:
+        """Release the index files."""
+        self.store.close()
+
+
+def _known(reader: Any, word: Text) -> bool:
+    names = [word.field] if word.field else [fields.BODY, fields.TITLE]
+    return any((name, term) in reader for name in names for term in analyse(word.text, name))
+
+
+def _score(value: Any) -> float:
+    """The relevance score; 0 when sorting by date (Whoosh then gives the sort key instead)."""
+    return round(float(value), 4) if isinstance(value, int | float) else 0.0
+
+
+def _surface(searcher: Searcher, stem: str) -> str | None:
+    """The first word in a document's body that stems to `stem`, lower-cased."""
+    found = searcher.search(Term(fields.BODY, stem), limit=1)
+    if found.is_empty():
+        return None
+    body = StoredDocument.from_stored(found[0][fields.STORED_DATA]).body
+    for token in fields.TEXT_ANALYZER(body, mode="query", chars=True, removestops=False):
+        if token.text == stem:
+            return body[token.startchar : token.endchar].lower()
+    return None
+
+
+def _split_dates(query: wq.Query) -> tuple[wq.Query, list[wq.Query]]:
+    """A query without its top-level date ranges, and those ranges (applied as a filter)."""
+    if isinstance(query, wq.DateRange):
+        return wq.Every(), [query]
+    if not isinstance(query, wq.And):
+        return query, []
+    dates = [q for q in query.subqueries if isinstance(q, wq.DateRange)]
+    rest = [q for q in query.subqueries if not isinstance(q, wq.DateRange)]
+    if not dates:
+        return query, []
+    return (wq.And(rest) if len(rest) > 1 else rest[0] if rest else wq.Every()), dates

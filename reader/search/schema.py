@@ -1,0 +1,61 @@
+"""The Whoosh schema of the search index, and the analyzers shared by indexing and querying.
+
+`INDEX_VERSION` names the layout: bump `SCHEMA_VERSION` whenever a field or analyzer changes and
+every existing index is rebuilt automatically on its next update. The Whoosh version is part of
+the key, so switching between whoosh-reloaded and Whoosh 2.7.4 also rebuilds.
+"""
+
+from __future__ import annotations
+
+import whoosh
+from whoosh.analysis import Analyzer, BiWordFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis.filters import LowercaseFilter
+from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
+
+SCHEMA_VERSION = 1
+INDEX_VERSION = f"{SCHEMA_VERSION}/whoosh-{whoosh.versionstring()}"
+
+# Stop words are kept (stoplist=None, minsize=1) so a phrase matches only the exact word sequence:
+# dropping "of" would make "issue of the document" match "issue document".
+TEXT_ANALYZER: Analyzer = StemmingAnalyzer(stoplist=None, minsize=1, cachesize=100_000)
+NAME_ANALYZER: Analyzer = RegexTokenizer() | LowercaseFilter()
+# Word pairs of the body ("minist said") with their positions: a phrase is matched as a phrase of
+# pairs, whose postings are short, instead of positions of common words like "the" (Whoosh checks
+# positions in Python, so that is what makes phrase queries fast).
+PAIR_ANALYZER: Analyzer = TEXT_ANALYZER | BiWordFilter(sep=" ")
+
+# Field names (the query language maps its own names onto these).
+ID_FIELD = "id"
+FINGERPRINT = "fingerprint"
+BODY = "body"
+PAIRS = "pairs"
+TITLE = "title"
+SOURCE = "source"
+AUTHOR = "author"
+SPEAKER = "speaker"
+QUOTES = "quotes"
+HAS_QUOTES = "has_quotes"
+PUBLISHED = "published"
+DATE_ORDER = "date_order"  # YYYYMMDDhhmmss, 0 when undated: sorts undated articles last
+STORED_DATA = "data"  # path, title, source, published ISO, compressed body, quote ranges
+
+
+def build_schema() -> Schema:
+    """A fresh schema object (Whoosh mutates schemas while indexing, so never share one)."""
+    return Schema(
+        **{
+            ID_FIELD: ID(stored=True, unique=True, sortable=True),
+            FINGERPRINT: ID(sortable=True),
+            BODY: TEXT(analyzer=TEXT_ANALYZER, chars=True),
+            PAIRS: TEXT(analyzer=PAIR_ANALYZER),
+            TITLE: TEXT(analyzer=TEXT_ANALYZER, field_boost=2.0),
+            SOURCE: TEXT(analyzer=NAME_ANALYZER),
+            AUTHOR: TEXT(analyzer=NAME_ANALYZER),
+            SPEAKER: TEXT(analyzer=NAME_ANALYZER),
+            QUOTES: TEXT(analyzer=TEXT_ANALYZER),
+            HAS_QUOTES: ID(),
+            PUBLISHED: DATETIME(),
+            DATE_ORDER: NUMERIC(int, bits=64, signed=False, sortable=True),
+            STORED_DATA: STORED(),
+        }
+    )

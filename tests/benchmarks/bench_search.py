@@ -1,0 +1,206 @@
+"""Search benchmark: indexing time, index size, query latency with highlighting, incremental update.
+
+Builds the generated news corpora (tests/benchmarks/corpus.py, fixed seed) of 1,000 and 10,000
+articles of about 700 words, indexes each from scratch, then times `SearchIndex.search` — which
+includes snippets and spans of the first 20 hits — for single words, two-word AND, phrases, field
+queries and date queries, and the update after one article changed. Queries are drawn from the
+corpus with a fixed seed and each is run several times; "frequent word" is a stress case (one of
+the corpus's 50 most common words). Writes results/search.json and prints a summary.
+
+Usage: bench_search.py [--sizes 1000 10000] [--runs 5] [--work DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parents[1]), str(HERE)]
+
+from corpus import write_corpus  # noqa: E402
+
+from reader.documents.loading import load_paths  # noqa: E402
+from reader.documents.model import Document  # noqa: E402
+from reader.search import SearchIndex  # noqa: E402
+
+QUERIES_PER_KIND = 20
+WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def queries(documents: list[Document], seed: int = 7) -> dict[str, list[str]]:
+    """Queries of each kind, drawn from the corpus itself so that most of them find something."""
+    rng = random.Random(seed)
+    sample = rng.sample(documents, min(200, len(documents)))
+    counts = Counter(w.lower() for d in sample for w in WORD.findall(d.body))
+    ranked = [w for w, _ in counts.most_common()]
+    common = ranked[:400]
+    vocabulary = sorted(w for w, c in counts.items() if c >= 2)  # any word seen twice
+    singles = rng.sample(vocabulary, QUERIES_PER_KIND)
+    frequent = rng.sample(ranked[:50], QUERIES_PER_KIND)
+    pairs = [" ".join(rng.sample(common, 2)) for _ in range(QUERIES_PER_KIND)]
+    phrases = []
+    for doc in rng.sample(sample, QUERIES_PER_KIND):
+        tokens = re.findall(r"[A-Za-z]+", doc.body)
+        start = rng.randrange(max(1, len(tokens) - 3))
+        phrases.append('"' + " ".join(tokens[start : start + rng.choice((2, 3))]) + '"')
+    fielded = []
+    for doc in rng.sample(sample, QUERIES_PER_KIND):
+        title_word = rng.choice(WORD.findall(doc.title) or ["news"]).lower()
+        surname = (doc.author.split() or ["smith"])[-1].lower()
+        outlet = f'source:"{doc.source}" {rng.choice(common)}' if doc.source else ""
+        fielded.append(
+            rng.choice([f"title:{title_word}", f"author:{surname}", outlet or title_word])
+        )
+    days = sorted({d.published.date() for d in documents if d.published})
+    dated = []
+    for _ in range(QUERIES_PER_KIND):
+        first = rng.choice(days)
+        last = days[min(len(days) - 1, days.index(first) + rng.randrange(1, 5))]
+        dated.append(
+            rng.choice(
+                [
+                    f"date:{first.isoformat()}",
+                    f"date:{first.isoformat()}..{last.isoformat()} {rng.choice(common)}",
+                    f"after:{last.isoformat()} {rng.choice(common)}",
+                ]
+            )
+        )
+    return {
+        "single word": singles,
+        "frequent word": frequent,
+        "two-word AND": pairs,
+        "phrase": phrases,
+        "field": fielded,
+        "date": dated,
+    }
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def time_queries(index: SearchIndex, kinds: dict[str, list[str]], runs: int) -> dict[str, dict]:
+    results = {}
+    for kind, texts in kinds.items():
+        times, totals = [], []
+        for text in texts:
+            index.search(text)  # first run warms the OS cache and the stemmer
+            for _ in range(runs):
+                started = time.perf_counter()
+                result = index.search(text)
+                times.append((time.perf_counter() - started) * 1000)
+            assert result.error is None, (text, result.error)
+            totals.append(result.total)
+        times.sort()
+        results[kind] = {
+            "queries": len(texts),
+            "runs_each": runs,
+            "median_ms": round(statistics.median(times), 2),
+            "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2),
+            "max_ms": round(times[-1], 2),
+            "median_hits": statistics.median(totals),
+            "examples": texts[:3],
+        }
+    return results
+
+
+def time_incremental(index: SearchIndex, documents: list[Document], runs: int) -> dict:
+    times = []
+    current = list(documents)
+    for n in range(runs):
+        i = (n * 7919) % len(current)
+        current[i] = dataclasses.replace(current[i], body=current[i].body + f"\n\nCorrection {n}.")
+        started = time.perf_counter()
+        report = index.update(current)
+        times.append((time.perf_counter() - started) * 1000)
+        assert report.updated == [current[i].id], report
+    return {
+        "runs": runs,
+        "median_ms": round(statistics.median(times), 1),
+        "max_ms": round(max(times), 1),
+    }
+
+
+def bench_size(n: int, runs: int, work: Path) -> dict:
+    corpus_dir = write_corpus(work / f"corpus-{n}", n)
+    started = time.perf_counter()
+    documents, errors = load_paths([corpus_dir])
+    load_s = time.perf_counter() - started
+    index_dir = work / f"index-{n}"
+    shutil.rmtree(index_dir, ignore_errors=True)
+    index = SearchIndex(index_dir)
+    started = time.perf_counter()
+    report = index.update(documents)
+    index_s = time.perf_counter() - started
+    assert len(report.added) == len(documents)
+    words = sum(d.words for d in documents)
+    figures = {
+        "documents": len(documents),
+        "unreadable": len(errors),
+        "words": words,
+        "load_s": round(load_s, 1),
+        "index_s": round(index_s, 1),
+        "docs_per_s": round(len(documents) / index_s, 1),
+        "index_mb": round(folder_size(index_dir) / 2**20, 1),
+        "text_mb": round(sum(len(d.body.encode()) for d in documents) / 2**20, 1),
+        "queries": time_queries(index, queries(documents), runs),
+        "incremental_update": time_incremental(index, documents, runs),
+    }
+    index.close()
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--work", type=Path, default=Path(tempfile.gettempdir()) / "source-reader-bench"
+    )
+    args = parser.parse_args(argv)
+    results = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load": os.getloadavg(),
+        },
+        "sizes": {},
+    }
+    for n in args.sizes:
+        print(f"search benchmark: {n} articles…", flush=True)
+        results["sizes"][str(n)] = figures = bench_size(n, args.runs, args.work)
+        print(
+            f"  indexed {figures['documents']} docs in {figures['index_s']} s "
+            f"({figures['docs_per_s']}/s), index {figures['index_mb']} MB "
+            f"for {figures['text_mb']} MB of text"
+        )
+        for kind, q in figures["queries"].items():
+            print(
+                f"  {kind:<13} median {q['median_ms']:>7} ms  p95 {q['p95_ms']:>7} ms  "
+                f"(median hits {q['median_hits']})"
+            )
+        print(
+            f"  incremental update of one article: median {figures['incremental_update']['median_ms']} ms"
+        )
+    out = HERE / "results" / "search.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""Keeping the index in line with the documents: incremental updates, damage, versions, locks."""
+
+import dataclasses
+import threading
+
+import pytest
+from whoosh import index as whoosh_index
+
+from reader.errors import IndexBusyError
+from reader.search import SearchIndex, schema
+from reader.search.indexing import INDEX_NAME, MANIFEST
+from tests.search.conftest import make_doc
+
+
+def corpus(n=12):
+    return [
+        make_doc(f"doc{i:02}", f"Article {i} about topic{i % 3} and harbour strike.")
+        for i in range(n)
+    ]
+
+
+def index_files(folder):
+    return sorted(p for p in folder.iterdir() if p.name != MANIFEST and "LOCK" not in p.name)
+
+
+def test_first_update_adds_everything_then_nothing_changes(tmp_path):
+    index = SearchIndex(tmp_path / "ix")
+    docs = corpus()
+    first = index.update(docs)
+    assert sorted(first.added) == [d.id for d in docs]
+    assert (first.updated, first.removed, first.rebuilt, first.message) == ([], [], False, "")
+    again = index.update(docs)
+    assert (again.added, again.updated, again.removed, again.rebuilt) == ([], [], [], False)
+    assert index.search("harbour").total == len(docs)
+
+
+def test_added_changed_and_removed_documents_only(tmp_path):
+    index = SearchIndex(tmp_path / "ix")
+    docs = corpus()
+    index.update(docs)
+    changed = dataclasses.replace(docs[3], body="Article 3 is now about a ferry crossing.")
+    retitled = dataclasses.replace(docs[4], title="Ferry news")
+    new = make_doc("doc99", "A brand new ferry timetable.")
+    report = index.update([*docs[:3], changed, retitled, *docs[5:-1], new])
+    assert report.added == ["doc99"]
+    assert sorted(report.updated) == ["doc03", "doc04"]
+    assert report.removed == [docs[-1].id]
+    assert {h.doc for h in index.search("ferry").hits} == {"doc03", "doc04", "doc99"}
+    assert index.search("harbour").total == len(docs) - 2
+    assert docs[-1].id not in {h.doc for h in index.search("harbour", limit=50).hits}
+
+
+def test_a_second_index_object_sees_updates_from_the_first(tmp_path):
+    writer, reader = SearchIndex(tmp_path / "ix"), SearchIndex(tmp_path / "ix")
+    writer.update(corpus())
+    assert reader.search("harbour").total == 12
+    writer.update(corpus(5))
+    assert reader.search("harbour").total == 5
+
+
+@pytest.mark.parametrize("damage", ["truncate", "delete_segment", "delete_toc", "delete_manifest"])
+def test_damaged_index_is_rebuilt_with_a_message(tmp_path, damage):
+    folder = tmp_path / "ix"
+    docs = corpus()
+    SearchIndex(folder).update(docs)
+    files = index_files(folder)
+    segment = max((p for p in files if not p.name.endswith(".toc")), key=lambda p: p.stat().st_size)
+    if damage == "truncate":
+        segment.write_bytes(segment.read_bytes()[: segment.stat().st_size // 2])
+    elif damage == "delete_segment":
+        segment.unlink()
+    elif damage == "delete_toc":
+        next(p for p in files if p.name.endswith(".toc")).unlink()
+    else:
+        (folder / MANIFEST).unlink()
+    index = SearchIndex(folder)
+    before = index.search("harbour")
+    assert before.hits == []
+    if damage != "delete_toc":  # without a table of contents there is simply no index yet
+        assert "damaged" in before.error
+    report = index.update(docs)
+    assert report.rebuilt is True or damage == "delete_toc"
+    assert sorted(report.added) == [d.id for d in docs]
+    if report.rebuilt:
+        assert report.message.startswith("The search index was rebuilt because")
+    after = index.search("harbour")
+    assert (after.total, after.error) == (len(docs), None)
+
+
+def test_damage_found_while_searching_is_repaired_by_the_next_update(tmp_path):
+    folder = tmp_path / "ix"
+    docs = corpus()
+    index = SearchIndex(folder)
+    index.update(docs)
+    assert index.search("harbour").total == 12
+    index.close()
+    for path in index_files(folder):
+        if not path.name.endswith(".toc"):
+            path.write_bytes(b"\0" * 10)
+    result = index.search("harbour")
+    assert result.hits == [] and "damaged" in result.error
+    report = index.update(docs)
+    assert report.rebuilt and len(report.added) == 12
+    assert index.search("harbour").total == 12
+
+
+def test_a_version_change_rebuilds(tmp_path, monkeypatch):
+    folder = tmp_path / "ix"
+    docs = corpus()
+    SearchIndex(folder).update(docs)
+    monkeypatch.setattr(schema, "INDEX_VERSION", schema.INDEX_VERSION + "-next")
+    index = SearchIndex(folder)
+    report = index.update(docs)
+    assert report.rebuilt
+    assert "format changed" in report.message
+    assert len(report.added) == 12
+    assert index.update(docs).added == []
+
+
+def test_a_writer_held_elsewhere_gives_a_busy_error(tmp_path):
+    folder = tmp_path / "ix"
+    docs = corpus()
+    SearchIndex(folder).update(docs)
+    other = whoosh_index.open_dir(str(folder), INDEX_NAME).writer()
+    try:
+        index = SearchIndex(folder, lock_timeout=0.2)
+        with pytest.raises(IndexBusyError, match="busy"):
+            index.update([*docs, make_doc("late", "late harbour news")])
+        assert index.search("harbour").total == 12
+    finally:
+        other.cancel()
+    assert SearchIndex(folder).update([*docs, make_doc("late", "late harbour")]).added == ["late"]
+
+
+def test_progress_is_reported_and_abort_keeps_what_was_done(tmp_path):
+    index = SearchIndex(tmp_path / "ix")
+    docs = corpus(30)
+    abort = threading.Event()
+    seen = []
+
+    def progress(fraction, message):
+        seen.append((fraction, message))
+        if fraction >= 0.3:
+            abort.set()
+
+    report = index.update(docs, progress=progress, abort=abort)
+    assert 0 < len(report.added) < 30
+    assert report.message.startswith(f"Indexing stopped after {len(report.added)} of 30")
+    assert [f for f, _ in seen] == sorted(f for f, _ in seen)
+    assert "Indexing 1 of 30 documents" in seen[0][1]
+    rest = index.update(docs, progress=lambda f, m: seen.append((f, m)))
+    assert len(rest.added) == 30 - len(report.added)
+    assert seen[-1] == (1.0, "Search index up to date")
+    assert index.search("harbour").total == 30
+
+
+def test_quotes_are_indexed_only_when_given(tmp_path, news, analysis):
+    index = SearchIndex(tmp_path / "ix")
+    index.update(news)
+    assert index.search("speaker:lavrov").total == 0
+    report = index.update(news, quotes=analysis)
+    assert sorted(report.updated) == ["d1", "d3"]
+    assert {h.doc for h in index.search("speaker:lavrov").hits} == {"d1"}
