@@ -31,8 +31,14 @@ from reader.quotes.model import Quote, QuoteKind
 from reader.quotes.names import (
     AFTER_NAME,
     AUXILIARIES,
+    DETERMINERS,
+    EPITHET_MODIFIERS,
     GENERIC_ROLES,
+    GROUP_NOUNS,
     HONORIFICS,
+    INDEFINITE,
+    LISTENER_MARKS,
+    LISTENER_VERBS,
     NAMING_VERBS,
     ORG_WORDS,
     PARTICIPLES,
@@ -46,6 +52,7 @@ from reader.quotes.names import (
     WORD_RE,
     clean_token,
     is_capitalised,
+    is_head,
     is_speech_verb,
     sentence_starts,
     split_name,
@@ -53,7 +60,6 @@ from reader.quotes.names import (
 from reader.quotes.people import People, find_people
 
 _CONNECTORS = frozenset(["of", "for", "to", "and"])
-_MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 _MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 WINDOW = 250  # characters read on each side of a quotation
 
@@ -77,7 +83,7 @@ class _Result:
 
 def _se_word(word: str) -> bool:
     low = word.lower().rstrip(".")
-    if low in ROLE_HEADS or low in ROLE_MODIFIERS or low in HONORIFICS:
+    if low in ROLE_HEADS or low in ROLE_MODIFIERS or low in HONORIFICS or low in GROUP_NOUNS:
         return True
     return is_capitalised(word) and low not in STOP_CAPS
 
@@ -124,24 +130,26 @@ def _backward(words: list[str], k: int) -> int:
 
 def _described(words: list[str], k: int) -> int:
     """Start of a role description ending before words[k] ("the central bank governor"), or k."""
-    if k == 0 or words[k - 1].lower() not in ROLE_HEADS:
+    if k == 0 or not is_head(words[k - 1]):
         return k
     for d in range(k - 2, max(-1, k - 7), -1):
-        if words[d].lower() in ("the", "a", "an"):
+        if words[d].lower() in DETERMINERS:
             return d
-        if not words[d].isalpha():
+        if not words[d][0].isalnum():
             break
     return k
 
 
 def _describing(words: list[str], k: int) -> int:
     """End of a role description starting at words[k] ("the opposition leader"), or k."""
-    if k >= len(words) or words[k].lower() not in ("the", "a", "an"):
+    if k >= len(words) or words[k].lower() not in DETERMINERS:
         return k
     for h in range(k + 1, min(len(words), k + 6)):
-        if words[h].lower() in ROLE_HEADS:
+        if is_head(words[h]):
+            while h + 1 < len(words) and words[h + 1].lower() in ROLE_HEADS:
+                h += 1  # "the trust's chief executive"
             return h + 1
-        if not words[h].isalpha():
+        if not words[h][0].isalnum():
             break
     return k
 
@@ -150,7 +158,7 @@ def _names_someone(words: list[str]) -> bool:
     low = [w.lower().rstrip(".") for w in words]
     if len(low) == 1 and low[0] in PRONOUNS:
         return True
-    return any(w in ROLE_HEADS for w in low) or any(
+    return any(is_head(w) or w in GROUP_NOUNS for w in low) or any(
         is_capitalised(w) and w.lower() not in STOP_CAPS for w in words
     )
 
@@ -176,6 +184,19 @@ def _inverted(words: list[str], k: int) -> int:
     return end if not after[0].isalnum() or after.lower() in AFTER_NAME else k
 
 
+def _with_name(words: list[str], k: int, end: int, pos: int, tag: str) -> _Found:
+    """The speaker words[k:end]; a role followed by its holder's name set off by a comma ("the
+    Minister of Health, Ana Ruiz,", "its chief executive, Dr Ken Mori") gives that name."""
+    own, _ = split_name(words[k:end])
+    if not own and end + 1 < len(words) and words[end] == "," and any(map(is_head, words[k:end])):
+        stop = _forward(words, end + 1)
+        name, _ = split_name(words[end + 1 : stop])
+        closed = stop == len(words) or not words[stop][0].isalnum()
+        if name and stop > end + 1 and (closed or words[stop].lower() in AFTER_NAME):
+            return _Found(words[end + 1 : stop], pos, tag, words[k:end])
+    return _Found(words[k:end], pos, tag)
+
+
 def _skip_aux(words: list[str], k: int, step: int) -> int:
     n = 0
     while 0 <= k < len(words) and words[k].lower() in AUXILIARIES and n < 2:
@@ -194,10 +215,10 @@ def _right(words: list[str], pos: int, ended: bool) -> _Found | None:
         return None
     if words[k].lower() == "according" and k + 1 < len(words) and words[k + 1] == "to":
         end = _forward(words, k + 2)
-        return _Found(words[k + 2 : end], pos, "according-to") if end > k + 2 else None
+        return _with_name(words, k + 2, end, pos, "according-to") if end > k + 2 else None
     if is_speech_verb(words[k]) and not (ended and is_capitalised(words[k])):
         end = _inverted(words, k + 1)
-        return _Found(words[k + 1 : end], pos, "said-before-name") if end > k + 1 else None
+        return _with_name(words, k + 1, end, pos, "said-before-name") if end > k + 1 else None
     end = _forward(words, k)
     verb = _skip_aux(words, end, 1)
     if end == k or verb >= len(words) or not is_speech_verb(words[verb]):
@@ -219,8 +240,8 @@ def _left(words: list[str], pos: int) -> _Found | None:
         if low == "according" and k + 1 < len(words) and words[k + 1] == "to":
             end = _forward(words, k + 2)
             if end > k + 2:
-                return _Found(words[k + 2 : end], pos, "according-to")
-        naming = low in NAMING_VERBS and len(words) - k <= 2  # what Psaki called "…"
+                return _with_name(words, k + 2, end, pos, "according-to")
+        naming = low in NAMING_VERBS and _object_only(words[k + 1 :])  # what Psaki called "…"
         if not (is_speech_verb(words[k]) or naming) or len(words) - k > 30:
             continue
         tag = {":": "intro-colon", ",": "intro"}.get(last, "said-that")
@@ -233,11 +254,13 @@ def _left(words: list[str], pos: int) -> _Found | None:
             owner = clean_token(words[k - 2])
             if owner != words[k - 2] and is_capitalised(owner):
                 start, end_se = _backward(words, k - 1), k - 1  # "Eklund's statement said"
+        if start >= end_se:
+            start, end_se = _relative(words, end_se)
         if start < end_se:
             return _appositive(words, start, end_se, pos, tag)
-        end = _inverted(words, k + 1)
+        end = _inverted(words, k + 1) if low not in LISTENER_VERBS else k + 1
         if end > k + 1 and (end == len(words) or words[end] in ",:"):
-            return _Found(words[k + 1 : end], pos, tag)
+            return _with_name(words, k + 1, end, pos, tag)
         if k > 0 and words[k - 1] == ",":  # "Zelensky, however, reaffirmed that “…”"
             return _nearest(words, k - 1, pos, tag)
     if last == ":":
@@ -246,6 +269,24 @@ def _left(words: list[str], pos: int) -> _Found | None:
     if participles:
         return _nearest(words, participles[-1], pos, "subject-participle")
     return None
+
+
+def _object_only(words: list[str]) -> bool:
+    """True for nothing or a short object ("the strike") between a naming verb and its phrase."""
+    return len(words) <= 4 and all(clean_token(w).isalpha() and w.islower() for w in words)
+
+
+def _relative(words: list[str], end: int) -> tuple[int, int]:
+    """The speaker before a relative clause ending at words[end] ("an engineer who asked not to
+    be named said"): (start, end) of the speaker, or (end, end)."""
+    for w in range(end - 1, max(0, end - 12), -1):
+        if not words[w][0].isalnum():
+            break
+        if words[w].lower() == "who":
+            stop = w - 1 if w > 0 and words[w - 1] == "," else w  # "Pike, who leads the group,"
+            start = _backward(words, stop)
+            return (start, stop) if start < stop else (end, end)
+    return end, end
 
 
 def _nearest(words: list[str], k: int, pos: int, tag: str) -> _Found | None:
@@ -276,18 +317,35 @@ def _appositive(words: list[str], start: int, end: int, pos: int, tag: str) -> _
     if start > 1 and words[start - 1] == "," and has_role and not is_capitalised(described[0]):
         before = _backward(words, start - 1)
         name, _ = split_name(words[before : start - 1])
-        if name and before < start - 1:
+        subject = any(map(is_head, words[before : start - 1]))  # "The union leader, a nurse,"
+        if (name or subject) and before < start - 1:
             return _Found(words[before : start - 1], pos, tag, words[start:end])
     return _Found(words[start:end], pos, tag)
 
 
 def _subject(words: list[str], pos: int, tag: str) -> _Found | None:
-    """The speaker expression that opens a sentence (after an introductory phrase)."""
-    for k in range(min(len(words), 25)):
+    """The speaker expression that opens a sentence (after an introductory phrase); whom it
+    was said to ("speaking to the Herald,") is skipped."""
+    k = 0
+    while k < min(len(words), 25):
         end = _forward(words, k)
-        if end > k and any(is_capitalised(w) or w.lower() in PRONOUNS for w in words[k:end]):
+        said_to = _listener(words, k)
+        if end > k and not said_to and any(_subject_word(w) for w in words[k:end]):
             return _Found(words[k:end], pos, tag)
+        k = max(end, k + 1) if said_to else k + 1
     return None
+
+
+def _subject_word(word: str) -> bool:
+    return is_capitalised(word) or word.lower() in PRONOUNS or is_head(word)
+
+
+def _listener(words: list[str], k: int) -> bool:
+    """True when words[k] starts the object of "told", "speaking to", "in an interview with"."""
+    j = k - 1
+    if j >= 0 and words[j].lower() in DETERMINERS:
+        j -= 1
+    return j >= 0 and words[j].lower() in LISTENER_MARKS
 
 
 def _resolve(
@@ -303,14 +361,19 @@ def _resolve(
     paragraph or the one before."""
     words, pos = found.words, found.pos
     first = words[0].lower()
-    if len(words) == 1 and first in PRONOUNS:
+    aged = first not in INDEFINITE and any(w.lower().endswith("-year-old") for w in words)
+    if (len(words) == 1 and first in PRONOUNS) or aged:  # "he", "the 51-year-old"
         name = people.referent(pos, first)
         if first == "they" or name is None:
             return _Result(None, "", name)
         return _Result(name, people.role_of(name), None)
     parts, role = split_name(words)
+    if not parts and all(w.lower() in GROUP_NOUNS | DETERMINERS for w in role):
+        return _Result(
+            None, " ".join(w.lower() for w in role if w.lower() not in DETERMINERS), None
+        )
     role = role or found.role
-    while role and role[0].lower() in ("the", "a", "an"):
+    while role and role[0].lower() in DETERMINERS:
         role = role[1:]
     heads = [w.lower() for w in role if w.lower() in ROLE_HEADS]
     role_text = " ".join(role) if heads else ""
@@ -322,12 +385,13 @@ def _resolve(
         any(w.lower() in ORG_WORDS for w in role) or (heads and heads[-1] not in PERSON_ROLES)
     ):
         return _Result(" ".join(role), "", None)  # a named body: "the White House"
-    match = people.by_role(role, pos)
-    definite = first not in ("a", "an")
+    match = people.by_role(role, pos) or (found.role and people.by_role(found.role, pos))
+    definite = first not in INDEFINITE
     if match and definite:
         return _Result(match, people.role_of(match) or role_text, None)
-    guess = match or people.last_named(pos, subject=True)
-    titled = heads and heads[-1] in PERSON_ROLES and heads[-1] not in GENERIC_ROLES
+    guess = match or (people.last_named(pos, subject=True) if definite else None)
+    epithet = any(w.lower() in EPITHET_MODIFIERS for w in role)  # "the former pilot"
+    titled = heads and heads[-1] in PERSON_ROLES and (heads[-1] not in GENERIC_ROLES or epithet)
     if definite and titled and guess and (guess == last_speaker or recent(guess)):
         return _Result(guess, role_text, None)
     return _Result(None, role_text, guess)

@@ -24,6 +24,11 @@ TWEET_RE = re.compile(
     r"(?m)^([^\n]+)\n\n[\u2014\u2013]\s*([^()\n]{2,80}?)\s*\(@\w{1,30}\)[^\n]{0,40}\d{4}[ \t]*$"
 )
 LINK_END_RE = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/)\S+)+\s*$")
+# A blog's comment-section header: 2 thoughts on "Title", One response to "Title".
+COMMENT_HEADER_RE = re.compile(
+    r"(?i)(?:\d+|no|one|two|three|four|five)\s+(?:thoughts?|responses?|comments?|repl(?:y|ies))"
+    r"\s+(?:on|to)\s*"
+)
 PHRASE_MAX_WORDS = 5  # a scare-quoted phrase is a few words embedded in a sentence
 STRIP_END = " \t\r\n\u00a0\u202f,;:"
 
@@ -168,8 +173,9 @@ def _kind(body: str, span: _Span, start: int, end: int) -> QuoteKind:
     before = body[max(span.para, span.mark - 60) : span.mark].rstrip()
     if not before or before[-1] in ":.!?\u2026":
         return QuoteKind.QUOTE
-    if before[-1] == "," and before[:-1].split()[-1:] and before[:-1].split()[-1] in SPEECH_VERBS:
-        return QuoteKind.QUOTE
+    last = before.rstrip(",").split()[-1:]
+    if last and last[0].lower() in SPEECH_VERBS and (before[-1] == "," or text[0].isupper()):
+        return QuoteKind.QUOTE  # 'he said, “…”' or 'he said “We never comment.”'
     if len(words) >= 3 and text[0].isupper() and text.rstrip()[-1] in ".!?":
         return QuoteKind.QUOTE
     return QuoteKind.PHRASE
@@ -182,6 +188,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
     for span in _with_posts(body, _Scanner(body).run()):
         start, end = _trim(body, span.start, span.end)
         if end <= start or not any(c.isalnum() for c in body[start:end]):
+            continue
+        if span.mark >= 0 and COMMENT_HEADER_RE.fullmatch(body, span.para, span.mark):
             continue
         quotes.append(
             Quote(

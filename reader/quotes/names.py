@@ -60,9 +60,33 @@ AFTER_NAME = _words(
 HONORIFICS = _words(
     "mr mrs ms miss mx dr prof sir dame lord lady sen rep gov gen lt col capt sgt maj adm rev hon"
 )
+# Occupations: role heads for anyone who does the job ("nurse Ana Ruiz", "a former pilot").
+OCCUPATIONS = _words(
+    """nurse midwife paramedic surgeon physician teacher engineer investigator inspector operator
+pilot driver firefighter technician consultant insider source worker farmer student resident
+owner shopkeeper mechanic accountant architect pharmacist carer caregiver organiser organizer
+volunteer witness employee planner trader broker banker"""
+)
+# Groups and common plurals that say who spoke without naming anyone ("Staff say...").
+GROUP_NOUNS = _words(
+    """staff workers nurses doctors residents drivers teachers parents pupils students critics
+experts analysts protesters protestors campaigners members employees passengers patients villagers
+locals neighbours neighbors voters farmers engineers investigators colleagues insiders sources
+witnesses officials observers economists scientists activists supporters opponents unions
+relatives families managers executives diplomats lawmakers ministers"""
+)
+# Determiners that open a description: "the union leader", "its chief executive", "one insider".
+DETERMINERS = frozenset(["the", "a", "an", "one", "its", "his", "her", "their", "our"])
+INDEFINITE = frozenset(["a", "an", "one"])
+# Modifiers that make a description an epithet for one person ("the former investigator").
+EPITHET_MODIFIERS = _words("former retired veteran longtime long-time ex-")
+# Verbs whose object is the listener, never the speaker: "told the Herald", "speaking to".
+LISTENER_VERBS = _words("told tell tells telling informed informs assured assures briefed")
+LISTENER_MARKS = LISTENER_VERBS | _words("to with")
 # Head nouns of role descriptions and the titles given with a name.
-ROLE_HEADS = _words(
-    """minister ministers spokesman spokeswoman spokesperson spokesmen secretary president chief
+ROLE_HEADS = (
+    _words(
+        """minister ministers spokesman spokeswoman spokesperson spokesmen secretary president chief
 head diplomat official officials ambassador envoy adviser advisor director chairman chairwoman
 chair leader general commander negotiator lawmaker senator governor mayor analyst expert
 professor researcher economist representative chancellor premier king queen prince princess
@@ -72,6 +96,8 @@ scientist aide counterpart counsellor counselor secretary-general director-gener
 president-elect ministry government kremlin department office agency police army military
 spokesperson journalist boss premier deputy councillor councilor campaigner captain skipper
 colonel sergeant lieutenant admiral bishop archbishop cardinal rabbi imam member"""
+    )
+    | OCCUPATIONS
 )
 # Words that may qualify a role ("Russian Foreign Minister", "the top diplomat").
 ROLE_MODIFIERS = _words(
@@ -99,10 +125,13 @@ PERSON_ROLES = ROLE_HEADS - _words(
     "ministers spokesmen"
 )
 # Roles that describe anyone (an unnamed official), not one titled person.
-GENERIC_ROLES = _words(
-    """official officials expert analyst researcher lawmaker activist lawyer doctor reporter
+GENERIC_ROLES = (
+    _words(
+        """official officials expert analyst researcher lawmaker activist lawyer doctor reporter
 correspondent journalist economist scientist historian writer author member candidate aide officer
 source"""
+    )
+    | OCCUPATIONS
 )
 # Capitalised words that do not start or belong to a person's name.
 STOP_CAPS = _words(
@@ -111,7 +140,8 @@ earlier today yesterday tomorrow this that these those it he she they we i you h
 my your after before while when where as if although though since during for from with without by
 of to speaking asked according last next prior taking now here there what who why how monday
 tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december not no its in amid despite under over"""
+august september october november december not no its in amid despite under over some many
+most few several others all both each every"""
 )
 ORG_WORDS = _words(
     """states kingdom union nations federation republic ministry department office council committee
@@ -122,7 +152,8 @@ declaration agreement treaty accord accords protocol format news times post jour
 network street square avenue road city county province region island islands sea ocean river
 airport station cooperation security europe pentagon alliance summit war media television tv
 radio confederation workers employers board league club society trust authority service services
-embassy church"""
+embassy church show programme program podcast magazine newspaper gazette tribune herald channel
+broadcaster"""
 )
 PARTICLES = frozenset(["de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "le", "la"])
 ABBREVIATIONS = _words(
@@ -204,18 +235,27 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
             or low in ROLE_MODIFIERS
             or low in STOP_CAPS
             or low in HONORIFICS
+            or low in GROUP_NOUNS
             or (name and raw != word and raw.endswith("s"))  # "NATO’s Jens Stoltenberg"
         ):
             break
         else:
             name.insert(0, word)
         i -= 1
+    if name and i >= 0 and tokens[i] in ("of", "for"):  # "Minister of Health Ana Ruiz"
+        name, i = name[1:], i + 1
     role = [clean_token(t) for t in tokens[: i + 1] if t.lower().rstrip(".") not in HONORIFICS]
     while role and role[0].lower() in ("the", "a", "an"):
         role = role[1:]
     while role and not role[-1][0].isalnum():
         role = role[:-1]
     return name, role
+
+
+def is_head(word: str) -> bool:
+    """True for the head of a description: a role ("the mayor") or an age ("the 51-year-old")."""
+    low = word.lower()
+    return low in ROLE_HEADS or low.endswith("-year-old")
 
 
 def is_person_name(name: list[str]) -> bool:

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from reader.quotes.names import (
     ABBREVIATED,
     AUXILIARIES,
+    DETERMINERS,
     FEMALE_WORDS,
+    LISTENER_MARKS,
     MALE_WORDS,
     PERSON_ROLES,
     ROLE_HEADS,
@@ -40,6 +42,7 @@ NAME_RUN_RE = re.compile(
 )
 _PLACE_BEFORE = re.compile(r"\b(?:of|at|in|from|near)\s+$")
 _JOINERS = frozenset(["of", "for", "to", "and", "the"])
+_TITLE_ENDS = ROLE_HEADS | ROLE_MODIFIERS - _JOINERS  # last word of a title
 LOOK_BACK = 200  # mentions searched back from a pronoun or a description
 SUBJECT_REACH = 60  # a sentence's subject is named within this many characters of its start
 _STOP_RE = re.compile(r"[.!?]\s+|\n")
@@ -60,6 +63,7 @@ class People:
     """The people named in one document."""
 
     full: dict[str, list[str]] = field(default_factory=dict)  # folded surname -> full names
+    first: dict[str, list[str]] = field(default_factory=dict)  # folded first name -> full names
     roles: dict[str, list[str]] = field(default_factory=dict)  # full name -> roles given
     mentions: list[Mention] = field(default_factory=list)  # in text order
     positions: list[int] = field(default_factory=list)
@@ -70,6 +74,8 @@ class People:
         a bare surname given with a role ("Mayor Brandt") skips people given other roles."""
         given = " ".join(name)
         candidates = self.full.get(fold(name[-1]), [])
+        if len(name) == 1 and not candidates:  # "Daniel said" after "nurse Daniel Okafor"
+            candidates = self.first.get(fold(name[0]), [])
         if len(name) > 1:
             first = fold(name[0])[:1]
             candidates = [c for c in candidates if fold(c)[:1] == first]
@@ -201,7 +207,13 @@ def _role_after(body: str, end: int) -> list[str]:
 
 def _is_subject(body: str, start: int, end: int, floor: int) -> bool:
     """Named right before a speech verb, or as the first person near the start of a sentence
-    ("Army chief of staff Andrei Fischer resumed...", "On Monday, Peskov told...")."""
+    ("Army chief of staff Andrei Fischer resumed...", "On Monday, Peskov told..."); never whom
+    something was said to ("told the Herald", "speaking to Mayor Reed")."""
+    lead = body[max(floor, start - 20) : start].lower().split()
+    if lead and lead[-1] in DETERMINERS:
+        lead = lead[:-1]
+    if lead and lead[-1] in LISTENER_MARKS:
+        return False
     after = _AFTER_RE.match(body, end, min(len(body), end + 40))
     for word in after.group().split() if after else []:
         if is_speech_verb(word):
@@ -245,13 +257,18 @@ def find_people(
         found.append((m.start(), m.end(), name, role, run))
     for _, _, name, _, _ in found:
         if is_person_name(name):
-            names = people.full.setdefault(fold(name[-1]), [])
-            if " ".join(name) not in names:
-                names.append(" ".join(name))
+            for key, table in ((name[-1], people.full), (name[0], people.first)):
+                names = table.setdefault(fold(key), [])
+                if " ".join(name) not in names:
+                    names.append(" ".join(name))
     floor = 0  # a person named earlier in the sentence is its subject, not a later one
     for start, end, name, role, run in found:
-        titled = bool(role) and role[-1].lower() in ROLE_HEADS | ROLE_MODIFIERS - _JOINERS
-        person = is_person_name(name) or fold(name[-1]) in people.full
+        titled = bool(role) and role[-1].lower() in _TITLE_ENDS
+        person = (
+            is_person_name(name)
+            or fold(name[-1]) in people.full
+            or (len(name) == 1 and fold(name[0]) in people.first)
+        )
         if not person and not (titled and any(w.lower() in PERSON_ROLES for w in role)):
             continue
         full = people.fullest(name, start, role)

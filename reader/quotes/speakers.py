@@ -5,7 +5,10 @@ Lavrov" become one speaker. Full names are grouped by surname, then by first nam
 that are transliterations of each other (compared after folding common spelling variants, with a
 fuzzy ratio) are one person, clearly different ones ("Joe" / "Hunter") are not. Each person is
 named by their most frequent full form; a bare surname maps to it only when the library has
-exactly one person with that surname. Titles found in a name move to `role`.
+exactly one person with that surname. Surnames are compared by a transliteration-folded key
+(Martschenko / Marchenko, Woronin / Voronine), keys differing by a letter or two match when their
+first and last letters agree and their fuzzy ratio is high (Ivanov / Ivanova stay apart). Titles
+found in a name move to `role`.
 """
 
 from __future__ import annotations
@@ -19,6 +22,11 @@ from reader.quotes.model import Quote
 from reader.quotes.names import ROLE_HEADS, WORD_RE, fold, split_name
 
 FIRST_NAME_SIMILARITY = 82  # rapidfuzz ratio of folded first names of one person
+SURNAME_SIMILARITY = 88  # rapidfuzz ratio of surname keys of one person
+_TRANSLITERATIONS: tuple[tuple[str, str], ...] = (
+    ("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("j", "y"), ("w", "v"), ("x", "ks"),
+    ("kh", "h"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("y", "i"),
+)  # fmt: skip
 _SPELLINGS: tuple[tuple[str, str], ...] = (
     ("x", "ks"), ("kh", "h"), ("ph", "f"), ("w", "v"), ("ck", "k"), ("ou", "u"), ("ey", "ei"),
     ("iy", "i"), ("yi", "i"), ("y", "i"), ("ii", "i"), ("th", "t"),
@@ -32,16 +40,65 @@ class _Person:
     roles: set[str] = field(default_factory=set)  # role head words given with the full forms
 
 
-def _spelling(first: str) -> str:
+def _spelling(first: str, iotated: bool = False) -> str:
+    """A first name folded across spellings; `iotated` drops a leading j/y before e (Jewgenija,
+    Yevgenia -> Evgenia)."""
     text = fold(first).rstrip(".")
+    if iotated and text[:2] in ("je", "ye"):
+        text = text[1:]
+    text = text[:1] + text[1:].replace("j", "y").replace("tsch", "ch").replace("sch", "sh")
     for old, new in _SPELLINGS:
         text = text.replace(old, new)
     return text
 
 
+def surname_key(surname: str) -> str:
+    """A surname folded across transliterations: "Martschenko", "Marchenko" -> "marchenko";
+    "Woronin", "Voronine" -> "voronin" (German and French spellings, doubled letters)."""
+    text = fold(surname).rstrip(".")
+    for old, new in _TRANSLITERATIONS:
+        text = text.replace(old, new)
+    if len(text) > 4 and text.endswith("e") and text[-2] not in "aeiou":
+        text = text[:-1]
+    return "".join(c for i, c in enumerate(text) if i == 0 or c != text[i - 1])
+
+
+def same_surname(a: str, b: str) -> bool:
+    """True when two surname keys may spell one name (not Ivanov / Ivanova, not Heller / Keller)."""
+    if a == b:
+        return True
+    if not a or not b or a[0] != b[0] or a[-1] != b[-1] or abs(len(a) - len(b)) > 1:
+        return False
+    return ratio(a, b) >= SURNAME_SIMILARITY
+
+
+class _Surnames:
+    """Surname keys merged when they spell one name; `key` gives the first key seen of each."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, str] = {}
+        self.buckets: dict[tuple[str, str], list[str]] = {}
+
+    def key(self, surname: str) -> str:
+        raw = surname_key(surname)
+        if raw in self.keys:
+            return self.keys[raw]
+        bucket = self.buckets.setdefault((raw[:1], raw[-1:]), [])
+        found = next((k for k in bucket if same_surname(raw, k)), raw)
+        if found == raw:
+            bucket.append(raw)
+        self.keys[raw] = found
+        return found
+
+
 def same_first_name(a: str, b: str) -> bool:
     """True when two first names may be one person's (an initial, or a transliteration)."""
-    x, y = _spelling(a), _spelling(b)
+    return _same_spelling(_spelling(a), _spelling(b)) or _same_spelling(
+        _spelling(a, iotated=True), _spelling(b, iotated=True)
+    )
+
+
+def _same_spelling(x: str, y: str) -> bool:
     if not x or not y:
         return False
     if x[0] != y[0] and not (x[0] in "aeiou" and y[0] in "aeiou"):
@@ -60,13 +117,13 @@ def parse_speaker(text: str) -> tuple[str, str]:
     return " ".join(name), " ".join(role)
 
 
-def _people(names: Counter[str]) -> dict[str, list[_Person]]:
+def _people(names: Counter[str], surnames: _Surnames) -> dict[str, list[_Person]]:
     by_surname: dict[str, list[_Person]] = {}
     for name, count in names.most_common():
         words = name.split()
         if len(words) < 2:
             continue
-        people = by_surname.setdefault(fold(words[-1]), [])
+        people = by_surname.setdefault(surnames.key(words[-1]), [])
         person = next((p for p in people if same_first_name(p.first, words[0])), None)
         if person is None:
             person = _Person(words[0])
@@ -101,7 +158,8 @@ def canonical_names(quotes: list[Quote]) -> None:
             if value:
                 parsed.setdefault(value, parse_speaker(value))
                 names[parsed[value][0]] += 1
-    by_surname = _people(names)
+    surnames = _Surnames()
+    by_surname = _people(names, surnames)
     person_of: dict[str, _Person] = {}
     for people in by_surname.values():
         for person in people:
@@ -114,7 +172,7 @@ def canonical_names(quotes: list[Quote]) -> None:
     def canonical(name: str, role: str) -> str:
         if name in person_of:
             return _canonical(person_of[name])
-        person = _for_surname(by_surname.get(fold(name.split()[-1]), []), role)
+        person = _for_surname(by_surname.get(surnames.key(name.split()[-1]), []), role)
         return _canonical(person) if person and len(name.split()) == 1 else name
 
     for q in quotes:

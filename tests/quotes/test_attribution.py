@@ -252,3 +252,78 @@ def test_hostile_input_is_handled_in_reasonable_time() -> None:
     quotes = extract_quotes(doc)
     attribute(doc, quotes)
     assert quotes[10].speaker == "Al Bo10"
+
+
+def test_a_role_with_an_appositive_before_the_verb_is_the_person_given_that_role() -> None:
+    quotes = analysed(
+        "Teachers' federation leader Ruth Alvarado met the ministers on Friday.",
+        "The federation leader, a former chemistry teacher, added: \u201cClassrooms are not "
+        "warehouses.\u201d",
+    )
+    assert (quotes[0].speaker, quotes[0].attribution) == ("Ruth Alvarado", "intro-colon")
+
+
+def test_title_and_name_after_the_verb_name_that_person() -> None:
+    quotes = analysed(
+        "Mayor Ines Brun opened the session. \u201cThe depot stays,\u201d she said.",
+        "\u201cThe timetable will not change,\u201d declared the Minister of Transport, Jonas "
+        "Pettersson, in the chamber.",
+        "\u201cWe have cut waiting lists,\u201d said the board's chief executive, Dr Miriam Lowe.",
+    )
+    assert [q.speaker for q in quotes] == ["Ines Brun", "Jonas Pettersson", "Miriam Lowe"]
+    assert quotes[1].role == "Minister of Transport"
+    assert quotes[2].role == "board's chief executive"
+
+
+def test_the_listener_is_never_the_speaker_and_anonymous_sources_stay_unknown() -> None:
+    quotes = analysed(
+        "Port workers' leader Hanna Berg met the owners on Monday.",
+        "Later, talking to the Harbour Gazette, the 44-year-old went further: \u201cWe will "
+        "close every quay.\u201d",
+        "One insider told the Tribune: \u201cThe owners are split down the middle.\u201d",
+        "Speaking to Radio Nord's Evening Show, she said the owners were \u201cbluffing badly\u201d.",
+        "An engineer who asked not to be named said: \u201cThe cranes have not been serviced.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Hanna Berg", None, "Hanna Berg", None]
+    assert (quotes[1].role, quotes[1].speaker_guess) == ("insider", None)
+    assert quotes[3].role == "engineer"
+    assert quotes[1].attribution.endswith("-unsure")
+
+
+def test_according_to_a_role_and_its_holder() -> None:
+    quotes = analysed(
+        "The rail company Ferrovia is in trouble. According to its finance director, Paolo "
+        "Renzi, \u201cthe debts are manageable.\u201d",
+    )
+    assert (quotes[0].speaker, quotes[0].role) == ("Paolo Renzi", "finance director")
+
+
+def test_a_first_name_alone_is_the_person_introduced_in_full() -> None:
+    quotes = analysed(
+        "I went to see paramedic Lucy Tembo, who trained me years ago.",
+        "\u201cWe are running on empty,\u201d Lucy told me.",
+        "\u201cThe rota is a fiction,\u201d Midwife Grace Ahern said.",
+    )
+    assert (quotes[0].speaker, quotes[0].role) == ("Lucy Tembo", "paramedic")
+    assert (quotes[1].speaker, quotes[1].role) == ("Grace Ahern", "Midwife")
+
+
+def test_a_new_description_of_a_known_person() -> None:
+    quotes = analysed(
+        "Hanna Berg, a former crane operator, now leads the union.",
+        "Berg did not blame anyone. \u201cNobody wanted this,\u201d the former crane operator said.",
+        "Kai Ruud chairs the inquiry. He spoke briefly. \u201cWe will find the cause,\u201d the "
+        "veteran pilot stressed.",
+    )
+    assert [q.speaker for q in quotes] == ["Hanna Berg", "Kai Ruud"]
+
+
+def test_groups_are_not_speakers() -> None:
+    quotes = analysed(
+        "Hanna Berg leads the union.",
+        "Drivers say \u201cthe roster is impossible and nobody listens to us\u201d.",
+        "\u201cWe are tired of promises,\u201d staff said.",
+        "Some called the new roster \u201ca joke\u201d.",
+    )
+    assert [(q.speaker, q.role) for q in quotes[:2]] == [(None, "drivers"), (None, "staff")]
+    assert quotes[2].speaker is None

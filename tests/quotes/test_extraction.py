@@ -220,3 +220,24 @@ def test_embedded_post_is_one_quote_with_marks_left_inside() -> None:
     [quote] = extract_quotes(doc)
     assert quote.text == "Talks are over and the \u201croad map\u201d is dead."
     assert quote.kind is QuoteKind.QUOTE and not quote.uncertain
+
+
+def test_a_comment_section_header_is_no_quotation() -> None:
+    doc = make(
+        "The council voted the budget through.",
+        '3 thoughts on "Council votes budget through"',
+        "One response to \u201cFerry fares rise again\u201d",
+        "\u201cA fine result,\u201d a reader wrote.",
+    )
+    assert texts(doc) == ["A fine result"]
+
+
+def test_a_short_full_sentence_is_a_quote_and_a_few_embedded_words_a_phrase() -> None:
+    doc = make(
+        "The agency said \u201cWe never discuss rumours.\u201d",
+        "A spokesman said \u201cNot on our watch\u201d and left.",
+        "Critics called the plan \u201cfar too timid\u201d in the debate.",
+        "The depot is \u201cNot Fit For Use\u201d according to its sign.",
+    )
+    kinds = [q.kind for q in extract_quotes(doc)]
+    assert kinds == [QuoteKind.QUOTE, QuoteKind.QUOTE, QuoteKind.PHRASE, QuoteKind.PHRASE]

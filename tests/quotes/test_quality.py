@@ -1,8 +1,9 @@
 """Quote extraction, speakers and variant links scored against hand-labelled gold.
 
-Two sets: the five seed articles (tests/data/quotes/seeds_gold.json) and fourteen articles written
+Three sets: the five seed articles (tests/data/quotes/seeds_gold.json), fourteen articles written
 for these tests (tests/data/quotes/set_a: three invented stories, each reported by several outlets
-in different styles). The gold format and the labelling rules are described in each gold file's
+in different styles) and a held-out set of twelve more (tests/data/quotes/set_b: two invented
+stories, labelled blind to the code and used only to measure, never to tune rules). The gold format and the labelling rules are described in each gold file's
 "notes" and in tests/quotes/scoring.py.
 """
 
@@ -25,6 +26,7 @@ DATA = ROOT / "tests" / "data" / "quotes"
 SETS = {
     "seeds": (ROOT / "seeds", DATA / "seeds_gold.json"),
     "set_a": (DATA / "set_a", DATA / "set_a" / "gold.json"),
+    "set_b": (DATA / "set_b", DATA / "set_b" / "gold.json"),
 }
 THRESHOLDS = {
     "extraction_recall": 0.97,

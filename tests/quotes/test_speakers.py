@@ -6,7 +6,13 @@ from reader.documents.model import Document
 from reader.quotes.attribution import attribute
 from reader.quotes.extraction import extract_quotes
 from reader.quotes.model import Quote
-from reader.quotes.speakers import canonical_names, parse_speaker, same_first_name
+from reader.quotes.speakers import (
+    canonical_names,
+    parse_speaker,
+    same_first_name,
+    same_surname,
+    surname_key,
+)
 
 
 def quote(n: int, speaker: str | None, role: str = "", guess: str | None = None) -> Quote:
@@ -42,8 +48,7 @@ def test_most_frequent_full_form_wins() -> None:
     quotes = [quote(0, "Volodymyr Zelensky"), quote(1, "Vladimir Zelensky")]
     quotes += [quote(2, "Volodymyr Zelenskyy"), quote(3, "Vladimir Zelensky")]
     canonical_names(quotes)
-    assert [q.speaker for q in quotes[:2]] == ["Vladimir Zelensky"] * 2
-    assert quotes[2].speaker == "Volodymyr Zelenskyy"  # another surname spelling stays apart
+    assert [q.speaker for q in quotes] == ["Vladimir Zelensky"] * 4  # Zelenskyy: a doubled letter
 
 
 def test_people_sharing_a_surname_stay_apart() -> None:
@@ -116,3 +121,19 @@ def test_library_of_articles_in_different_spellings() -> None:
     canonical_names(quotes)
     assert [q.speaker for q in quotes] == ["Sergey Lavrov"] * 4
     assert quotes[0].role == "Russian Foreign Minister"
+
+
+def test_transliterated_names_are_one_person_and_different_surnames_stay_apart() -> None:
+    names = ["Jewgenija Martschenko", "Evgenia Marchenko", "Yevgenia Marchenko"]
+    names += ["Alexandre Voronine", "Aleksandr Voronin", "Alexander Woronin"]
+    names += ["Evgenia Martens", "Alexandra Voronova", "Pavel Ivanov", "Pavel Ivanova"]
+    quotes = [quote(n, name) for n, name in enumerate(names)]
+    quotes.append(quote(len(names), "Woronin"))
+    canonical_names(quotes)
+    speakers = [q.speaker for q in quotes]
+    assert len(set(speakers[:3])) == 1 and len(set(speakers[3:6])) == 1
+    assert speakers[6:10] == names[6:10]
+    assert speakers[10] == speakers[3]
+    assert same_surname(surname_key("Schmidt"), surname_key("Schmitt"))
+    assert not same_surname(surname_key("Heller"), surname_key("Keller"))
+    assert same_first_name("Jelena", "Yelena") and not same_first_name("Jane", "Anne")
