@@ -1,0 +1,1 @@
+"""The desktop window: everything that imports Qt lives in this package."""

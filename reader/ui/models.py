@@ -1,0 +1,241 @@
+"""Item models for the window's lists and tables (Qt model/view, no hand-filled widgets).
+
+- `LibraryModel` + `LibraryFilter`: the library table, sortable, filtered by outlet and date.
+- `ResultsModel`: the hits of one search, with safe rich-text snippets in `HTML_ROLE`.
+- `VariantsModel`: the other occurrences of a quote; `SpeakersModel`: speakers and their quotes.
+Rows hold plain data built by the caller; `ID_ROLE` gives the document or quote id of a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from reader.documents.model import Document
+from reader.ui.present import date_text
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+OUTLET_ROLE = Qt.ItemDataRole.UserRole + 4
+DATE_ROLE = Qt.ItemDataRole.UserRole + 5
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+class LibraryModel(QAbstractTableModel):
+    """One row per document: title, outlet, author, date, number of quotes."""
+
+    HEADERS = ("Title", "Outlet", "Author", "Date", "Quotes")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._documents: list[Document] = []
+        self._quotes: dict[str, int] = {}
+
+    def set_documents(self, documents: Sequence[Document]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._documents = list(documents)
+        self.endResetModel()
+
+    def set_quote_counts(self, counts: dict[str, int]) -> None:
+        """Fill the Quotes column (after quote analysis finishes)."""
+        self._quotes = dict(counts)
+        if self._documents:
+            self.dataChanged.emit(self.index(0, 4), self.index(len(self._documents) - 1, 4))
+
+    def document(self, row: int) -> Document:
+        return self._documents[row]
+
+    def row_of(self, doc_id: str) -> int:
+        """The row of a document id, or -1."""
+        return next((i for i, d in enumerate(self._documents) if d.id == doc_id), -1)
+
+    def outlets(self) -> list[str]:
+        return sorted({d.source for d in self._documents if d.source})
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._documents)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._documents):
+            return None
+        doc = self._documents[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(doc, column)
+        if role == SORT_ROLE:
+            return self._sort_key(doc, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._display(doc, column) or None
+        if role == ID_ROLE:
+            return doc.id
+        if role == OUTLET_ROLE:
+            return doc.source
+        if role == DATE_ROLE:
+            return doc.published.date() if doc.published else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, doc: Document, column: int) -> str:
+        if column == 3:
+            return date_text(doc.published)
+        if column == 4:
+            count = self._quotes.get(doc.id)
+            return "" if count is None else str(count)
+        return (doc.title or doc.path, doc.source, doc.author)[column]
+
+    def _sort_key(self, doc: Document, column: int) -> Any:
+        if column == 3:
+            return doc.published.timestamp() if doc.published else float("-inf")
+        if column == 4:
+            return self._quotes.get(doc.id, -1)
+        return self._display(doc, column).casefold()
+
+
+class LibraryFilter(QSortFilterProxyModel):
+    """Sorts the library and keeps rows matching an outlet, a date range and a title filter."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._outlet = ""
+        self._since: date | None = None
+        self._until: date | None = None
+
+    def set_outlet(self, outlet: str) -> None:
+        """Only documents from this outlet ("" for all)."""
+        self._refilter(lambda: setattr(self, "_outlet", outlet))
+
+    def set_date_range(self, since: date | None, until: date | None) -> None:
+        """Only documents published within [since, until] (undated ones only when unbounded)."""
+        self._refilter(lambda: self._set_range(since, until))
+
+    def _set_range(self, since: date | None, until: date | None) -> None:
+        self._since, self._until = since, until
+
+    def _refilter(self, change: Callable[[], object]) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._outlet and model.data(index, OUTLET_ROLE) != self._outlet:
+            return False
+        when = model.data(index, DATE_ROLE)
+        if self._since is not None and (when is None or when < self._since):
+            return False
+        return self._until is None or (when is not None and when <= self._until)
+
+
+@dataclass(slots=True, frozen=True)
+class Row:
+    """One row of a list: an id, a plain label (for tests and accessibility) and rich text."""
+
+    id: str
+    label: str
+    html: str
+    tooltip: str = ""
+
+
+class RowsModel(QAbstractListModel):
+    """A list of `Row`s: search hits, variants, a speaker's quotes."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> Row:  # type: ignore[override]
+        return self._rows[index]
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.label
+        if role == HTML_ROLE:
+            return row.html
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.tooltip or None
+        return None
+
+
+class SpeakersModel(QAbstractTableModel):
+    """Every speaker and how many quotes they have, most quoted first."""
+
+    HEADERS = ("Speaker", "Quotes")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, int]] = []
+
+    def set_speakers(self, counts: dict[str, int]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+        self.endResetModel()
+
+    def speaker(self, row: int) -> str:
+        return self._rows[row][0]
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section] if 0 <= section < 2 else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        name, count = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return name if index.column() == 0 else str(count)
+        if role == ID_ROLE:
+            return name
+        return None

@@ -1,0 +1,211 @@
+"""Annotations in the window: the store on the library, the Notes panel, painting and export.
+
+`Notes` owns the `AnnotationStore` opened on the library, the `AnnotationsPanel` (a tab on the
+right) and the export dialog; the window's action handlers call its methods. The store may
+report changes from a worker thread (re-anchoring), so `changed` is a signal delivered to the
+GUI thread, where the reader repaints the open document's annotations.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QColor
+
+from reader.annotations import AnnotationStore, ReanchorReport
+from reader.documents.model import Document
+from reader.quotes.model import Quote
+from reader.ui.annotations_panel import SWATCHES, AnnotationsPanel
+from reader.ui.export_dialog import ExportDialog
+from reader.ui.theme import Colours
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+LAYER = "annotations"
+QUOTE_TAG = "quote"
+
+
+def swatch(colour: str, colours: Colours) -> str:
+    """The background an annotation colour paints in the reader (dimmed in the dark scheme)."""
+    light = QColor(SWATCHES.get(colour, SWATCHES["yellow"]))
+    if colours.scheme != "dark":
+        return light.name()
+    dark = QColor(colours.background)
+    mix = 0.32  # keeps the light text readable on the tinted background
+    return QColor(
+        round(dark.red() + (light.red() - dark.red()) * mix),
+        round(dark.green() + (light.green() - dark.green()) * mix),
+        round(dark.blue() + (light.blue() - dark.blue()) * mix),
+    ).name()
+
+
+def reanchor_all(
+    store: AnnotationStore, documents: list[Document], abort: threading.Event
+) -> list[ReanchorReport]:
+    """Place every annotation of `documents` in their current text (stops early on `abort`)."""
+    reports = []
+    for document in documents:
+        if abort.is_set():
+            break
+        reports.append(store.reanchor(document))
+    return reports
+
+
+class Notes(QObject):
+    """Annotating, the Notes panel, undo/redo and export, for one window."""
+
+    changed = Signal(list)  # ids of annotations written (from any thread)
+    message = Signal(str)  # one line for the status bar
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.workspace = window.workspace
+        self.store = AnnotationStore(self.workspace.library.annotations_path)
+        self.panel = AnnotationsPanel(self.store, window)
+        self.panel.setObjectName("notesPanel")
+        self.store.subscribe(self.changed.emit)
+        self.changed.connect(self._changed)
+        self._closed = False
+
+    # -- following the window -------------------------------------------------------------------
+    def documents_loaded(self) -> None:
+        """Titles for the panel; re-anchor the annotated documents in the background."""
+        documents = self.workspace.documents
+        self.panel.set_documents(documents)
+        annotated = {a.doc for a in self.store.list()}
+        targets = [d for d in documents if d.id in annotated]
+        if targets:
+            self.workspace.run_job(
+                self.workspace.pool,
+                "reanchor",
+                lambda _p, abort: reanchor_all(self.store, targets, abort),
+                self._reanchored,
+            )
+
+    def _reanchored(self, reports: list[ReanchorReport]) -> None:
+        orphaned = sum(len(r.orphaned) for r in reports)
+        if orphaned:
+            self.message.emit(
+                f"{orphaned} annotation(s) no longer fit their changed documents; "
+                "they are kept in Notes, marked ⚠."
+            )
+
+    def document_opened(self, doc_id: str) -> None:
+        self.panel.set_current_document(doc_id)
+        self.paint()
+
+    def paint(self) -> None:
+        """Mark the open document's annotations in the reader, in their colours."""
+        reader = self.window.reader
+        if reader.document is None or self._closed:
+            return
+        colours = self.window.colours
+        spans = [
+            (a.start, a.end, swatch(a.colour, colours))
+            for a in self.store.list(doc_id=reader.document.id)
+            if not a.orphaned
+        ]
+        reader.set_layer(LAYER, spans)
+
+    def _changed(self, _ids: list[str]) -> None:
+        self.paint()
+
+    # -- commands -------------------------------------------------------------------------------
+    def annotate_selection(self) -> None:
+        """Annotate the reader's selection, asking for note, tags and colour."""
+        reader = self.window.reader
+        span = reader.selection_span()
+        if reader.document is None or span is None:
+            self.message.emit("Select text in the reader first (Shift+arrows), then press Ctrl+M.")
+            return
+        self.panel.annotate(reader.document, *span)
+        self.window.activateWindow()  # back from the dialog, ready for the next keystroke
+        reader.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def annotate_quote(self) -> None:
+        """Annotate the current quote at once (tagged "quote"); no dialog."""
+        quote = self.current_quote()
+        document = self.workspace.by_id.get(quote.doc) if quote is not None else None
+        if quote is None or document is None:
+            self.message.emit("Put the cursor in a quote first (] moves to the next one).")
+            return
+        spans = {(a.start, a.end) for a in self.store.list(doc_id=quote.doc)}
+        if (quote.start, quote.end) in spans:
+            self.message.emit("This quote is already annotated.")
+            return
+        self.panel.add(document, quote.start, quote.end, tags=[QUOTE_TAG])
+
+    def current_quote(self) -> Quote | None:
+        """The quote panel's quote when it has focus, else the quote under the reader's cursor."""
+        panel = self.window.quote_panel
+        analysis = self.workspace.analysis
+        focus = self.window.focusWidget()
+        in_panel = focus is not None and panel.isAncestorOf(focus)
+        quote = None if in_panel else self.window.reader.current_quote()
+        if quote is None and panel.quote_id and analysis is not None:
+            quote = analysis.quote(panel.quote_id)
+        return quote
+
+    def undo(self) -> None:
+        self.panel.undo()
+
+    def redo(self) -> None:
+        self.panel.redo()
+
+    def export(self) -> ExportDialog:
+        """Open the export dialog on all, the selected, or the filtered annotations."""
+        choices = {
+            "All annotations": self.store.list(),
+            "Selected annotations": self.panel.selected(),
+            "Annotations matching the filter": self.panel.visible(),
+        }
+        ws = self.workspace
+        reopened = self.window.dialogs.get("export") is not None
+        dialog: Any = self.window.dialogs.open(
+            "export",
+            lambda: self._export_dialog(choices),
+        )
+        if reopened:
+            dialog.documents, dialog.analysis = list(ws.documents), ws.analysis
+            dialog.set_choices(choices)
+        return dialog
+
+    def _export_dialog(self, choices: dict[str, Any]) -> ExportDialog:
+        ws = self.workspace
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder_path = Path(folder) if folder else Path.home()
+        dialog = ExportDialog(
+            ws.pool, list(ws.documents), choices, ws.analysis, folder_path, self.window
+        )
+        dialog.exported.connect(lambda paths: self.message.emit("Exported: " + ", ".join(paths)))
+        return dialog
+
+    def show_panel(self, show: bool) -> bool:
+        """Show the Notes tab and focus it, or hide it; returns whether it is shown."""
+        tabs, reader = self.window.right, self.window.reader
+        index = tabs.indexOf(self.panel)
+        tabs.setTabVisible(index, show)
+        if show:
+            tabs.setCurrentIndex(index)
+            self.panel.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return show
+
+    def panel_in_front(self) -> bool:
+        tabs = self.window.right
+        return tabs.isTabVisible(tabs.indexOf(self.panel)) and tabs.currentWidget() is self.panel
+
+    def close(self) -> None:
+        """Stop listening and close the store (after the window's background work stopped)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.changed.disconnect(self._changed)
+        self.panel.detach()
+        self.store.close()

@@ -1,0 +1,1 @@
+"""The window's panels, one class per file."""

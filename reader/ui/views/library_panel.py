@@ -1,0 +1,149 @@
+"""The library: a sortable table of every document, filtered by outlet and date range."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.documents.model import Document
+from reader.ui.models import ID_ROLE, LibraryFilter, LibraryModel
+from reader.ui.views.common import add_list_keys
+
+ALL_OUTLETS = "All outlets"
+
+
+def parse_day(text: str) -> date | None:
+    """A date typed as YYYY, YYYY-MM or YYYY-MM-DD (None when empty or not a date)."""
+    text = text.strip()
+    for width, suffix in ((10, ""), (7, "-01"), (4, "-01-01")):
+        if len(text) == width:
+            try:
+                return date.fromisoformat(text + suffix)
+            except ValueError:
+                return None
+    return None
+
+
+class LibraryPanel(QWidget):
+    """Table of documents; Enter or double-click emits `documentActivated(id)`."""
+
+    documentActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LibraryModel(self)
+        self.proxy = LibraryFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.outlet = QComboBox(self)
+        self.outlet.setAccessibleName("Outlet filter")
+        self.outlet.addItem(ALL_OUTLETS)
+        self.since = QLineEdit(self, placeholderText="from")
+        self.until = QLineEdit(self, placeholderText="until")
+        for field in (self.since, self.until):
+            field.setToolTip("A date: YYYY, YYYY-MM or YYYY-MM-DD")
+        self.since.setAccessibleName("Published from")
+        self.until.setAccessibleName("Published until")
+        self.table = QTableView(self)
+        self.table.setAccessibleName("Library")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(36)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 96)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 110)
+        for column in (3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self._column_menu(header)
+        self.set_column_visible(2, False)
+        self.table.activated.connect(self._activated)
+        add_list_keys(self.table)
+        self.outlet.currentTextChanged.connect(self._outlet_changed)
+        self.since.textChanged.connect(self._dates_changed)
+        self.until.textChanged.connect(self._dates_changed)
+        filters = QHBoxLayout()
+        filters.addWidget(self.outlet, 2)
+        filters.addWidget(self.since, 1)
+        filters.addWidget(self.until, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)
+
+    def _column_menu(self, header: QHeaderView) -> None:
+        """Right-click on the header shows or hides columns (the title always stays)."""
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.column_actions: dict[int, QAction] = {}
+        for column in range(1, len(LibraryModel.HEADERS)):
+            name = LibraryModel.HEADERS[column]
+            action = QAction(f"Show {name.lower()}", header, checkable=True, checked=True)
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+            header.addAction(action)
+            self.column_actions[column] = action
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        self.column_actions[column].setChecked(visible)
+
+    def first_id(self) -> str | None:
+        """The document in the top row as currently sorted and filtered."""
+        index = self.proxy.index(0, 0)
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def set_documents(self, documents: Sequence[Document]) -> None:
+        """Show these documents; the outlet list follows them."""
+        self.model.set_documents(documents)
+        current = self.outlet.currentText()
+        self.outlet.blockSignals(True)
+        self.outlet.clear()
+        self.outlet.addItems([ALL_OUTLETS, *self.model.outlets()])
+        self.outlet.setCurrentText(current)
+        self.outlet.blockSignals(False)
+
+    def select(self, doc_id: str) -> None:
+        """Select a document's row (no signal)."""
+        row = self.model.row_of(doc_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def _activated(self, index: QModelIndex) -> None:
+        doc_id = index.data(ID_ROLE)
+        if doc_id:
+            self.documentActivated.emit(doc_id)
+
+    def _outlet_changed(self, text: str) -> None:
+        self.proxy.set_outlet("" if text == ALL_OUTLETS else text)
+
+    def _dates_changed(self) -> None:
+        self.proxy.set_date_range(parse_day(self.since.text()), parse_day(self.until.text()))

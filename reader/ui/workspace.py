@@ -1,0 +1,207 @@
+"""The window's view of the core: documents, quote analysis and the search index.
+
+All core work runs in the background through `TaskRunner`s: a pool for reading and analysis, and
+one serial worker that owns the search index (updates, searches) and library writes, so the
+index is never used from two threads at once. Results arrive as signals on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.documents.model import Document
+from reader.errors import ReaderError
+from reader.library import Library
+from reader.quotes import QuoteAnalysis, analyse
+from reader.search import SearchIndex
+from reader.ui.tasks import Progress, TaskRunner
+
+log = logging.getLogger(__name__)
+
+SEARCH_LIMIT = 100
+
+
+class Workspace(QObject):
+    """Loads the library, analyses quotes, keeps the index current and answers searches."""
+
+    documentsLoaded = Signal()
+    quotesReady = Signal()
+    indexReady = Signal()
+    searchFinished = Signal(object)  # SearchResult
+    importFinished = Signal(object)  # ImportReport
+    openRequested = Signal(str)  # id of an imported document to open, now loaded
+    progress = Signal(str, float, str)  # job, fraction 0..1, message
+    jobEnded = Signal(str)  # job
+    failed = Signal(str)  # one line for the status bar
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.documents: list[Document] = []
+        self.by_id: dict[str, Document] = {}
+        self.load_errors: list[Any] = []
+        self.analysis: QuoteAnalysis | None = None
+        self.index_ready = False
+        self.pool = TaskRunner(self)
+        self.serial = TaskRunner(self, serial=True)
+        self._index: SearchIndex | None = None
+        self._jobs: set[str] = set()
+        self._to_open = ""  # an imported document to open once loaded
+
+    # -- life cycle ------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Load the documents, then analyse quotes, then bring the index up to date."""
+        self.run_job(self.pool, "load", lambda _p, _a: self.library.load(), self._loaded)
+
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def cancel(self) -> None:
+        """Stop every background job (their results are dropped)."""
+        self.pool.cancel_all()
+        self.serial.cancel_all()
+
+    def shutdown(self, msecs: int = 5000) -> None:
+        """Cancel work, wait for the workers and close the index."""
+        self.cancel()
+        self.pool.wait(msecs)
+        self.serial.wait(msecs)
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    # -- queries ---------------------------------------------------------------------------------
+    def search(self, query: str, sort: str = "relevance") -> None:
+        """Search in the background; only the answer to the latest query is delivered."""
+        self.serial.submit(
+            lambda _p, _a: self.index().search(query, limit=SEARCH_LIMIT, sort=sort),
+            name="search",
+            channel="search",
+            on_done=self.searchFinished.emit,
+            on_error=lambda error: self._failed("search", error),
+        )
+
+    def import_paths(self, paths: Sequence[str], open_first: bool = False) -> None:
+        """Copy files or folders into the library, then reload and re-index.
+
+        With `open_first`, `openRequested(id)` names the document the first path became (for a
+        folder: the first file imported from it) once it is loaded.
+        """
+        self.run_job(
+            self.serial,
+            "import",
+            lambda _p, _a: self._import(list(paths), open_first),
+            self._imported,
+        )
+
+    def _import(self, paths: list[str], open_first: bool) -> tuple[Any, str]:
+        report = self.library.import_paths(paths)
+        if not open_first or not paths:
+            return report, ""
+        found = self.library.find(paths[0]) if Path(paths[0]).is_file() else None
+        if found is None:
+            keys = sorted(report.added + report.updated + report.unchanged)
+            copies = {str(self.library.documents_dir / key) for key in keys[:1]}
+            found = next((d for d in self.library.documents() if d.path in copies), None)
+        return report, found.id if found is not None else ""
+
+    def quote_counts(self) -> dict[str, int]:
+        if self.analysis is None:
+            return {}
+        return {doc.id: len(self.analysis.quotes_of(doc.id)) for doc in self.documents}
+
+    def index(self) -> SearchIndex:
+        """The search index (opened on first use; only call from the serial worker)."""
+        if self._index is None:
+            self._index = SearchIndex(self.library.root / "index")
+        return self._index
+
+    # -- steps -----------------------------------------------------------------------------------
+    def _loaded(self, loaded: tuple[list[Document], list[Any]]) -> None:
+        self.documents, self.load_errors = loaded
+        self.by_id = {doc.id: doc for doc in self.documents}
+        self.documentsLoaded.emit()
+        self._announce_opening()
+        documents = list(self.documents)
+        cache = self.library.root / "cache" / "quotes"
+        self.run_job(
+            self.pool,
+            "quotes",
+            lambda p, a: analyse(documents, cache_dir=cache, progress=p, abort=a),
+            self._analysed,
+            on_error=lambda _error: self._analysed(None),
+        )
+
+    def _analysed(self, analysis: QuoteAnalysis | None) -> None:
+        """Quotes are known (or could not be found): index the documents with them."""
+        self.analysis = analysis
+        if analysis is not None:
+            self.quotesReady.emit()
+        documents = list(self.documents)
+        self.run_job(
+            self.serial,
+            "index",
+            lambda p, a: self.index().update(documents, analysis, progress=p, abort=a),
+            self._indexed,
+        )
+
+    def _indexed(self, _report: Any) -> None:
+        self.index_ready = True
+        self.indexReady.emit()
+
+    def _imported(self, imported: tuple[Any, str]) -> None:
+        report, self._to_open = imported
+        self.importFinished.emit(report)
+        if report.added or report.updated:
+            self.start()
+        elif self.documents:
+            self._announce_opening()
+
+    def _announce_opening(self) -> None:
+        if self._to_open in self.by_id:
+            self.openRequested.emit(self._to_open)
+            self._to_open = ""
+
+    # -- plumbing --------------------------------------------------------------------------------
+    def run_job(
+        self,
+        runner: TaskRunner,
+        job: str,
+        work: Callable[[Progress, threading.Event], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run `work` on `runner` as a job named `job` (counted by `busy()`, progress signalled)."""
+        self._jobs.add(job)
+
+        def failed(error: BaseException) -> None:
+            self._failed(job, error)
+            if on_error is not None:
+                on_error(error)
+
+        runner.submit(
+            work,
+            name=job,
+            on_done=on_done,
+            on_error=failed,
+            on_progress=lambda f, m: self.progress.emit(job, f, m),
+            on_finished=lambda: self._end(job),
+        )
+
+    def _end(self, job: str) -> None:
+        if job in self._jobs:
+            self._jobs.discard(job)
+            self.jobEnded.emit(job)
+
+    def _failed(self, job: str, error: BaseException) -> None:
+        if isinstance(error, ReaderError):
+            self.failed.emit(f"{job}: {error}")
+            return
+        log.error("%s failed", job, exc_info=error)
+        self.failed.emit(f"{job} failed: {error.__class__.__name__}: {error} (details in the log)")

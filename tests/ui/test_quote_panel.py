@@ -1,0 +1,122 @@
+"""Quotes in the reader and the quote panel, driven from the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reader.ui.models import ID_ROLE
+from reader.ui.views.quote_panel import speaker_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def spread_group(analysis):
+    """The variant group carrying one utterance across the most articles."""
+    return max(analysis.groups, key=lambda g: len({analysis.quote(q).doc for q in g.quotes}))
+
+
+def open_from_library(qtbot, window, doc_id: str) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_1, CTRL)
+    table = window.library.table
+    for _ in range(table.model().rowCount() + 1):
+        if window.library.selected_id() == doc_id:
+            break
+        qtbot.keyClick(table, Qt.Key.Key_J)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.reader.document.id == doc_id
+
+
+def move_to_quote(qtbot, window, quote_id: str) -> None:
+    for _ in range(len(window.reader.quotes) + 1):
+        current = window.reader.current_quote()
+        if current is not None and current.id == quote_id:
+            return
+        qtbot.keyClick(window, Qt.Key.Key_BracketRight)
+    raise AssertionError(f"] never reached {quote_id}")
+
+
+def test_quotes_are_marked_and_bracket_keys_move_between_them(qtbot, window):
+    analysis = window.workspace.analysis
+    doc_id = max(window.workspace.by_id, key=lambda d: len(analysis.quotes_of(d)))
+    open_from_library(qtbot, window, doc_id)
+    quotes = analysis.quotes_of(doc_id)
+    assert [q.id for q in window.reader.quotes] == [
+        q.id for q in sorted(quotes, key=lambda q: q.start)
+    ]
+    qtbot.keyClick(window, Qt.Key.Key_BracketRight)
+    first = window.reader.current_quote()
+    assert first is not None and first.id == window.reader.quotes[0].id
+    qtbot.keyClick(window, Qt.Key.Key_BracketRight)
+    assert window.reader.current_quote().id == window.reader.quotes[1].id
+    qtbot.keyClick(window, Qt.Key.Key_BracketLeft)
+    assert window.reader.current_quote().id == first.id
+    tip = window.reader.tooltip_for(window.reader.text.textCursor().position())
+    assert tip and (first.speaker or "unknown" in tip or "probably" in tip)
+    if first.speaker:
+        assert tip.startswith(first.speaker)
+
+
+def test_quote_panel_lists_variants_and_opens_one_then_back(qtbot, window):
+    analysis = window.workspace.analysis
+    group = spread_group(analysis)
+    quote = analysis.quote(group.quotes[0])
+    open_from_library(qtbot, window, quote.doc)
+    move_to_quote(qtbot, window, quote.id)
+
+    panel = window.quote_panel
+    assert panel.quote_id == quote.id
+    assert panel.speaker.text() == speaker_text(quote)
+    assert set(panel.variant_ids()) == set(group.quotes) - {quote.id}
+    labels = {row.id: row.label for row in panel.model.rows()}
+    if group.earliest and group.earliest != quote.id:
+        assert labels[group.earliest].startswith("[earliest]")
+    assert sum(label.startswith("[earliest]") for label in labels.values()) <= 1
+
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    assert panel.list.hasFocus()
+    target = next(r for r in panel.model.rows() if analysis.quote(r.id).doc != quote.doc)
+    while panel.list.currentIndex().data(ID_ROLE) != target.id:
+        qtbot.keyClick(panel.list, Qt.Key.Key_J)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    variant = analysis.quote(target.id)
+    assert window.reader.document.id == variant.doc
+    assert window.reader.current_quote().id == variant.id
+
+    qtbot.keyClick(window, Qt.Key.Key_Left, ALT)
+    assert window.reader.document.id == quote.doc
+    assert window.reader.current_quote().id == quote.id
+
+
+def test_ctrl_bracket_jumps_to_the_next_variant_by_date(qtbot, window):
+    analysis = window.workspace.analysis
+    group = spread_group(analysis)
+    quote = analysis.quote(group.quotes[0])
+    open_from_library(qtbot, window, quote.doc)
+    move_to_quote(qtbot, window, quote.id)
+    visited = []
+    for _ in range(len(group.quotes)):
+        qtbot.keyClick(window, Qt.Key.Key_BracketRight, CTRL)
+        visited.append(window.reader.current_quote().id)
+    assert set(visited) == set(group.quotes)
+    assert visited[-1] == quote.id  # round the group and back
+
+
+def test_speakers_view_lists_speakers_and_opens_a_quote(qtbot, window):
+    analysis = window.workspace.analysis
+    speakers = analysis.speakers()
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view = window.speakers
+    assert view.table.hasFocus()
+    assert view.speakers.rowCount() == len(speakers)
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    name = view.speakers.speaker(view.table.currentIndex().row())
+    assert [r.id for r in view.model.rows()] == [q.id for q in speakers[name]]
+    view.list.setFocus()
+    qtbot.keyClick(view.list, Qt.Key.Key_Down)
+    chosen = view.list.currentIndex().data(ID_ROLE)
+    assert chosen in {q.id for q in speakers[name]}
+    qtbot.keyClick(view.list, Qt.Key.Key_Return)
+    opened = window.reader.current_quote()
+    assert opened is not None and opened.id == chosen
+    assert window.reader.document.id == analysis.quote(chosen).doc

@@ -1,0 +1,179 @@
+"""Settings, theme, untrusted text, imports by drag-and-drop, and unhandled errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QPalette
+from PySide6.QtWidgets import QApplication
+
+from reader.documents.model import Document
+from reader.ui import theme
+from reader.ui.errors import LOG_NAME, ErrorReporter
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_settings_persist_across_a_new_window(qtbot, open_window):
+    first = open_window()
+    qtbot.keyClick(first, Qt.Key.Key_Equal, CTRL)
+    qtbot.keyClick(first, Qt.Key.Key_Equal, CTRL)
+    first.search.set_text("Peskov")
+    qtbot.waitUntil(lambda: first.results.last_result is not None)
+    qtbot.keyClick(first.search.field, Qt.Key.Key_Return)
+    opened = first.reader.document.id
+    first.resize(760, 520)
+    first.splitter.setSizes([150, 300, 180])
+    sizes = first.splitter.sizes()
+    first.close()
+
+    second = open_window()
+    assert second.reader.zoom == 2
+    assert second.search.text() == "Peskov"
+    assert second.reader.document is not None and second.reader.document.id == opened
+    assert (second.width(), second.height()) == (760, 520)
+    assert second.splitter.sizes() == sizes
+    qtbot.waitUntil(lambda: second.results.last_result is not None)
+    assert second.results.last_result.query == "Peskov"
+
+
+def test_theme_setting_overrides_the_system_and_colours_stay_readable(qtbot, window):
+    window.settings.theme = "dark"
+    window.apply_theme()
+    palette = QApplication.instance().palette()
+    assert palette.color(QPalette.ColorRole.Base) == QColor(theme.DARK.background)
+    assert window.reader.colours is theme.DARK
+    qtbot.keyClick(window, Qt.Key.Key_T, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.settings.theme == "system"
+    assert window.colours is theme.resolve("system")
+    window.settings.theme = "light"
+    window.apply_theme()
+    assert QApplication.instance().palette().color(QPalette.ColorRole.Base) == QColor(
+        theme.LIGHT.background
+    )
+
+
+def _luminance(colour: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    q = QColor(colour)
+    return 0.2126 * channel(q.red()) + 0.7152 * channel(q.green()) + 0.0722 * channel(q.blue())
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_highlight_colours_meet_wcag_contrast_in_both_schemes():
+    for c in (theme.LIGHT, theme.DARK):
+        assert _contrast(c.text, c.background) >= 7
+        assert _contrast(c.match_text, c.match) >= 4.5
+        assert _contrast(c.current_text, c.current) >= 4.5
+        assert _contrast(c.changed_text, c.changed) >= 4.5
+        assert _contrast(c.text, c.quote) >= 4.5
+        assert _contrast(c.muted, c.background) >= 3
+
+
+def test_document_text_is_shown_as_text_never_as_html(qtbot, window):
+    hostile = Document(
+        id="hostile",
+        path="/tmp/hostile.html",
+        title="<b>Bold</b> title",
+        body='Click <a href="http://evil.example/">here</a>.\n\n<img src="http://evil.example/x.png"> <script>x()</script>',
+    )
+    window.reader.show_document(hostile)
+    assert window.reader.text.toPlainText() == hostile.body
+    assert window.reader.title.text() == "<b>Bold</b> title"
+    assert window.reader.title.textFormat() == Qt.TextFormat.PlainText
+    html = window.reader.text.toHtml()
+    assert "<img" not in html and "&lt;img" in html
+    assert window.reader.text.loadResource(2, QUrl("http://evil.example/x.png")) is None
+
+
+def _drop(window, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, drop)
+
+
+def test_dropping_files_imports_them_and_lists_failures(qtbot, window, tmp_path):
+    good = tmp_path / "drop" / "harbour.txt"
+    good.parent.mkdir()
+    good.write_text(
+        "Ferry terminal to close\n\nBy Ann Example\nMarch 3, 2022\n\n"
+        "The council voted to close the old ferry terminal, ending a century of service.\n\n"
+        "“We cannot keep pouring money into it,” said councillor Tom Reed.\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "drop" / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    with qtbot.waitSignal(window.workspace.importFinished, timeout=20000) as imported:
+        _drop(window, [good, empty])
+    report = imported.args[0]
+    assert len(report.added) == 1 and len(report.errors) == 1
+    qtbot.waitUntil(lambda: len(window.workspace.documents) == 6, timeout=20000)
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 6)
+    assert "1 failed" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.details_button, Qt.Key.Key_Space)
+    details = window.dialogs.get("details")
+    assert details is not None and "empty.txt" in details.text.toPlainText()
+    qtbot.waitUntil(lambda: not window.workspace.busy(), timeout=30000)
+    window.search.set_text("ferry")
+    qtbot.waitUntil(
+        lambda: (
+            window.results.last_result is not None and window.results.last_result.query == "ferry"
+        )
+    )
+    assert any("harbour" in hit.path for hit in window.results.last_result.hits)
+
+
+def test_unhandled_errors_are_logged_and_shown_in_one_line(qtbot, window, tmp_path):
+    reporter = ErrorReporter(tmp_path / "logs")
+    reporter.reported.connect(lambda line: window.show_error(line, reporter.details()))
+    try:
+        raise RuntimeError("disk on fire\nsecond line")
+    except RuntimeError:
+        reporter.handle(*sys.exc_info())
+    message = window.statusBar().currentMessage()
+    assert message == "Something went wrong: RuntimeError: disk on fire"
+    assert "Traceback" not in reporter.details()
+    assert str(tmp_path / "logs" / LOG_NAME) in reporter.details()
+    log_text = (tmp_path / "logs" / LOG_NAME).read_text(encoding="utf-8")
+    assert "Traceback" in log_text and "disk on fire" in log_text
+    assert window.details_button.isVisible()
+
+
+def test_reader_selection_and_layers_use_body_offsets_even_with_boilerplate_shown(qtbot, window):
+    document = window.reader.document
+    assert document is not None and document.removed
+    qtbot.keyClick(window, Qt.Key.Key_B, CTRL)  # removed lines shown: view offsets shift
+    word = document.body.split()[5]
+    start = document.body.index(word)
+    window.reader.goto(start, select=True, length=len(word))
+    assert window.reader.selection_span() == (start, start + len(word))
+    window.reader.set_layer("notes", [(start, start + len(word), "#ffd966")])
+    drawn = [s.cursor.selectedText() for s in window.reader.text.extraSelections()]
+    assert drawn == [word]
+    window.reader.set_layer("notes", [])
+    assert window.reader.text.extraSelections() == []

@@ -1,0 +1,89 @@
+"""The real app (`source-reader`) in a real X window: starts, stays up, shows its window.
+
+Runs under Xvfb started here on a free display. Without Xvfb the test is skipped, except in CI
+(`CI=true`), where a missing Xvfb is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from ui_process import free_display, wait_for
+
+APP = Path(sys.executable).with_name("source-reader")
+
+
+@pytest.fixture
+def xvfb() -> Iterator[str]:
+    binary = shutil.which("Xvfb")
+    if binary is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Xvfb is required in CI (apt-get install xvfb)")
+        pytest.skip("Xvfb is not installed")
+    number = free_display()
+    server = subprocess.Popen(
+        [binary, f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    socket = Path(f"/tmp/.X11-unix/X{number}")
+    if not wait_for(socket.exists, server, 10):
+        server.kill()
+        pytest.fail("Xvfb did not start")
+    yield f":{number}"
+    server.terminate()
+    server.wait(10)
+
+
+def x_windows(display: str) -> str:
+    tree = subprocess.run(
+        ["xwininfo", "-root", "-tree"],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        timeout=10,
+    )
+    return tree.stdout
+
+
+@pytest.mark.xvfb
+def test_the_app_stays_up_and_shows_its_window(xvfb, tmp_path):
+    if shutil.which("xwininfo") is None:
+        pytest.skip("xwininfo (x11-utils) is not installed")
+    shot = tmp_path / "window.png"
+    env = {
+        **os.environ,
+        "DISPLAY": xvfb,
+        "QT_QPA_PLATFORM": "xcb",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "SOURCE_READER_SCREENSHOT": str(shot),
+    }
+    env.pop("SOURCE_READER_HOME", None)
+    app = subprocess.Popen(
+        [str(APP), "--library", str(tmp_path / "lib")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert wait_for(shot.exists, app, 60), "the app never drew its window"
+        assert not wait_for(lambda: False, app, 3), "the app exited"
+        assert app.poll() is None
+        assert '"Source Reader"' in x_windows(xvfb) or "— Source Reader" in x_windows(xvfb)
+        image = QImage(str(shot))
+        assert image.width() >= 800 and image.height() >= 500
+        assert len({image.pixel(x, 300) for x in range(0, image.width(), 7)}) > 3  # not blank
+    finally:
+        app.terminate()
+        output = app.communicate(timeout=20)[0]
+    assert app.returncode == 0, output
+    assert "Traceback" not in output
+    assert (tmp_path / "lib" / "index").is_dir()
