@@ -4,6 +4,12 @@ Quotes are compared on normalised words: case folded, apostrophes and inner hyph
 ("Non-verbal" and "nonverbal" are one word), and lightly stemmed ("pledges", "pledged" and
 "pledge" share the stem "pledg"). The alignment keeps the original word forms so a view can mark
 exactly the words that differ between two variants.
+
+Translations of one statement choose among near-synonyms ("offer" / "proposal", "final" /
+"definitive"): a small table of such news words maps each to one stem, so the comparison sees the
+same word while the alignment still marks it as changed. The table is general vocabulary, not any
+one article's wording, and kept small: a word belongs only when its partners mean the same in
+nearly every sentence a news quote could use it in.
 """
 
 from __future__ import annotations
@@ -57,6 +63,38 @@ _NUMBERS = {
     "hundred": "100",
 }
 
+# Near-synonyms of news language, one group a line; each word's stem maps to the first's.
+_SYNONYM_TEXT = """offer proposal
+    final definitive
+    accept agree
+    conclusion finding
+    redesign rework
+    ready prepared
+    mistake error
+    leave withdraw quit
+    change modify alter amend
+    begin start
+    detect discover spot caught
+    board commission committee panel
+    completely entirely fully
+    household family
+    company firm business
+    problem issue
+    goal aim objective
+    inquiry investigation probe
+    postpone delay
+    reduce cut lower
+    increase raise
+    help assist
+    promise pledge
+    allow permit
+    exhausted tired
+    neglect negligence
+    price cost
+    important significant
+    quick fast rapid
+    worker employee"""
+
 
 @dataclass(slots=True, frozen=True)
 class Words:
@@ -83,9 +121,16 @@ def normalise(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """A light suffix-stripping stem of a normalised word; enough to match inflections."""
+    """A light suffix-stripping stem of a normalised word; enough to match inflections.
+
+    Near-synonyms of the table above share the stem of their group's first word."""
     if word in _NUMBERS:
         return _NUMBERS[word]
+    found = _suffix_stem(word)
+    return _SYNONYMS.get(found, found)
+
+
+def _suffix_stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word
     if word.endswith("ies") and len(word) > 4:
@@ -98,11 +143,18 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) >= minimum:
             word = word[: -len(suffix)]
             break
-    if len(word) > 4 and word.endswith("e"):
+    if len(word) > 3 and word.endswith("e"):
         word = word[:-1]
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
         word = word[:-1]
     return word
+
+
+_SYNONYMS = {
+    _suffix_stem(word): _suffix_stem(line.split()[0])
+    for line in _SYNONYM_TEXT.splitlines()
+    for word in line.split()[1:]
+}
 
 
 def is_content(stem_: str, norm: str = "") -> bool:

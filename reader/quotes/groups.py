@@ -16,7 +16,7 @@ from reader.quotes.alignment import words
 from reader.quotes.model import Link, LinkKind, Quote, VariantGroup
 
 
-class _Sets:
+class UnionFind:
     """Union-find over quote ids."""
 
     def __init__(self) -> None:
@@ -50,7 +50,7 @@ def build_groups(
     quotes: Sequence[Quote], links: Sequence[Link], documents: Sequence[Document]
 ) -> list[VariantGroup]:
     """Connected variants as groups, in order of their first quote; unlinked quotes have none."""
-    sets = _Sets()
+    sets = UnionFind()
     for link in links:
         if link.kind != LinkKind.PARTIAL:
             sets.union(link.a, link.b)
@@ -90,7 +90,11 @@ def _sortable(moment: datetime | None) -> str:
 
 
 def settle_speakers(quotes: Sequence[Quote], links: Sequence[Link]) -> int:
-    """Give a quote with no speaker the one its linked variants agree on; return how many."""
+    """Give a quote with no speaker the one its linked variants agree on; return how many.
+
+    A quote its own article gives to an unnamed source ("an insider said") keeps no name: the
+    article said who spoke, just not by name.
+    """
     by_id = {q.id: q for q in quotes}
     votes: dict[str, Counter[str]] = {}
     roles: dict[str, str] = {}
@@ -103,7 +107,8 @@ def settle_speakers(quotes: Sequence[Quote], links: Sequence[Link]) -> int:
     settled = 0
     for quote_id, counter in votes.items():
         quote = by_id[quote_id]
-        if quote.speaker is None and len(counter) == 1:
+        anonymous = quote.attribution.endswith("-unsure") and bool(quote.role)
+        if quote.speaker is None and len(counter) == 1 and not anonymous:
             quote.speaker = next(iter(counter))
             quote.role = quote.role or roles[f"{quote_id}\n{quote.speaker}"]
             quote.attribution = "variant"

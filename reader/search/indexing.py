@@ -396,6 +396,11 @@ class IndexStore:
             for doc_id in removed:
                 current.pop(doc_id, None)
             writer.commit()
+        except OSError as error:  # a full disk, a read-only folder: the old index stays as it was
+            _cancel_quietly(writer)
+            raise LibraryError(
+                f"cannot write the search index in {self.folder}: {error.strerror or error}"
+            ) from None
         except BaseException:
             writer.cancel()
             raise
@@ -432,3 +437,13 @@ def _segment_files(index: FileIndex, segment: Any) -> list[str]:
         name = segment.make_filename(segment.COMPOUND_EXT)
         return [name] if index.storage.file_exists(name) else []
     return list(segment.list_files(index.storage))
+
+
+def _cancel_quietly(writer: IndexWriter) -> None:
+    """Drop a failed write; closing its files may fail again on a full disk, the lock must go."""
+    try:
+        writer.cancel()
+    except OSError:
+        lock = getattr(writer, "writelock", None)
+        if lock is not None:
+            lock.release()

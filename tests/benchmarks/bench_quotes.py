@@ -6,7 +6,8 @@ run; R runs, median, only up to 1,000 articles, one run above). Each size runs i
 analysis; the analysis is split into extraction (with attribution), speaker naming and linking
 (with groups) using the progress messages of `reader.quotes.analyse`. Links are scored against the
 generated truth with the rules of eval_quotes.py (link precision over linked pairs, recall over
-cluster/document pairs). Writes tests/benchmarks/results/quotes.json and prints a summary.
+cluster/document pairs). Updates tests/benchmarks/results/quotes.json (sizes not run this time
+keep their recorded rows; time ratios between neighbouring sizes) and prints a summary.
 """
 
 from __future__ import annotations
@@ -108,16 +109,11 @@ def score(gold: dict[str, Any], out: dict[str, Any]) -> dict[str, float]:
         for occurrence in hits:
             found.setdefault(occurrence["id"], []).append(qid)
     links = {frozenset((k["a"], k["b"])) for k in out["links"]}
-    true_links = sum(
-        1
-        for pair in links
-        if (
-            lambda a, b: (
-                {c for o in matched[a] for c in o["clusters"]}
-                & {c for o in matched[b] for c in o["clusters"]}
-            )
-        )(*tuple(pair))
-    )
+    clusters_of = {qid: {c for o in hits for c in o["clusters"]} for qid, hits in matched.items()}
+    true_links = 0
+    for pair in links:
+        a, b = sorted(pair)
+        true_links += bool(clusters_of[a] & clusters_of[b])
     clusters: dict[str, dict[str, list[dict]]] = {}
     for occurrence in gold["occurrences"]:
         for cluster in occurrence["clusters"]:
@@ -142,6 +138,27 @@ def score(gold: dict[str, Any], out: dict[str, Any]) -> dict[str, float]:
     }
 
 
+def merged(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """This run's rows with the recorded rows of sizes not run this time, by size, with the
+    time ratios (total and linking) between neighbouring sizes."""
+    recorded = []
+    if RESULTS.exists():
+        recorded = json.loads(RESULTS.read_text(encoding="utf-8")).get("quotes", [])
+    sizes = {row["articles"] for row in rows}
+    rows = sorted([*rows, *(r for r in recorded if r["articles"] not in sizes)], key=_size)
+    for small, large in pairwise(rows):
+        large["size_ratio_vs_previous"] = round(large["articles"] / small["articles"], 2)
+        for key in ("total_s", "link_s"):
+            ratio = large[key] / max(small[key], 1e-9)
+            large[f"{key[:-2]}_time_ratio_vs_previous"] = round(ratio, 2)
+        large.pop("time_ratio_vs_previous", None)
+    return rows
+
+
+def _size(row: dict[str, Any]) -> int:
+    return int(row["articles"])
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
@@ -164,9 +181,7 @@ def main(argv: list[str]) -> int:
             return 1
         rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
         print(json.dumps(rows[-1]), flush=True)
-    for small, large in pairwise(rows):
-        large["time_ratio_vs_previous"] = round(large["total_s"] / max(small["total_s"], 1e-9), 2)
-        large["size_ratio_vs_previous"] = round(large["articles"] / small["articles"], 2)
+    rows = merged(rows)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({"quotes": rows}, indent=1) + "\n", encoding="utf-8")
     for row in rows:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import atheris
 
-with atheris.instrument_imports():
+with atheris.instrument_imports(include=["reader"]):
     from reader.documents.loading import load_document
     from reader.errors import DocumentError
 

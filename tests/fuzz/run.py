@@ -13,9 +13,21 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 
 
-def seed_corpus(folder: Path) -> None:
-    """Start from the bundled articles (as .txt, and one page wrapped as HTML)."""
+QUERIES = [
+    'nato "main issue" -ukraine',
+    "title:(russia OR nato) after:2022-01-27",
+    'speaker:lavrov in:quotes secur* date:"jan 28 2022"',
+    "(peskov OR lavrov) NOT date:2022-01-27..2022-01-29",
+]
+
+
+def seed_corpus(folder: Path, target: str) -> None:
+    """Start from the bundled articles (as .txt and as HTML) or from sample queries."""
     folder.mkdir(parents=True, exist_ok=True)
+    if target == "fuzz_query":
+        for number, query in enumerate(QUERIES):
+            (folder / f"query{number}").write_text(query)
+        return
     for number, seed in enumerate(sorted((ROOT / "seeds").glob("*.txt"))):
         text = seed.read_bytes()
         (folder / f"seed{number}-txt").write_bytes(b"\x00" + text)
@@ -29,7 +41,7 @@ def main(seconds: int) -> int:
         work = HERE / "work" / target.stem
         corpus = work / "corpus"
         if not corpus.exists():
-            seed_corpus(corpus)
+            seed_corpus(corpus, target.stem)
         (work / "crashes").mkdir(parents=True, exist_ok=True)
         print(f"== {target.stem}: {seconds} s", flush=True)
         result = subprocess.run(

@@ -20,16 +20,19 @@ import pytest
 from pypdf import PdfReader
 
 from reader.annotations import AnnotationStore
-from reader.documents.loading import load_document
+from reader.documents.loading import load_document, load_paths
+from reader.search import SearchIndex
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
+SEEDS = ROOT / "seeds"
+SEED = sorted(SEEDS.glob("*.txt"))[0]
 ROUNDS = 6
 
 ANNOTATING = """
 import sys
 from reader.annotations import AnnotationStore
-from reader.documents.loading import load_document
+from reader.documents.loading import load_document, load_paths
+from reader.search import SearchIndex
 doc = load_document(sys.argv[2])
 store = AnnotationStore(__import__("pathlib").Path(sys.argv[1]))
 n = 0
@@ -44,7 +47,8 @@ EXPORTING = """
 import sys
 from pathlib import Path
 from reader.annotations import AnnotationStore
-from reader.documents.loading import load_document
+from reader.documents.loading import load_document, load_paths
+from reader.search import SearchIndex
 from reader.export import build_report, write_pdf
 doc = load_document(sys.argv[2])
 store = AnnotationStore(Path(sys.argv[1]) / "notes.sqlite")
@@ -56,6 +60,22 @@ print("ready", flush=True)
 while True:
     write_pdf(report, Path(sys.argv[1]) / "report.pdf")
     print("written", flush=True)
+"""
+
+INDEXING = """
+import sys
+from pathlib import Path
+from reader.documents.loading import load_paths
+from reader.search import SearchIndex
+documents, _ = load_paths([sys.argv[2]])
+index = SearchIndex(Path(sys.argv[1]))
+n = 0
+while True:
+    for document in documents:
+        document.body += f" revision{n}"
+    index.update(documents)
+    print(f"revision{n}", flush=True)
+    n += 1
 """
 
 
@@ -99,3 +119,17 @@ def test_a_killed_pdf_export_never_leaves_a_half_file(tmp_path, round_number):
         assert target.exists()
     if target.exists():  # whatever is under the name is a whole, readable PDF
         assert len(PdfReader(target).pages) > 1
+
+
+@pytest.mark.parametrize("round_number", range(ROUNDS))
+def test_a_killed_index_commit_leaves_an_index_that_opens_or_is_rebuilt(tmp_path, round_number):
+    delay = random.Random(200 + round_number).uniform(0.0, 2.0)
+    promised = _run_and_kill(INDEXING, [str(tmp_path / "index"), str(SEEDS)], delay)
+    documents, _ = load_paths([SEEDS])
+    index = SearchIndex(tmp_path / "index")
+    index.update(documents)  # opens the index as it was left, or rebuilds it, never raises
+    assert index.search("lavrov").total >= 3
+    committed = [line for line in promised if line.startswith("revision")]
+    if committed:  # documents now lack the revision words: the update removed them everywhere
+        assert index.search(committed[-1]).total == 0
+    index.close()

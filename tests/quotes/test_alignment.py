@@ -62,3 +62,15 @@ def test_words_are_normalised_and_stemmed() -> None:
 def test_sentences_split_at_a_capital_after_a_full_stop() -> None:
     text = "We will not stop. They must go! And then e.g. maybe not."
     assert sentences(text) == ["We will not stop.", "They must go!", "And then e.g. maybe not."]
+
+
+def test_news_synonyms_share_a_stem_but_align_as_changed() -> None:
+    assert stem("proposal") == stem("offers") and stem("definitive") == stem("final")
+    assert stem("findings") == stem("conclusions") and stem("reworked") == stem("redesigned")
+    assert stem("war") != stem("change") and stem("offer") != stem("final")
+    assert ops("the final offer", "the definitive proposal") == [
+        ("same", "the", "the"),
+        ("changed", "final", "definitive"),
+        ("changed", "offer", "proposal"),
+    ]
+    assert stem("move") == stem("moving") == stem("moved")

@@ -159,6 +159,14 @@ def test_unknown_speaker_is_settled_by_agreeing_variants_only() -> None:
     assert quotes[3].speaker is None  # its variants disagree
 
 
+def test_a_quote_its_article_gives_to_an_unnamed_source_keeps_no_name() -> None:
+    anonymous = quote("b:0", "x")
+    anonymous.role, anonymous.attribution = "insider", "said-after-unsure"
+    quotes = [quote("a:0", "x", "Maria Lopez"), anonymous]
+    assert settle_speakers(quotes, [Link("a:0", "b:0", 1.0, LinkKind.EXACT)]) == 0
+    assert anonymous.speaker is None
+
+
 def test_a_merged_quote_does_not_chain_two_groups() -> None:
     quotes = [quote(i, "t") for i in ("a:0", "b:0", "c:0", "d:0", "m:0")]
     links = [
