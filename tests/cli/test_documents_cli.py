@@ -1,32 +1,12 @@
 """The command line as a script author uses it: real processes, JSON out, one-line errors."""
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
-def run(*args, home: Path, check=True):
-    env = {**os.environ, "SOURCE_READER_HOME": str(home)}
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
-    env.pop("QT_QPA_PLATFORM", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
-
-
-def test_list_seeds_json_gives_the_contract_fields(tmp_path):
+def test_list_seeds_json_gives_the_contract_fields(tmp_path, run):
     out = json.loads(run("list", str(SEEDS), "--json", home=tmp_path).stdout)
     assert len(out["documents"]) == 5
     for doc in out["documents"]:
@@ -43,7 +23,7 @@ def test_list_seeds_json_gives_the_contract_fields(tmp_path):
     assert "Texecutions" in {d["source"] for d in out["documents"]}
 
 
-def test_show_prints_clean_body_and_removed_lines(tmp_path):
+def test_show_prints_clean_body_and_removed_lines(tmp_path, run):
     path = SEEDS / "002_0b09d4e6bb04e83d.txt"
     out = json.loads(run("show", str(path), "--json", home=tmp_path).stdout)
     assert "Back to top button" not in out["body"]
@@ -53,7 +33,7 @@ def test_show_prints_clean_body_and_removed_lines(tmp_path):
     assert out["source"] == "CNN"
 
 
-def test_import_then_list_uses_the_library(tmp_path):
+def test_import_then_list_uses_the_library(tmp_path, run):
     article = tmp_path / "strike.txt"
     article.write_text(
         "Port strike ends\nThe strike at the port ended on Friday after workers "
@@ -67,7 +47,7 @@ def test_import_then_list_uses_the_library(tmp_path):
     assert len(listed) == 6  # the seeds plus the import
 
 
-def test_errors_are_one_line_and_exit_non_zero_only_when_nothing_was_read(tmp_path):
+def test_errors_are_one_line_and_exit_non_zero_only_when_nothing_was_read(tmp_path, run):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00" * 64)
     failed = run("list", str(bad), "--json", home=tmp_path, check=False)
@@ -78,12 +58,12 @@ def test_errors_are_one_line_and_exit_non_zero_only_when_nothing_was_read(tmp_pa
     assert "bad.txt" in mixed.stderr
 
 
-def test_window_without_a_display_explains_itself(tmp_path):
+def test_window_without_a_display_explains_itself(tmp_path, run):
     result = run(home=tmp_path, check=False)
     assert result.returncode == 2
     assert "no display" in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_version():
+def test_version(run):
     assert run("--version", home=Path("/nonexistent")).stdout.startswith("source-reader ")

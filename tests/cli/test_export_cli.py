@@ -1,10 +1,7 @@
 """`source-reader export` and `source-reader annotations` as a script author uses them."""
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -12,35 +9,18 @@ from pypdf import PdfReader
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
-def run(*args, home: Path, check=True):
-    env = {**os.environ, "SOURCE_READER_HOME": str(home)}
-    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
-        env.pop(name, None)
-    result = subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    if check:
-        assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    return result
-
-
 def pdf_text(path):
     return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(path).pages))
 
 
-def first_document(home):
+def first_document(run, home):
     docs = json.loads(run("list", "--json", home=home).stdout)["documents"]
     return next(d for d in docs if d["title"].startswith("Russia’s main concerns"))
 
 
-def test_add_list_export_import_between_libraries(tmp_path):
+def test_add_list_export_import_between_libraries(tmp_path, run):
     home, other = tmp_path / "home", tmp_path / "other"
-    doc = first_document(home)
+    doc = first_document(run, home)
     made = json.loads(
         run(
             "annotations",
@@ -64,7 +44,7 @@ def test_add_list_export_import_between_libraries(tmp_path):
     out = tmp_path / "notes.json"
     run("annotations", "export", str(out), home=home)
     assert json.loads(out.read_text(encoding="utf-8"))["type"] == "AnnotationCollection"
-    first_document(other)  # creates the second library with the same seeds
+    first_document(run, other)  # creates the second library with the same seeds
     result = run("annotations", "import", str(out), home=other)
     assert "1 new" in result.stdout
     assert (
@@ -72,9 +52,9 @@ def test_add_list_export_import_between_libraries(tmp_path):
     )
 
 
-def test_import_reports_bad_entries_one_per_line_and_keeps_good_ones(tmp_path):
+def test_import_reports_bad_entries_one_per_line_and_keeps_good_ones(tmp_path, run):
     home = tmp_path / "home"
-    doc = first_document(home)
+    doc = first_document(run, home)
     run("annotations", "add", doc["id"], "--exact", "Moscow", home=home)
     out = tmp_path / "notes.json"
     run("annotations", "export", str(out), home=home)
@@ -92,9 +72,9 @@ def test_import_reports_bad_entries_one_per_line_and_keeps_good_ones(tmp_path):
     assert "1 new" in result.stdout and "2 rejected" in result.stdout
 
 
-def test_export_library_annotations_to_pdf_and_markdown(tmp_path):
+def test_export_library_annotations_to_pdf_and_markdown(tmp_path, run):
     home = tmp_path / "home"
-    doc = first_document(home)
+    doc = first_document(run, home)
     run(
         "annotations",
         "add",
@@ -130,7 +110,7 @@ def test_export_library_annotations_to_pdf_and_markdown(tmp_path):
     assert "**posed a growing threat**" in md.read_text(encoding="utf-8")
 
 
-def test_export_search_hits_from_paths(tmp_path):
+def test_export_search_hits_from_paths(tmp_path, run):
     pdf = tmp_path / "q.pdf"
     result = run(
         "export",
@@ -153,9 +133,9 @@ def test_export_search_hits_from_paths(tmp_path):
     )
 
 
-def test_export_annotations_file_against_paths(tmp_path):
+def test_export_annotations_file_against_paths(tmp_path, run):
     home = tmp_path / "home"
-    doc = first_document(home)
+    doc = first_document(run, home)
     run("annotations", "add", doc["id"], "--exact", "Moscow", "--note", "place", home=home)
     notes = tmp_path / "notes.json"
     run("annotations", "export", str(notes), home=home)
@@ -164,7 +144,7 @@ def test_export_annotations_file_against_paths(tmp_path):
     assert '<mark class="yellow">Moscow</mark>' in html.read_text(encoding="utf-8")
 
 
-def test_errors_are_one_line_and_write_nothing(tmp_path):
+def test_errors_are_one_line_and_write_nothing(tmp_path, run):
     home = tmp_path / "home"
     pdf = tmp_path / "r.pdf"
     result = run("export", "--pdf", str(pdf), "--no-quotes", home=home, check=False)
