@@ -218,6 +218,13 @@ class AnnotationsPanel(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.count = QLabel(self)
+        self.detail = QLabel(self)  # the whole of the current annotation, which the rows cut short
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)  # annotated text is untrusted
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAccessibleName("Current annotation")
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.model.modelReset.connect(self.detail.clear)
         filters = QHBoxLayout()
         for control in (self.tag, self.colour, self.this_document):
             filters.addWidget(control)
@@ -233,6 +240,7 @@ class AnnotationsPanel(QWidget):
         layout.addWidget(self.text)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
         self.text.textChanged.connect(self._apply_filters)
         self.tag.currentTextChanged.connect(self._apply_filters)
@@ -316,6 +324,15 @@ class AnnotationsPanel(QWidget):
             change()
         except StoreError as error:
             self.message.emit(str(error))
+
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.detail.clear()
+            return
+        a = self.model.annotation(current.row())
+        lines = [f"“{' '.join(a.exact.split())}”", a.note, ", ".join(a.tags)]
+        lines.append(self.model.titles.get(a.doc, a.source or a.doc))
+        self.detail.setText("\n".join(line for line in lines if line))
 
     def _activated(self, index: QModelIndex) -> None:
         a = self.model.annotation(index.row())

@@ -55,6 +55,17 @@ def test_add_filter_and_jump(qtbot, panel, documents):
     assert panel.model.data(index, Qt.ItemDataRole.DisplayRole) == "Lavrov"
 
 
+def test_the_current_row_shows_the_whole_annotation_as_plain_text(qtbot, panel, documents):
+    doc = documents[0]
+    long_text = doc.paragraphs()[1]
+    panel.add(doc, *long_text, note="<b>check</b> the date", tags=["timeline"])
+    panel.table.setCurrentIndex(panel.model.index(0, 0))
+    shown = panel.detail.text()
+    assert " ".join(doc.body[slice(*long_text)].split()) in shown  # not cut short like the row
+    assert "<b>check</b> the date" in shown and "timeline" in shown and doc.title in shown
+    assert panel.detail.textFormat() == Qt.TextFormat.PlainText
+
+
 def test_this_document_filter(panel, documents):
     one, two = documents[0], documents[1]
     panel.add(one, *span(one, "NATO"))
