@@ -157,7 +157,7 @@ _FURNITURE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _MISSION = re.compile(
-    r"(?:['’]s mission is|\bour mission is|\ball rights reserved|^©|^copyright\b|"
+    r"(?:['’]s mission is|\bour mission is|\ball rights reserved|^©|^copyright\b|©\s*\d{4}\.?$|"
     r"is a registered trademark|^visit https?://)",
     re.IGNORECASE,
 )
@@ -256,5 +256,8 @@ def _mark_edge_lists(units: list[Unit]) -> None:
         return
     first, last = prose[0], prose[-1]
     for i, unit in enumerate(units):
-        if unit.bullet and not unit.reason and (i < first or i > last) and unit.words <= 20:
+        # before the article a menu's items are short; "Key points" bullets are sentences
+        words = len(unit.text.lstrip("•●▪◦‣*-–0123456789.) ").split())
+        short_enough = words <= 20 if i > last else words <= 4
+        if unit.bullet and not unit.reason and (i < first or i > last) and short_enough:
             unit.reason = "menu"

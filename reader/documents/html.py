@@ -229,10 +229,12 @@ class _PageParser(HTMLParser):
         if tag == "body":  # browsers close an unclosed <head> (and <title>) here
             self._stack = [o for o in self._stack if o.tag not in {"head", "title"}]
             self._in_title = False
-        metadata = bool(_class_names(attributes) & _META_WORDS)
+        meta_words = _class_names(attributes) & _META_WORDS
+        metadata = bool(meta_words)
         if tag in _BLOCK or metadata:
             self._flush()
-            self._block_tag = tag
+            # a byline element is tagged as one, so its name counts even with no "By" before it
+            self._block_tag = "byline" if meta_words & {"byline", "author"} else tag
             if self._stack and self._stack[-1].tag == "p" and tag not in {"br", "hr"}:
                 self._stack.pop()  # a block start closes an open paragraph, as browsers do
         if tag in _VOID:

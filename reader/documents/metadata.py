@@ -26,12 +26,16 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _PERSON = re.compile(rf"^{NAME}$")
+_PEOPLE = re.compile(rf"^{_NAMES}$")
 _JOB = (
-    r"(?:[A-Z][\w-]*\s+){0,3}(?:Correspondent|Editor|Reporter|Writer|Columnist|Journalist|"
-    r"Contributor|Producer|Analyst|Chief)"
+    r"(?:[A-Z][\w-]*\s+){0,3}(?:[Cc]orrespondent|[Ee]ditor|[Rr]eporter|[Ww]riter|[Cc]olumnist|"
+    r"[Jj]ournalist|[Cc]ontributor|[Pp]roducer|[Aa]nalyst|[Cc]hief)"
 )
 # "Diplomatic Editor Rosalind Avery", "Hannah Pryce, Local Government Correspondent"
-_TITLED_BYLINE = re.compile(rf"^(?:{_JOB}\s+(?P<name>{NAME})|(?P<after>{NAME}),\s+{_JOB})$")
+_TITLED_BYLINE = re.compile(
+    rf"^(?:(?:[Ff]rom (?:our|the) )?(?:[a-z]+\s+){{0,2}}{_JOB}\s+(?P<name>{NAME})"
+    rf"|(?P<after>{NAME}),\s+{_JOB})$"
+)
 _COUNTER = re.compile(r"^\d+\s+(?:comments?|views?|shares?|min(?:ute)?s? read)$", re.IGNORECASE)
 _MENU_REASONS = {"menu", "breadcrumb", "site", "tagline"}
 _OUTLET_WORD = re.compile(
@@ -133,6 +137,9 @@ def mark_meta_lines(units: list[Unit]) -> Metadata:
         if byline and not _SENTENCE_END.search(byline.group("names")):
             unit.reason = "byline"
             meta.author = meta.author or _clean_names(byline.group("names"))
+        elif unit.tag == "byline" and _PEOPLE.match(text):  # <span class="author">Name</span>
+            unit.reason = "byline"
+            meta.author = meta.author or _clean_names(text)
         titled = _TITLED_BYLINE.match(text) if unit.words <= 10 else None
         if titled and not dates and not meta.author:
             unit.reason = "byline"
@@ -148,9 +155,9 @@ def mark_meta_lines(units: list[Unit]) -> Metadata:
             if previous and not previous.reason and _JOB_LINE.match(previous.text):
                 previous.reason = "byline"  # "Health reporter, KBC News" between name and date
                 previous = units[index - 2] if index > 1 else None
-            if previous and not previous.reason and _PERSON.match(previous.text):
-                previous.reason = "byline"
-                meta.author = meta.author or previous.text
+            if previous and not previous.reason and _PEOPLE.match(previous.text):
+                previous.reason = "byline"  # "Sam Okafor and Nina Brandt" above the date
+                meta.author = meta.author or _clean_names(previous.text)
     if dates:
         published = [d for d in dates if not d[1]] or dates
         meta.published = published[0][2]
@@ -165,7 +172,10 @@ def _meta_parts(
     if len(parts) < 2 or unit.words > 20:
         return False
     bylines = [_BYLINE.match(part) for part in parts]
-    moments = [date_line(part, max_other_words=1) for part in parts]
+    moments = [
+        (found[0] if b and (found := find_date(part)) else date_line(part, max_other_words=1))
+        for part, b in zip(parts, bylines, strict=True)
+    ]
     counters = [bool(_COUNTER.match(part)) for part in parts]
     if not any(bylines) and not any(moments):
         return False
@@ -185,6 +195,7 @@ def _clean_names(names: str) -> str:
     """The people of a byline, without the job title that may follow them."""
     kept = []
     names = re.split(r"(?<=\w\w)\.\s", names)[0]  # "X. Translated by the desk" gives X
+    names = re.split(r"\s+(?:on|at)\s+", names)[0]  # "Big Col on October 2, 2025" gives Big Col
     for part in re.split(r"\s*(?:,|\band\b|&)\s*", re.sub(r"\s+", " ", names).strip(" ,")):
         if not part or part[0].islower() or _JOB_TITLE.search(part):
             break
@@ -277,11 +288,14 @@ def _headline_above_byline(units: list[Unit]) -> str:
     if end is None:
         return ""
     start = max((i + 1 for i in range(end) if units[i].reason in _MENU_REASONS), default=0)
-    candidates = [
-        u
-        for u in units[start:end]
-        if not u.reason and not u.bullet and u.words < 25 and not u.text.endswith(".")
-    ]
+    candidates = []
+    for unit in units[start:end]:
+        if unit.reason or unit.bullet or unit.words >= 25 or unit.text.endswith("."):
+            continue
+        if len(nav_items(unit.text)) >= 2:  # "Sign in | Subscribe", "NEWS › CRIME"
+            unit.reason = "menu"
+            continue
+        candidates.append(unit)
     pick = next((u for u in candidates if u.words >= 4), None) or next(
         (u for u in candidates if u.words >= 3), None
     )

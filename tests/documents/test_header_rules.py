@@ -136,3 +136,50 @@ def test_blog_comment_headers_captions_and_keywords_are_furniture(tmp_path):
     body = _load(tmp_path, page).body
     for furniture in ("thoughts on", "Keywords", "WordPress", "Media caption"):
         assert furniture not in body
+
+
+def test_short_link_lines_above_the_headline_are_menus(tmp_path):
+    page = (
+        "THE LANTERN\n\nNews  Sport  Money  Opinion\n\nSign in | Subscribe\n\nNEWS › COURTS\n\n"
+        "Judge jails former mayor for six years\n\nBy Ana Lima\nMay 2, 2024\n\n"
+    )
+    document = _load(tmp_path, page + BODY)
+    assert document.title == "Judge jails former mayor for six years"
+    assert "Sign in" not in document.body and "COURTS" not in document.body
+
+
+def test_more_byline_forms(tmp_path):
+    forms = {
+        "From our court reporter Jana Weiss\n11.03.2025, 19:20": "Jana Weiss",
+        "Sam Okafor and Nina Brandt\nTuesday 11 March 2025": "Sam Okafor, Nina Brandt",
+        "Posted by Big Col on October 2, 2025 at 11:14 pm | 47 comments": "Big Col",
+    }
+    for byline, author in forms.items():
+        document = _load(tmp_path, f"River bursts its banks again\n\n{byline}\n\n" + BODY)
+        assert document.author == author
+        assert document.published is not None
+        assert byline.split("\n")[0] not in document.body
+
+
+def test_an_author_element_in_html_names_the_author(tmp_path):
+    page = (
+        "<html><body><article><h1>River bursts its banks again</h1>"
+        '<p class="meta"><span class="author">Owen Pritchard</span> &middot; '
+        '<span class="role">Sports reporter</span></p>'
+        f"<p>{BODY}</p></article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page)
+    assert load_document(path).author == "Owen Pritchard"
+
+
+def test_key_points_before_the_article_stay_but_a_trailing_copyright_goes(tmp_path):
+    page = (
+        "River bursts its banks again\n\nBy Ana Lima\n\nKey points\n"
+        "- Three villages were evacuated overnight\n- More rain is expected on Sunday\n\n"
+        + BODY
+        + "\nValley Courier is part of Dale Media Group. © 2025\n"
+    )
+    body = _load(tmp_path, page).body
+    assert "Three villages were evacuated overnight" in body
+    assert "Dale Media" not in body
