@@ -93,7 +93,14 @@ _SYNONYM_TEXT = """offer proposal
     price cost
     important significant
     quick fast rapid
-    worker employee"""
+    worker employee
+    option possibility alternative
+    examine study studied review
+    remain stay
+    always forever
+    defendant accused
+    ruling judgment verdict
+    buy bought purchase"""
 
 
 @dataclass(slots=True, frozen=True)

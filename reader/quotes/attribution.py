@@ -7,15 +7,18 @@ Each quotation is read against the words on both sides of it, in its own paragra
              `Reed, the mayor, said “…”` / `according to Lavrov, “…”` / `what Psaki called “…”` /
              a sentence ending with a colon (`Peskov echoed the charge:`)
   an embedded post (`— Name (@handle) date` under it) is its author's.
-Then by position: a quotation with no words of its own continues the one before it in the same
+Then by position: a quotation standing alone right after a sentence whose subject is a person
+("And the judge did not hold back." / "Osei is standing outside.") is that person's; one with no
+words of its own otherwise continues the one before it in the same
 paragraph, is claimed by the next one there, takes the speaker introduced at the end of the
 previous paragraph (a colon, or reported speech: `Natarajan said the numbers...`), or continues
 the previous paragraph's speaker. Pronouns go to the person last named as a subject (skipping
-people whose stated gender, Mr/Ms/spokeswoman, does not fit); role descriptions ("the Kremlin
+people whose gender (Mr/Ms, actress, an earlier "she said") does not fit); roles ("the Kremlin
 spokesman") to the person given that role in the article. When the evidence is weak the speaker
 stays unknown and `speaker_guess` holds the best guess; `attribution` names the evidence
 (said-after, said-before-name, intro, intro-colon, said-that, according-to, colon-intro, post,
-subject-participle, continues, continued-by, reported-before, previous-paragraph, guess; with
+subject-participle, previous-sentence, continues, continued-by, reported-before,
+previous-paragraph, guess; with
 "-unsure" when the words found name nobody the article identifies).
 """
 
@@ -51,6 +54,7 @@ from reader.quotes.speech import (
     Result,
     phrase_after,
     phrase_before,
+    sentence_subject,
 )
 
 
@@ -59,6 +63,7 @@ def _resolve(
     people: People,
     last_speaker: str | None,
     recent: Callable[[str], bool] = lambda name: False,
+    floor: int = -1,
 ) -> Result:
     """Turn the words naming a speaker into a full name (or an unknown with a guess).
 
@@ -69,9 +74,10 @@ def _resolve(
     first = words[0].lower()
     aged = first not in INDEFINITE and any(w.lower().endswith("-year-old") for w in words)
     if (len(words) == 1 and first in PRONOUNS) or aged:  # "he", "the 51-year-old"
-        name = people.referent(pos, first)
+        name = people.referent(pos, first, floor)
         if first == "they" or name is None:
             return Result(None, "", name)
+        people.learn_gender(name, first)
         return Result(name, people.role_of(name), None)
     parts, role = split_name(words)
     if not parts and all(w.lower() in GROUP_NOUNS | DETERMINERS for w in role):
@@ -80,7 +86,10 @@ def _resolve(
     while role and role[0].lower() in DETERMINERS:
         role = role[1:]
     heads = [w.lower() for w in role if w.lower() in ROLE_HEADS]
-    role_text = " ".join(role) if heads else ""
+    member = bool(role) and role[0].lower() in ("of", "from", "at")  # "of the charity X"
+    role_text = " ".join(role) if heads or member else ""
+    if parts and people.is_place(" ".join(parts)):
+        return Result(None, "", None)
     if parts:
         full = people.fullest(parts, pos, role)
         return Result(full, role_text or people.role_of(full), None)
@@ -112,10 +121,11 @@ class _Attributor:
         self.people = find_people(self.body, self.paragraphs, [(q.start, q.end) for q in quotes])
         self.last_speaker: str | None = None
 
-    def recent_to(self, pos: int) -> Callable[[str], bool]:
-        """Whether a person was named in the paragraph of `pos` or the one before."""
-        floor = self.paragraphs[max(0, self.para(pos) - 1)][0]
-        return lambda name: self.people.last_position(name, pos) >= floor
+    def resolve(self, found: Found) -> Result:
+        """`_resolve` with what this document knows around `found`."""
+        floor = self.paragraphs[max(0, self.para(found.pos) - 1)][0]
+        recent = lambda name: self.people.last_position(name, found.pos) >= floor  # noqa: E731
+        return _resolve(found, self.people, self.last_speaker, recent, floor)
 
     def para(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -155,7 +165,7 @@ class _Attributor:
         found = found or phrase_before(self.left_words(i), q.start)
         if found is None:
             return False
-        result = _resolve(found, self.people, self.last_speaker, self.recent_to(found.pos))
+        result = self.resolve(found)
         self.apply(q, result, found.tag)
         if result.speaker:
             self.people.add(found.pos, result.speaker)
@@ -177,12 +187,15 @@ class _Attributor:
         p = self.para(q.start)
         prev = self.quotes[i - 1] if i > 0 else None
         nxt = self.quotes[i + 1] if i + 1 < len(self.quotes) else None
+        same = nxt is not None and self.para(nxt.start) == self.para(q.end)
+        claimed = nxt is not None and same and bool(nxt.speaker) and self.explicit_tag(nxt)
+        if q.kind is QuoteKind.QUOTE and not claimed and self.after_subject(q, prev):
+            return None
         if prev and prev.speaker and self.para(prev.end) == p and self.continues(prev, q):
             return self.copy(q, prev, "continues")
         if q.kind is QuoteKind.PHRASE:
             return self.guess(q)
-        same = nxt is not None and self.para(nxt.start) == self.para(q.end)
-        if nxt and same and nxt.speaker and self.explicit_tag(nxt):
+        if nxt and claimed:
             return self.copy(q, nxt, "continued-by")
         lead = self.body[self.paragraphs[p][0] : q.start]
         opens_paragraph = len(lead) < 8 and not lead.strip(MARKS_AND_SPACE)
@@ -208,6 +221,40 @@ class _Attributor:
             q.speaker_guess = self.people.last_named(q.start, subject=True) or self.last_speaker
         q.attribution = q.attribution or "guess"
 
+    def after_subject(self, q: Quote, prev: Quote | None) -> bool:
+        """A quotation standing alone right after a sentence whose subject is a person ("And the
+        judge did not hold back when she turned to the defence." / "Osei is standing outside.")
+        is that person's, when no other quotation lies in between."""
+        span = self.sentence_before(q)
+        if span is None or (prev is not None and prev.end > span[0]):
+            return False
+        found = sentence_subject(WORD_RE.findall(self.body[span[0] : span[1]]), span[0])
+        if found is None:
+            return False
+        result = self.resolve(found)
+        if result.speaker is None or not self.people.knows(result.speaker):
+            return False
+        self.apply(q, result, found.tag)
+        return True
+
+    def sentence_before(self, q: Quote) -> tuple[int, int] | None:
+        """The full sentence right before `q` (in its paragraph or ending the one before)."""
+        p = self.para(q.start)
+        lo = self.paragraphs[p][0]
+        end = q.start
+        while end > lo and self.body[end - 1] in MARKS_AND_SPACE:
+            end -= 1
+        if end == lo:  # `q` opens its paragraph
+            if p == 0:
+                return None
+            lo, end = self.paragraphs[p - 1]
+        text = self.body[lo:end].rstrip()
+        if not text or text[-1] not in ".!?":
+            return None
+        end = lo + len(text)
+        starts = [s for s in sentence_starts(self.body, lo, end) if s < end - 1]
+        return (starts[-1] if starts else lo), end
+
     def introduced(self, q: Quote, p: int, prev: Quote | None) -> bool:
         """The last sentence of paragraph `p` introduces `q`: it ends with a colon ("Peskov
         echoed the charge:") or reports someone's words ("Natarajan said the numbers...")."""
@@ -222,7 +269,7 @@ class _Attributor:
         )
         if found is None or not (text.endswith(":") or found.tag == "said-that"):
             return False
-        result = _resolve(found, self.people, self.last_speaker, self.recent_to(found.pos))
+        result = self.resolve(found)
         self.apply(q, result, "colon-intro" if text.endswith(":") else "reported-before")
         return result.speaker is not None
 

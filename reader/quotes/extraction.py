@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from reader.documents.model import Document
-from reader.quotes.marks import MARK_RE, Family, closes, opener, orphan_closer
+from reader.quotes.marks import MARK_RE, Family, closes, is_separator, opener, orphan_closer
 from reader.quotes.model import Quote, QuoteKind
 from reader.quotes.names import SPEECH_VERBS, sentence_starts
 
@@ -63,7 +63,7 @@ class _Scanner:
             i = m.start()
             if body[i] == "\n":
                 self._paragraph_break(i)
-            elif i != self.skip:
+            elif i != self.skip and not is_separator(body, i):
                 if self.family is not None:
                     self._inside(i)
                 else:

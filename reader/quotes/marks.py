@@ -16,6 +16,7 @@ MARK_RE = re.compile("[\u201c\u201d\u201e\u2018\u2019\u201a\"'\u00ab\u00bb\u2039
 
 OPEN_PUNCT = "([{\u2014\u2013-/\u201c\u2018\u00ab\u2039\u201e\u201a\"'\u00bb\u203a"
 CLOSE_PUNCT = ".,;:!?)]}\u2026\u2014\u2013-/\u201d\u2019\u00bb\u203a\"'\u00ab\u2039\u201c"
+SEPARATOR_REACH = 200  # characters searched on a line for the other half of a ‹…› pair
 # Words that start with an elided letter: 'em, 'tis, 'cause ('90s is caught by the digit rule).
 ELISIONS = frozenset(["em", "tis", "twas", "cause", "til", "till", "n", "round", "bout", "nuff"])
 
@@ -65,6 +66,26 @@ def is_elision(text: str, i: int) -> bool:
     while k < len(text) and k < i + 8 and text[k].isalpha():
         k += 1
     return digits == 0 and text[i + 1 : k].lower() in ELISIONS
+
+
+def is_separator(text: str, i: int) -> bool:
+    """True for a single guillemet used as a breadcrumb separator ("NEWS › CRIME", "Home ‹
+    Sport ‹ Football"): a lone ‹ or › with a space and a word on each side, not paired with
+    the other mark on its line (French spacing: "un ‹ simple malentendu ›")."""
+    ch = text[i]
+    if ch not in "\u2039\u203a" or i < 2 or i + 2 >= len(text):
+        return False
+    if text[i - 1] != " " or text[i + 1] != " ":
+        return False
+    if text[i - 2].isspace() or text[i + 2].isspace():
+        return False
+    if ch == "\u2039":
+        line = text[i + 1 : i + SEPARATOR_REACH].split("\n", 1)[0]
+        marks = [c for c in line if c in "\u2039\u203a"]
+        return not marks or marks[0] != "\u203a"
+    line = text[max(0, i - SEPARATOR_REACH) : i].rsplit("\n", 1)[-1]
+    marks = [c for c in line if c in "\u2039\u203a"]
+    return not marks or marks[-1] != "\u2039"
 
 
 def opener(text: str, i: int) -> Family | None:

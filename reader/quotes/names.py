@@ -43,9 +43,23 @@ AUXILIARIES = _words(
 PRONOUNS = frozenset(["he", "she", "they"])
 # Verbs that name a phrase right before it: what Psaki called "our eastern flank".
 NAMING_VERBS = _words("called calls dubbed dubs termed terms branded brands labelled labeled")
-MALE_WORDS = _words("mr sir lord king prince spokesman chairman congressman businessman father")
+# Verbs that name a phrase through "as": Reed dismissed it as "theatre".
+NAMING_AS_VERBS = _words(
+    """dismissed dismisses described describes denounced denounces derided derides hailed hails
+characterised characterized characterises characterizes condemned condemns rejected rejects
+mocked mocks praised praises"""
+)
+# Words that state a person's gender when given with the name (a title, a gendered role noun).
+MALE_WORDS = _words(
+    """mr sir lord king prince duke baron emperor spokesman chairman congressman councilman
+businessman sportsman statesman policeman fireman headmaster waiter father son brother
+husband uncle nephew grandfather widower monk man boy gentleman"""
+)
 FEMALE_WORDS = _words(
-    "mrs ms miss dame lady queen princess spokeswoman chairwoman congresswoman businesswoman mother"
+    """mrs ms miss dame lady queen princess duchess baroness empress spokeswoman chairwoman
+congresswoman councilwoman businesswoman sportswoman stateswoman policewoman firewoman headmistress
+actress waitress hostess heiress mother daughter sister wife aunt niece grandmother widow nun
+woman girl"""
 )
 # What a person's words come out through: "Eklund's statement said".
 STATEMENT_NOUNS = _words(
@@ -65,7 +79,10 @@ OCCUPATIONS = _words(
     """nurse midwife paramedic surgeon physician teacher engineer investigator inspector operator
 pilot driver firefighter technician consultant insider source worker farmer student resident
 owner shopkeeper mechanic accountant architect pharmacist carer caregiver organiser organizer
-volunteer witness employee planner trader broker banker"""
+volunteer witness employee planner trader broker banker auditor trainer entrepreneur businessman
+businesswoman tycoon billionaire investor financier industrialist actor actress singer musician
+artist player striker footballer goalkeeper midfielder athlete referee pundit commentator landlord
+landlady priest vicar pastor chef designer photographer producer filmmaker novelist poet"""
 )
 # Groups and common plurals that say who spoke without naming anyone ("Staff say...").
 GROUP_NOUNS = _words(
@@ -152,9 +169,17 @@ declaration agreement treaty accord accords protocol format news times post jour
 network street square avenue road city county province region island islands sea ocean river
 airport station cooperation security europe pentagon alliance summit war media television tv
 radio confederation workers employers board league club society trust authority service services
-embassy church show programme program podcast magazine newspaper gazette tribune herald channel
-broadcaster"""
+athletic united rovers wanderers albion embassy church show programme program podcast magazine
+newspaper gazette tribune herald channel broadcaster charity firm campaign movement watchdog
+coalition initiative lobby label stadium arena venue"""
 )
+# Parts of a place: "Harrow Field's stands" makes Harrow Field a place, never a speaker.
+PLACE_NOUNS = _words(
+    """pitch pitches ground grounds stands terraces turf stadium streets street gates gate walls
+doors corridors steps park parks shores harbour harbor waters skyline outskirts centre
+center residents"""
+)
+PLACE_HEADS = _words("ground stadium arena pitch park estate district neighbourhood neighborhood")
 PARTICLES = frozenset(["de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "le", "la"])
 ABBREVIATIONS = _words(
     "mr mrs ms dr prof st gen col sen rep gov lt sgt capt maj adm jr sr inc co corp vs etc no jan "

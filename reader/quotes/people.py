@@ -9,6 +9,7 @@ of a sentence or of a speech verb.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -19,7 +20,10 @@ from reader.quotes.names import (
     FEMALE_WORDS,
     LISTENER_MARKS,
     MALE_WORDS,
+    ORG_WORDS,
     PERSON_ROLES,
+    PLACE_HEADS,
+    PLACE_NOUNS,
     ROLE_HEADS,
     ROLE_HINTS,
     ROLE_MODIFIERS,
@@ -41,6 +45,10 @@ NAME_RUN_RE = re.compile(
     rf"(?<![\w\u2019'])(?:{_CAP})(?:[ \t\u00a0]+(?:(?:{_PARTICLES})[ \t\u00a0]+)?{_CAP})*"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:of|at|in|from|near)\s+$")
+_LOCATED_RE = re.compile(r"\b(?:at|in|from|near|outside|inside)\s+(?:the\s+)?$")
+_ORG_NOUN_RE = re.compile(r"\b([a-z][a-z\-]+)\s+$")
+_NAMED_PLACE_RE = re.compile(r"\s+([a-z]+)")
+_OWNED_RE = re.compile(r"(?<=[\u2019']s)\s+([a-z]+)(?:\s+([a-z]+))?")
 _JOINERS = frozenset(["of", "for", "to", "and", "the"])
 _TITLE_ENDS = ROLE_HEADS | ROLE_MODIFIERS - _JOINERS  # last word of a title
 LOOK_BACK = 200  # mentions searched back from a pronoun or a description
@@ -68,6 +76,12 @@ class People:
     mentions: list[Mention] = field(default_factory=list)  # in text order
     positions: list[int] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" / "f" when stated
+    places: set[str] = field(default_factory=set)  # folded names used as places or bodies
+
+    def is_place(self, name: str) -> bool:
+        """True for a capitalised phrase the article uses as a place or a body ("at Calder
+        Lane", "the charity Safe Harbour"), unless it also names a person."""
+        return fold(name) in self.places
 
     def fullest(self, name: list[str], pos: int, role: list[str] | None = None) -> str:
         """The fullest form of `name` in this document (the nearest one before `pos` on ties);
@@ -112,17 +126,31 @@ class People:
         """Where `name` was last named before `pos` (-1 if not)."""
         return next((m.pos for m in self.before(pos) if m.name == name), -1)
 
-    def referent(self, pos: int, pronoun: str) -> str | None:
+    def referent(self, pos: int, pronoun: str, floor: int = -1) -> str | None:
         """Who `pronoun` (he, she, they) at `pos` means: the last subject whose known gender
-        does not contradict it, or a later person whose known gender matches it."""
+        does not contradict it, or a later person whose known gender matches it. When the
+        pronoun's gender rules out the last subject, the nearest person named since `floor` (the
+        start of the previous paragraph) whose gender fits comes first."""
         want = {"he": "m", "she": "f"}.get(pronoun)
+        excluded = False
         for m in self.before(pos):
             known = self.gender.get(m.name)
             if want and known and known != want:
+                excluded = excluded or m.subject
                 continue
-            if m.subject or (want and known == want):
+            if m.subject or (want and known == want) or (excluded and m.pos >= floor):
                 return m.name
         return self.last_named(pos)
+
+    def knows(self, name: str) -> bool:
+        """True when `name` is a person this document names."""
+        return any(m.name == name for m in self.mentions)
+
+    def learn_gender(self, name: str, pronoun: str) -> None:
+        """Record the gender a resolved pronoun ("she said" meaning `name`) gives a person."""
+        gender = {"he": "m", "she": "f"}.get(pronoun)
+        if gender:
+            self.gender.setdefault(name, gender)
 
     def add(self, pos: int, name: str, subject: bool = True) -> None:
         """Record a mention (a speaker found by attribution counts as one)."""
@@ -184,16 +212,35 @@ def _role_before(body: str, start: int, floor: int, given: list[str]) -> list[st
 _APPOSITION_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([\w\u2019'. \-]{2,60}?)\s*[,.;]")
 
 
-def _gender(body: str, start: int, role: list[str]) -> str:
-    """ "m" or "f" when a title says so (Mr, Ms, spokeswoman), else ""."""
-    before = body[max(0, start - 6) : start].split()
-    words = [w.lower().rstrip(".") for w in (before[-1:] + role)]
+def _gender(body: str, start: int, end: int, role: list[str]) -> str:
+    """ "m" or "f" when the words given with the name say so: a title or role noun before it (Mr,
+    Ms, spokeswoman, actress) or in an apposition after it ("Reed, a former actress,")."""
+    before = body[max(0, start - 25) : start].split()
+    after = _APPOSITION_RE.match(body, end, min(len(body), end + 70))
+    words = before[-1:] + role + (after.group(1).split() if after else [])
     for word in words:
-        if word in MALE_WORDS:
+        low = word.lower().rstrip(".")
+        if low in MALE_WORDS:
             return "m"
-        if word in FEMALE_WORDS:
+        if low in FEMALE_WORDS:
             return "f"
     return ""
+
+
+def _located(body: str, start: int, end: int) -> bool:
+    """True when the capitalised phrase at body[start:end] is used as a place or a body: after
+    "at/in/from/near", after a body's noun ("the housing charity Safe Harbour") or as the owner
+    of a place ("Harrow Field's stands")."""
+    if _LOCATED_RE.search(body, max(0, start - 10), start):
+        return True
+    noun = _ORG_NOUN_RE.search(body, max(0, start - 20), start)
+    if noun and noun.group(1) in ORG_WORDS:
+        return True
+    named = _NAMED_PLACE_RE.match(body, end)  # "the Calder Lane ground"
+    if named and named.group(1) in PLACE_HEADS:
+        return True
+    owned = _OWNED_RE.match(body, end)
+    return owned is not None and bool(PLACE_NOUNS.intersection(owned.groups()))
 
 
 def _role_after(body: str, end: int) -> list[str]:
@@ -202,7 +249,11 @@ def _role_after(body: str, end: int) -> list[str]:
     if not m:
         return []
     words = m.group(1).split()
-    return [clean_token(w) for w in words] if words and words[-1].lower() in ROLE_HEADS else []
+    low = [w.lower() for w in words]
+    headed = any(  # "president of Redmoor Athletic"
+        w in ROLE_HEADS and n in ("of", "at", "for") for w, n in itertools.pairwise(low[:4])
+    )
+    return [clean_token(w) for w in words] if low and (low[-1] in ROLE_HEADS or headed) else []
 
 
 def _is_subject(body: str, start: int, end: int, floor: int) -> bool:
@@ -238,31 +289,34 @@ def find_people(
 ) -> People:
     """Scan `body` outside the `masked` spans (the quotations) for people and their roles."""
     people = People()
-    found: list[tuple[int, int, list[str], list[str], list[str]]] = []
+    found: list[tuple[int, int, list[str], list[str], list[str], list[str]]] = []
     starts = [p[0] for p in paragraphs]
     mask_starts = [s for s, _ in masked]
     for m in NAME_RUN_RE.finditer(body):
-        k = bisect.bisect_right(mask_starts, m.start()) - 1
-        if k >= 0 and masked[k][0] <= m.start() < masked[k][1]:
-            continue
         run = m.group().split()
         if len(run) == 1 and run[0].lower() in STOP_CAPS:
             continue  # "The", "However": the commonest capitalised words are no names
         name, role = split_name(run)
+        if len(name) > 1 and not role and _located(body, m.start(), m.end()):
+            people.places.add(fold(" ".join(name)))  # inside a quotation too
+        k = bisect.bisect_right(mask_starts, m.start()) - 1
+        if k >= 0 and masked[k][0] <= m.start() < masked[k][1]:
+            continue
         after_of = _PLACE_BEFORE.search(body, max(0, m.start() - 6), m.start())
         if not name or (len(name) > 1 and not role and after_of):
             continue  # "the Confederation of Estravan Workers": a body or a place
         para = starts[max(0, bisect.bisect_right(starts, m.start()) - 1)] if starts else 0
-        role = _role_before(body, m.start(), para, role) or _role_after(body, m.end())
-        found.append((m.start(), m.end(), name, role, run))
-    for _, _, name, _, _ in found:
+        title = _role_before(body, m.start(), para, role)
+        found.append((m.start(), m.end(), name, title or _role_after(body, m.end()), run, title))
+    found = [f for f in found if not people.is_place(" ".join(f[2]))]
+    for _, _, name, _, _, _ in found:
         if is_person_name(name):
             for key, table in ((name[-1], people.full), (name[0], people.first)):
                 names = table.setdefault(fold(key), [])
                 if " ".join(name) not in names:
                     names.append(" ".join(name))
     floor = 0  # a person named earlier in the sentence is its subject, not a later one
-    for start, end, name, role, run in found:
+    for start, end, name, role, run, title in found:
         titled = bool(role) and role[-1].lower() in _TITLE_ENDS
         person = (
             is_person_name(name)
@@ -271,8 +325,8 @@ def find_people(
         )
         if not person and not (titled and any(w.lower() in PERSON_ROLES for w in role)):
             continue
-        full = people.fullest(name, start, role)
-        gender = _gender(body, start, role + run)
+        full = people.fullest(name, start, title)  # "Ferrante, a businessman": any Ferrante
+        gender = _gender(body, start, end, role + run)
         if gender:
             people.gender.setdefault(full, gender)
         if role:

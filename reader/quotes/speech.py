@@ -18,12 +18,14 @@ from reader.quotes.names import (
     HONORIFICS,
     LISTENER_MARKS,
     LISTENER_VERBS,
+    NAMING_AS_VERBS,
     NAMING_VERBS,
     PARTICIPLES,
     PARTICLES,
     PRONOUNS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    SPEECH_VERBS,
     STATEMENT_NOUNS,
     STOP_CAPS,
     clean_token,
@@ -34,8 +36,13 @@ from reader.quotes.names import (
 )
 
 CONNECTORS = frozenset(["of", "for", "to", "and"])
+POSSESSIVE_ENDS = ("\u2019s", "'s", "s\u2019", "s'")
+# Words that may open a sentence before its subject: "And the judge...", "But Reed...".
+_LINKS = frozenset(["of", "from", "at"])
+LEADING_WORDS = frozenset(["and", "but", "then", "so", "yet", "now", "still", "meanwhile"])
 MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 WINDOW = 250  # characters read on each side of a quotation
+REPORTED_REACH = 60  # words between a speech verb and the reported clause quoting its subject
 
 
 @dataclass(slots=True)
@@ -194,6 +201,8 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         end = _inverted(words, k + 1)
         return _with_name(words, k + 1, end, pos, "said-before-name") if end > k + 1 else None
     end = _forward(words, k)
+    if end == k:
+        end = _role_then_name(words, k)
     verb = _skip_aux(words, end, 1)
     if end == k or verb >= len(words) or not is_speech_verb(words[verb]):
         return None
@@ -202,6 +211,21 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         if after not in (".", ",", ";", "!"):
             return None  # a new sentence about something else
     return Found(words[k:end], pos, "said-after")
+
+
+def _role_then_name(words: list[str], k: int) -> int:
+    """End of a lower-case role followed by a name ("presiding judge Ilse Varga", "club
+    president Marco Bellucci") starting at words[k], or k."""
+    j = k
+    while j < len(words) and j - k < 4 and words[j][0].islower() and words[j][0].isalpha():
+        if words[j] in DETERMINERS or words[j] in PRONOUNS or is_speech_verb(words[j]):
+            return k
+        j += 1
+    if j == k or j >= len(words) or not is_head(words[j - 1]) or not is_capitalised(words[j]):
+        return k
+    end = _forward(words, j)
+    name, _ = split_name(words[j:end])
+    return end if name else k
 
 
 def phrase_before(words: list[str], pos: int) -> Found | None:
@@ -215,8 +239,8 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
             end = _forward(words, k + 2)
             if end > k + 2:
                 return _with_name(words, k + 2, end, pos, "according-to")
-        naming = low in NAMING_VERBS and _object_only(words[k + 1 :])  # what Psaki called "…"
-        if not (is_speech_verb(words[k]) or naming) or len(words) - k > 30:
+        naming = _names_phrase(words, k)  # what Psaki called "…", dismissed it as "…"
+        if not (is_speech_verb(words[k]) or naming) or _too_far(words, k):
             continue
         tag = {":": "intro-colon", ",": "intro"}.get(last, "said-that")
         end_se = _skip_aux(words, k - 1, -1) + 1
@@ -231,7 +255,9 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
         if start >= end_se:
             start, end_se = _relative(words, end_se)
         if start < end_se:
-            return _appositive(words, start, end_se, pos, tag)
+            return _member_of(words, start, end_se, pos, tag) or _appositive(
+                words, start, end_se, pos, tag
+            )
         end = _inverted(words, k + 1) if low not in LISTENER_VERBS else k + 1
         if end > k + 1 and (end == len(words) or words[end] in ",:"):
             return _with_name(words, k + 1, end, pos, tag)
@@ -243,6 +269,22 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
     if participles:
         return _nearest(words, participles[-1], pos, "subject-participle")
     return None
+
+
+def _too_far(words: list[str], k: int) -> bool:
+    """True when the verb at words[k] is too far from the quotation to govern it: more than 30
+    words, or 60 when a reported clause ("his view that") leads up to it."""
+    reach = len(words) - k
+    return reach > 30 and (reach > REPORTED_REACH or "that" not in words[k + 1 :])
+
+
+def _names_phrase(words: list[str], k: int) -> bool:
+    """True when the verb at words[k] names the phrase that ends `words` ("called the strike",
+    "branded the whole thing a", "dismissed it as")."""
+    low = words[k].lower()
+    if low in NAMING_AS_VERBS and words[-1].lower() != "as":
+        return False
+    return (low in NAMING_VERBS or low in NAMING_AS_VERBS) and _object_only(words[k + 1 :])
 
 
 def _object_only(words: list[str]) -> bool:
@@ -284,6 +326,21 @@ def _comma_role(words: list[str], end: int) -> int:
     return _backward(words, end)
 
 
+def _member_of(words: list[str], start: int, end: int, pos: int, tag: str) -> Found | None:
+    """`Rosa Lindqvist of the housing charity Safe Harbour said`: the person named before "of",
+    "from" or "at" and a body, with the body as the role; None when no person stands there."""
+    j = start
+    while j > 0 and start - j < 4 and words[j - 1].islower() and words[j - 1] not in _LINKS:
+        j -= 1
+    if j == 0 or words[j - 1] not in _LINKS:
+        return None
+    before = _backward(words, j - 1)
+    name, role = split_name(words[before : j - 1])
+    if not name or role or before >= j - 1:
+        return None
+    return Found(name, pos, tag, words[j - 1 : end])
+
+
 def _appositive(words: list[str], start: int, end: int, pos: int, tag: str) -> Found:
     """`Felix Reed, the mayor, said`: the name before a role set off by commas."""
     described = words[start:end]
@@ -299,15 +356,54 @@ def _appositive(words: list[str], start: int, end: int, pos: int, tag: str) -> F
 
 def _subject(words: list[str], pos: int, tag: str) -> Found | None:
     """The speaker expression that opens a sentence (after an introductory phrase); whom it
-    was said to ("speaking to the Herald,") is skipped."""
-    k = 0
+    was said to ("speaking to the Herald,") and a possessive modifier ("Fans' group
+    spokesperson Kieran Doyle") are skipped."""
+    k = _after_intro(words)
     while k < min(len(words), 25):
         end = _forward(words, k)
         said_to = _listener(words, k)
-        if end > k and not said_to and any(_subject_word(w) for w in words[k:end]):
+        owner = end > k and words[end - 1].endswith(POSSESSIVE_ENDS)
+        if end > k and not said_to and not owner and any(_subject_word(w) for w in words[k:end]):
             return Found(words[k:end], pos, tag)
-        k = max(end, k + 1) if said_to else k + 1
+        k = max(end, k + 1) if said_to or owner else k + 1
     return None
+
+
+def _after_intro(words: list[str]) -> int:
+    """Where the clause proper starts after an opening participle or adverb clause ("Standing on
+    the court steps, she fumed", "Visibly angry, he said"): after its comma, else 0. A
+    capitalised word ending in -ing/-ly that opens a sentence is such a clause, not a name."""
+    if len(words) < 3 or not is_capitalised(words[0]) or len(words[0]) < 5:
+        return 0
+    if not words[0].lower().endswith(("ing", "ly")):
+        return 0
+    nxt = words[1].lower()
+    if not (words[1] == "," or words[1].islower()) or nxt in SPEECH_VERBS or nxt in AUXILIARIES:
+        return 0
+    for j in range(1, min(len(words), 14)):
+        if words[j] == ",":
+            return j + 1
+    return 0
+
+
+def sentence_subject(words: list[str], pos: int) -> Found | None:
+    """The subject opening a narrative sentence ("And the judge did not hold back when she
+    turned to...", "Rhea Osei is standing outside"), when a verb follows it; else None."""
+    k = _after_intro(words)
+    skipped = 0
+    while k < len(words) and words[k].lower() in LEADING_WORDS and skipped < 2:
+        k, skipped = k + 1, skipped + 1
+    if k < len(words) and words[k] == ",":
+        k += 1
+    end = _forward(words, k)
+    if end == k or end >= len(words) or words[end - 1].endswith(POSSESSIVE_ENDS):
+        return None
+    verb = words[end]
+    if not (verb.isalpha() and verb.islower()) or verb in CONNECTORS:
+        return None
+    if not any(_subject_word(w) for w in words[k:end]):
+        return None
+    return Found(words[k:end], pos, "previous-sentence")
 
 
 def _subject_word(word: str) -> bool:

@@ -327,3 +327,108 @@ def test_groups_are_not_speakers() -> None:
     )
     assert [(q.speaker, q.role) for q in quotes[:2]] == [(None, "drivers"), (None, "staff")]
     assert quotes[2].speaker is None
+
+
+def test_gender_from_resolved_pronouns_and_gendered_role_nouns() -> None:
+    quotes = analysed(
+        "Auditor Dana Whitfield presented her findings to the council on Monday.",
+        "Tomas Reinholt, who leads the council, opened the session. "
+        "\u201cWe will read every page,\u201d he said.",
+        "Whitfield answered questions for an hour before Reinholt closed the meeting.",
+        "\u201cThe accounts were doctored for years,\u201d she said.",
+    )
+    assert [q.speaker for q in quotes] == ["Tomas Reinholt", "Dana Whitfield"]
+    quotes = analysed(
+        "The actress Mira Solberg arrived with the producer Anton Lisk.",
+        "\u201cWe made it on a shoestring,\u201d Lisk said.",
+        "\u201cI never expected this film to be made,\u201d he added.",
+        "Lisk then left for the airport with his agent.",
+        "\u201cIt took us nine years,\u201d she said.",
+    )
+    assert [q.speaker for q in quotes] == ["Anton Lisk", "Anton Lisk", "Mira Solberg"]
+
+
+def test_a_quote_standing_alone_after_a_sentence_goes_to_its_subject() -> None:
+    quotes = analysed(
+        "The inquiry heard from harbour master Jonas Pell on Thursday.",
+        "And Pell did not mince his words when he turned to the port authority.",
+        "\u201cThey ignored every warning we sent for three winters.\u201d",
+        "Councillor Rhea Osei is standing outside the town hall. "
+        "\u201cWe were promised a library and we got a car park.\u201d",
+        "The ferry timetable was published on Friday.",
+        "\u201cNobody asked the islanders.\u201d",
+    )
+    assert [(q.speaker, q.attribution) for q in quotes[:2]] == [
+        ("Jonas Pell", "previous-sentence"),
+        ("Rhea Osei", "previous-sentence"),
+    ]
+    assert quotes[2].attribution != "previous-sentence"  # "The ferry timetable" is nobody
+
+
+def test_naming_verbs_with_an_object_give_the_subject() -> None:
+    quotes = analysed(
+        "Opposition leader Gerd Falk branded the whole deal a \u2018sell-out\u2019 on Tuesday.",
+        "Senator Lucy Arden dismissed it as \u2018theatre\u2019 in a radio interview.",
+        "Economist Paulo Reyes described the plan as \u2018a fudge\u2019 during the debate.",
+    )
+    assert [q.speaker for q in quotes] == ["Gerd Falk", "Lucy Arden", "Paulo Reyes"]
+
+
+def test_an_opening_participle_is_not_a_name() -> None:
+    quotes = analysed(
+        "Owner Piet Bos arrived late. Trainer Nadia Koval watched the race from the stands.",
+        "Standing by the paddock gate, she fumed: \u201cThe ground was far too soft today.\u201d",
+        "Walking back to the car park, Bos shrugged: \u201cWe will be back next month.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Nadia Koval", "Piet Bos"]
+
+
+def test_lower_case_role_before_the_name_after_the_quote() -> None:
+    quotes = analysed(
+        "The ruling came late on Friday.",
+        "\u201cThe tribunal has heard enough evidence,\u201d presiding judge Hanna Ostrova said.",
+        "\u201cWe accept the result with regret,\u201d union chairman Pieter Laan added.",
+    )
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Hanna Ostrova", "presiding judge"),
+        ("Pieter Laan", "union chairman"),
+    ]
+
+
+def test_a_person_of_an_organisation_is_the_speaker() -> None:
+    [quote] = analysed(
+        "Rosa Lindqvist of the housing charity Safe Harbour called the figures "
+        "\u201ca national scandal that nobody wants to fix\u201d."
+    )
+    assert quote.speaker == "Rosa Lindqvist"
+    assert quote.role.endswith("Safe Harbour")
+
+
+def test_multi_word_role_with_a_possessive_in_a_colon_intro() -> None:
+    [quote] = analysed(
+        "Supporters' trust spokesperson Aidan Quirke: "
+        "\u201cWe want the owners to sell the club now.\u201d"
+    )
+    assert quote.speaker == "Aidan Quirke"
+
+
+def test_descriptions_given_with_the_name_and_places_are_no_people() -> None:
+    quotes = analysed(
+        "Fans at Harrow Field cheered as Luca Ferrante, president of Harrow Rovers, walked out.",
+        "Harrow Field was packed.",
+        "\u201cWe stay here,\u201d the president explained.",
+        "Ferrante, a Turin-born businessman, bought the club in 2019.",
+        "Harrow Field's stands were rebuilt last year.",
+        "\u201cI did not buy it to lose,\u201d says the Turin-born businessman.",
+    )
+    assert [q.speaker for q in quotes] == ["Luca Ferrante", "Luca Ferrante"]
+    assert all(q.speaker != "Harrow Field" for q in quotes)
+
+
+def test_reported_clause_far_from_its_verb_keeps_the_subject() -> None:
+    [quote] = analysed(
+        "Ilan Brodsky repeated at a crowded press conference in the capital on Monday evening, "
+        "and again in a long interview with the state broadcaster later that night, his view "
+        "that the whole case against him was a \u201cpolitical vendetta\u201d."
+    )
+    assert (quote.speaker, quote.attribution) == ("Ilan Brodsky", "said-that")

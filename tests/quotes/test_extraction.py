@@ -241,3 +241,15 @@ def test_a_short_full_sentence_is_a_quote_and_a_few_embedded_words_a_phrase() ->
     )
     kinds = [q.kind for q in extract_quotes(doc)]
     assert kinds == [QuoteKind.QUOTE, QuoteKind.QUOTE, QuoteKind.PHRASE, QuoteKind.PHRASE]
+
+
+def test_single_guillemets_as_breadcrumb_separators_are_no_marks() -> None:
+    found = texts(
+        make(
+            "NEWS \u203a POLITICS \u203a ELECTIONS",
+            "Home \u2039 Sport \u2039 Football",
+            "Mayor Tova Lind called the count \u2039 fair and final \u203a on Sunday.",
+            "\u201cWe counted every ballot twice,\u201d Lind said.",
+        )
+    )
+    assert found == ["fair and final", "We counted every ballot twice"]

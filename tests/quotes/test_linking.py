@@ -325,3 +325,71 @@ def test_a_wordier_translation_by_one_speaker_is_a_variant_not_a_fragment() -> N
     same = {"a:0": "Nora Quist", "b:0": "Nora Quist"}
     assert pairs(link_quotes(corpus(texts, same))) == {("a:0", "b:0"): LinkKind.VARIANT}
     assert link_quotes(corpus(texts, {"a:0": "Nora Quist", "b:0": "Jonas Eklund"})) == []
+
+
+def laid_out(docs: dict[str, list[str]], speakers: dict[str, str]) -> list[Quote]:
+    """Quotes with real offsets: each document's quotes one after another, `gap` apart."""
+    quotes = corpus(docs, speakers)
+    offset: dict[str, int] = {}
+    for quote in quotes:
+        quote.start = offset.get(quote.doc, 0)
+        quote.end = quote.start + len(quote.text)
+        offset[quote.doc] = quote.end + len(", she said, ")
+    return quotes
+
+
+SHARED = "The depot on Harrow Street stays open until the new tender has been decided by the city."
+REWORDED_A = "Our cooperative will always stand behind the orchard growers of the Tarnvale valley."
+REWORDED_B = "The Tarnvale orchard growers will forever have our cooperative standing behind them."
+
+
+def test_one_speaker_re_translated_without_shared_word_runs_is_a_variant() -> None:
+    texts = {"a": [REWORDED_A], "b": [REWORDED_B]}
+    same = {"a:0": "Nora Quist", "b:0": "Nora Quist"}
+    assert pairs(link_quotes(corpus(texts, same))) == {("a:0", "b:0"): LinkKind.VARIANT}
+    assert link_quotes(corpus(texts, {"a:0": "Nora Quist", "b:0": "Jonas Eklund"})) == []
+
+
+def test_a_re_translation_that_denies_or_changes_a_number_is_not_a_variant() -> None:
+    denied = "The Tarnvale orchard growers will never have our cooperative standing behind them."
+    same = {"a:0": "Nora Quist", "b:0": "Nora Quist"}
+    assert link_quotes(corpus({"a": [REWORDED_A], "b": [denied]}, same)) == []
+    cut_a = "Our cooperative will buy 400 tonnes from the Tarnvale orchard growers this autumn."
+    cut_b = "This autumn the Tarnvale orchard growers will sell 600 tonnes to our cooperative."
+    assert link_quotes(corpus({"a": [cut_a], "b": [cut_b]}, same)) == []
+
+
+def test_quotes_of_one_story_link_as_translations_when_a_speaker_is_unknown() -> None:
+    texts = {"a": [SHARED, REWORDED_A], "b": [SHARED, REWORDED_B]}
+    speakers = {"a:0": "Nora Quist", "a:1": "Nora Quist", "b:0": "Nora Quist"}
+    assert pairs(link_quotes(corpus(texts, speakers))) == {
+        ("a:0", "b:0"): LinkKind.EXACT,
+        ("a:1", "b:1"): LinkKind.VARIANT,  # b:1 has no speaker, but a and b are one story
+    }
+    alone = {"a": [REWORDED_A], "b": [REWORDED_B]}
+    assert link_quotes(corpus(alone, {"a:0": "Nora Quist"})) == []  # no story: not enough
+
+
+def test_one_story_does_not_link_stock_phrases_of_different_speakers() -> None:
+    texts = {
+        "a": [SHARED, "We respect the decision of the city."],
+        "b": [SHARED, "We respect the decision of the city council."],
+    }
+    speakers = {"a:0": "Nora Quist", "b:0": "Nora Quist"}
+    speakers |= {"a:1": "Piet Jansen", "b:1": "Anna Kovacs"}
+    assert pairs(link_quotes(corpus(texts, speakers))) == {("a:0", "b:0"): LinkKind.EXACT}
+
+
+def test_each_half_of_a_split_quote_links_to_the_whole_in_another_document() -> None:
+    texts = {
+        "a": ["We respect the ruling of the Harrow court", "but we do not accept the fine at all."],
+        "b": ["We respect the judgment of the Harrow court, but we will not accept this fine."],
+    }
+    speakers = {"a:0": "Nora Quist", "a:1": "Nora Quist", "b:0": "Nora Quist"}
+    assert pairs(link_quotes(laid_out(texts, speakers))) == {
+        ("a:0", "b:0"): LinkKind.PARTIAL,
+        ("a:1", "b:0"): LinkKind.PARTIAL,
+    }
+    # two quotes that are whole sentences each are two statements, not one split
+    apart = {"a": ["We respect the ruling of the Harrow court.", texts["a"][1].capitalize()]}
+    assert ("a:1", "b:0") not in pairs(link_quotes(laid_out(apart | {"b": texts["b"]}, speakers)))

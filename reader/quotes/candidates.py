@@ -1,0 +1,259 @@
+"""Which pairs of quotes are worth verifying as variants of one utterance (see `linking`).
+
+Never all pairs. Every quote is cut into shingles (pairs of neighbouring stems, pairs of two
+function words left out) and indexed by the shingles that few quotes hold; a shingle held by many
+quotes is stock wording and is ignored. Quotes of one known speaker are also paired by the rare
+content words they share (a loose translation may share no word pair at all).
+
+Two more sources serve re-translations, which may share no word run at all. Documents that
+already share a link carry one story: their quotes are paired when the speakers agree (or one is
+unknown) and they share rare word roots. And the two halves of a split quote (adjacent quotes of
+one speaker, with only a short attribution between them) are joined into one text, so that it can
+be matched against the unsplit quote in another document.
+
+Posting lists are capped at a fixed length, so a shingle or a speaker's word held by more quotes
+than that is stock wording however large the library; the work per quote stays bounded.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.quotes.alignment import STOPWORDS, sentences, words
+from reader.quotes.model import Quote, QuoteKind
+
+MIN_SHARED = 2  # content words, and rare shingles, two variants must share at the least
+SPECIFIC_DF = 12  # a shingle held by at most this many quotes is specific to one utterance
+DF_CAP = 100  # a shingle held by more quotes is stock wording (fixed: the cost stays linear)
+RARE_ENOUGH = 3  # words in fewer quotes than a few variants would fill are all equally rare
+SPEAKER_WORD_SHARE = 0.05  # a word in more of all quotes than this pairs no speaker's quotes
+SPEAKER_WORD_CAP = 60  # a speaker's word in more of their quotes than this pairs none of them
+ROOT_LENGTH = 6  # a stem cut to this many letters is its root ("negotiation" / "negotiate")
+STORY_SHARED = 3  # rare roots two quotes of one story must share to be compared
+SPLIT_GAP = 80  # at most this many characters of attribution between two halves of a quote
+_VOWELS = re.compile(r"(?<=.)[aeiouy]")
+_SPELLINGS = {"tsch": "ch", "sch": "sh", "tch": "ch", "x": "ks", "w": "v", "j": "y", "ph": "f"}
+
+
+@dataclass(slots=True)
+class Unit:
+    """A text (a whole quote or one of its sentences) ready to compare."""
+
+    norms: tuple[str, ...]
+    stems: tuple[str, ...]
+    content: frozenset[str]
+    shingles: frozenset[int]
+    roots: frozenset[str]  # content stems cut to ROOT_LENGTH letters
+
+
+@dataclass(slots=True)
+class Prepared:
+    quote: Quote
+    whole: Unit
+    parts: list[Unit]  # its sentences, when it has more than one
+    speaker: tuple[str, str] | None  # (surname, full name) in transliteration-blind form
+    halves: tuple[int, int] | None = None  # for two halves of a split quote joined: their indexes
+
+
+@dataclass(slots=True)
+class Context:
+    """Corpus statistics the verification needs."""
+
+    idf: dict[str, float]
+    root_idf: dict[str, float]
+    shingle_df: dict[int, int]
+    cap: int  # shingles held by more quotes are stock wording
+
+    def rare(self, shared: frozenset[int]) -> int:
+        """How many of the shared shingles are not stock wording."""
+        cap = self.cap
+        return sum(1 for s in shared if self.shingle_df.get(s, 0) <= cap)
+
+    def specific(self, shared: frozenset[int]) -> int:
+        """How many of the shared shingles are held by few quotes (one utterance's variants)."""
+        return sum(1 for s in shared if self.shingle_df.get(s, 0) <= SPECIFIC_DF)
+
+
+def prepare(quote: Quote, table: dict[tuple[str, str], int]) -> Prepared:
+    """A quote cut into words, shingles and sentences, its speaker's name in comparable form."""
+    whole = unit(quote.text, table)
+    parts: list[Unit] = []
+    if quote.kind != QuoteKind.PHRASE:
+        pieces = sentences(quote.text)
+        if len(pieces) > 1:
+            parts = [u for u in (unit(p, table) for p in pieces) if u.stems]
+    speaker = None
+    if quote.speaker and quote.speaker.split():
+        names = [skeleton(name) for name in quote.speaker.split()]
+        speaker = (names[-1], " ".join(names))
+    return Prepared(quote, whole, parts, speaker)
+
+
+def skeleton(name: str) -> str:
+    """A name in a form most transliterations share: accents, inner vowels and doubled letters
+    dropped, German and French spellings of Slavic sounds folded ("Woronin" → "vrn")."""
+    name = unicodedata.normalize("NFKD", name.casefold())
+    name = "".join(c for c in name if c.isalpha())
+    for spelling, common in _SPELLINGS.items():
+        name = name.replace(spelling, common)
+    name = _VOWELS.sub("", name)
+    return "".join(c for i, c in enumerate(name) if i == 0 or c != name[i - 1])
+
+
+def unit(text: str, table: dict[tuple[str, str], int]) -> Unit:
+    """The comparable form of one text."""
+    found = words(text)
+    stems = found.stems
+    shingles = frozenset(
+        table.setdefault(pair, len(table))
+        for pair in itertools.pairwise(stems)
+        if pair[0] not in STOPWORDS or pair[1] not in STOPWORDS
+    )
+    content = found.content
+    roots = frozenset(word[:ROOT_LENGTH] for word in content)
+    return Unit(found.norms, stems, content, shingles, roots)
+
+
+def statistics(prepared: list[Prepared]) -> tuple[Context, dict[int, list[int]]]:
+    """Word IDF, shingle counts, and for each rare shingle the quotes holding it."""
+    count = len(prepared)
+    df = Counter(word for p in prepared for word in p.whole.content)
+    idf = {word: math.log(1 + count / max(n, RARE_ENOUGH)) for word, n in df.items()}
+    root_df = Counter(root for p in prepared for root in p.whole.roots)
+    root_idf = {root: math.log(1 + count / max(n, RARE_ENOUGH)) for root, n in root_df.items()}
+    shingle_df = Counter(s for p in prepared for s in p.whole.shingles)
+    cap = DF_CAP
+    postings: dict[int, list[int]] = {}
+    for index, item in enumerate(prepared):
+        for shingle in item.whole.shingles:
+            if 1 < shingle_df[shingle] <= cap:
+                postings.setdefault(shingle, []).append(index)
+    return Context(idf, root_idf, shingle_df, cap), postings
+
+
+def speaker_postings(
+    prepared: list[Prepared], context: Context
+) -> dict[tuple[str, str], list[int]]:
+    """For each (speaker, content word not among the most common), the quotes holding it.
+
+    One speaker's quotes are few, so words too common to pair quotes across the library still
+    pair them within one speaker's; a word in very many of one speaker's quotes pairs none."""
+    floor = common_floor()
+    postings: dict[tuple[str, str], list[int]] = {}
+    for index, item in enumerate(prepared):
+        if item.speaker is None:
+            continue
+        for word in item.whole.content:
+            if context.idf[word] > floor:
+                postings.setdefault((item.speaker[1], word), []).append(index)
+    return {key: found for key, found in postings.items() if len(found) <= SPEAKER_WORD_CAP}
+
+
+def common_floor() -> float:
+    """The IDF of a word in SPEAKER_WORD_SHARE of all quotes: at or below it a word is common."""
+    return math.log(1 + 1 / SPEAKER_WORD_SHARE)
+
+
+def candidates(
+    index: int,
+    item: Prepared,
+    prepared: list[Prepared],
+    postings: dict[int, list[int]],
+    by_speaker: dict[tuple[str, str], list[int]],
+) -> list[int]:
+    """Later quotes in other documents sharing at least MIN_SHARED rare shingles with `item`,
+    or, said by the same speaker, MIN_SHARED content words. A phrase of one word pair looks both
+    ways for quotes holding that pair (a quote's own search needs two)."""
+    lists = [postings.get(s) for s in item.whole.shingles]
+    if item.quote.kind == QuoteKind.PHRASE and len(item.whole.shingles) == 1:
+        found = shared_by(-1, lists, 1)
+    else:
+        found = shared_by(index, lists, MIN_SHARED)
+    if item.speaker is not None:
+        name = item.speaker[1]
+        words_ = [by_speaker.get((name, w)) for w in item.whole.content]
+        found |= shared_by(index, words_, MIN_SHARED)
+    doc = item.quote.doc
+    return [other for other in found if prepared[other].quote.doc != doc and other != index]
+
+
+def shared_by(index: int, lists: list[list[int] | None], least: int) -> set[int]:
+    """The quotes after `index` in at least `least` of the posting lists."""
+    shared: Counter[int] = Counter()
+    for posting in lists:
+        if posting is not None:
+            shared.update(posting[bisect.bisect_right(posting, index) :])
+    return {other for other, n in shared.items() if n >= least}
+
+
+def speakers_agree(x: Prepared, y: Prepared) -> bool:
+    """True unless both quotes are credited to different people named in full."""
+    if x.speaker is None or y.speaker is None or x.speaker[1] == y.speaker[1]:
+        return True
+    return x.speaker[1] == x.speaker[0] or y.speaker[1] == y.speaker[0]
+
+
+def story_pairs(
+    prepared: list[Prepared], linked: set[tuple[int, int]], context: Context
+) -> set[tuple[int, int]]:
+    """Pairs of full quotes of two documents that already share a link (one story), their
+    speakers agreeing and sharing STORY_SHARED roots that are not common, not yet linked."""
+    by_doc: dict[str, list[int]] = {}
+    for index, item in enumerate(prepared):
+        if item.quote.kind != QuoteKind.PHRASE:
+            by_doc.setdefault(item.quote.doc, []).append(index)
+    stories = {tuple(sorted((prepared[a].quote.doc, prepared[b].quote.doc))) for a, b in linked}
+    # common: in more than SPEAKER_WORD_SHARE of the quotes, and more than a few variants fill
+    floor = min(common_floor(), math.log(1 + len(prepared) / RARE_ENOUGH) - 1e-9)
+    rare = [frozenset(r for r in p.whole.roots if context.root_idf[r] > floor) for p in prepared]
+    pairs: set[tuple[int, int]] = set()
+    for doc_a, doc_b in stories:
+        for x in by_doc.get(doc_a, []):
+            for y in by_doc.get(doc_b, []):
+                pair = (min(x, y), max(x, y))
+                if (
+                    len(rare[x] & rare[y]) >= STORY_SHARED
+                    and pair not in linked
+                    and speakers_agree(prepared[x], prepared[y])
+                ):
+                    pairs.add(pair)
+    return pairs
+
+
+def joined_halves(prepared: list[Prepared], table: dict[tuple[str, str], int]) -> list[Prepared]:
+    """The split quotes of each document, their two halves joined into one text.
+
+    Halves are adjacent full quotes of one document with at most SPLIT_GAP characters between
+    them (room for an attribution, not a paragraph), credited to one speaker (or the second
+    unknown), the second carrying on the first one's sentence."""
+    joined: list[Prepared] = []
+    for first, second in itertools.pairwise(range(len(prepared))):
+        a, b = prepared[first], prepared[second]
+        qa, qb = a.quote, b.quote
+        if (
+            qa.doc != qb.doc
+            or QuoteKind.PHRASE in (qa.kind, qb.kind)
+            or not 0 <= qb.start - qa.end <= SPLIT_GAP
+            or (b.speaker is not None and a.speaker != b.speaker)
+        ):
+            continue
+        if not _continues(qa, qb):
+            continue
+        text = f"{qa.text.rstrip()} {qb.text.lstrip()}"
+        quote = Quote(f"{qa.id}+{qb.id}", qa.doc, qa.start, qb.end, text, speaker=qa.speaker)
+        item = prepare(quote, table)
+        item.halves = (first, second)
+        joined.append(item)
+    return joined
+
+
+def _continues(a: Quote, b: Quote) -> bool:
+    """True when the second quote carries on the first one's sentence: the first ends without a
+    full stop and the second starts in lower case ("We respect it," she said, "but ...")."""
+    return a.text.rstrip()[-1:] not in ".!?" and b.text.lstrip()[:1].islower()

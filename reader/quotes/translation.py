@@ -1,0 +1,103 @@
+"""Whether two quotes may be translations of one statement, compared as bags of word roots.
+
+A re-translation may share no run of words with another translation of the same statement. It
+still shares most of the rare words and names (IDF-weighted, so they dominate), runs to about the
+same length, keeps the polarity ("we accept it" is not "we do not accept it") and the numbers, and
+does not swap one specific word for another (stock wording about another subject).
+"""
+
+from __future__ import annotations
+
+from reader.quotes.candidates import MIN_SHARED, STORY_SHARED, Context, Unit
+
+SAME_LENGTH = 0.6  # a translation has at least this share of the other's content words
+TRANSLATED = 0.6  # IDF-weighted share of the word roots two translations must share
+TRANSLATED_UNSURE = 0.75  # ... when the speaker of one of them is not known
+HALF_COVER = 0.5  # weighted share of a split quote's half that the matched quote must hold
+FRAGMENT = 0.8  # weighted share of a re-translated fragment's roots found in the longer quote
+_NEGATION_TEXT = """no not never none nor neither nothing nobody cannot without dont cant wont
+    isnt arent wasnt werent doesnt didnt hasnt havent hadnt shouldnt wouldnt couldnt"""
+NEGATIONS = frozenset(_NEGATION_TEXT.split())  # words that turn a statement into its denial
+
+
+def translation(a: Unit, b: Unit, context: Context, unsure: bool) -> float | None:
+    """Two texts saying the same in other words: the IDF-weighted share of shared roots high
+    on both sides, the lengths, the polarity and the numbers agreeing, no specific word swapped
+    for another (stock wording about another subject)."""
+    shared = a.roots & b.roots
+    if len(shared) < STORY_SHARED or not agree(a, b):
+        return None
+    small, large = sorted((len(a.roots), len(b.roots)))
+    if small < SAME_LENGTH * large:
+        return None
+    weight = context.root_idf
+    if topic_swapped(a.roots - shared, b.roots - shared, a.roots, weight, 0):
+        return None
+    both = sum(weight.get(r, 1.0) for r in shared)
+    covers = sorted(both / sum(weight.get(r, 1.0) for r in u.roots) for u in (a, b))
+    need = TRANSLATED_UNSURE if unsure else TRANSLATED
+    if covers[0] < need - 0.1 or covers[1] < need:
+        return None
+    return (covers[0] + covers[1]) / 2
+
+
+def fragment(a: Unit, b: Unit, context: Context) -> float | None:
+    """A re-translated fragment: nearly all of the shorter text's roots in the longer one."""
+    inner, outer = sorted((a, b), key=lambda u: len(u.roots))
+    shared = inner.roots & outer.roots
+    if len(shared) < STORY_SHARED + 1 or (_negated(inner) and not _negated(outer)):
+        return None
+    if not _numbers(inner) <= _numbers(outer):
+        return None
+    weight = context.root_idf
+    cover = sum(weight.get(r, 1.0) for r in shared) / sum(weight.get(r, 1.0) for r in inner.roots)
+    if cover < FRAGMENT:
+        return None
+    return 0.9 * cover * (len(inner.roots) / len(outer.roots)) ** 0.5
+
+
+def agree(a: Unit, b: Unit) -> bool:
+    """Same polarity, and the same numbers when both give numbers ("a decade" is "ten years")."""
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    same_numbers = numbers_a == numbers_b or not (numbers_a and numbers_b)
+    return _negated(a) == _negated(b) and same_numbers
+
+
+def _negated(text: Unit) -> bool:
+    return any(norm in NEGATIONS for norm in text.norms)
+
+
+def _numbers(text: Unit) -> frozenset[str]:
+    return frozenset(stem for stem in text.stems if stem.isdigit())
+
+
+def topic_swapped(
+    only_a: frozenset[str],
+    only_b: frozenset[str],
+    content: frozenset[str],
+    idf: dict[str, float],
+    most: int,
+) -> bool:
+    """Same wording about a different subject: one or two specific words swapped, no more.
+
+    Rewording changes several words, mostly common ones; stock phrasing about another subject
+    ("no change in our position on the pipeline" / "... on the tariffs") differs in few words,
+    and those are among the quote's most specific.
+    """
+    if not only_a or not only_b or (most and max(len(only_a), len(only_b)) > most):
+        return False
+    ranked = sorted(idf.get(w, 1.0) for w in content)
+    median = ranked[len(ranked) // 2]
+    return max(idf.get(w, 1.0) for w in only_a) > median and (
+        max(idf.get(w, 1.0) for w in only_b) > median
+    )
+
+
+def half_matches(half: Unit, other: Unit, context: Context) -> bool:
+    """True when most of a half's weighted roots (two at least, if it has two) are in `other`."""
+    shared = half.roots & other.roots
+    if len(shared) < min(MIN_SHARED, len(half.roots)):
+        return False
+    weight = context.root_idf
+    cover = sum(weight.get(r, 1.0) for r in shared) / sum(weight.get(r, 1.0) for r in half.roots)
+    return cover >= HALF_COVER
