@@ -102,6 +102,8 @@ def render(out: Path) -> list[Path]:
         for theme, name in (("light", "main-light"), ("dark", "main-dark")):
             window = _window(root, theme)
             _scene(window, "Lavrov", 0)
+            if theme == "dark":  # the library table, in the other theme
+                window.on_show_library()
             written.append(_save(window, out / f"{name}.png"))
             _dispose(window)
         window = _window(root, "light")
