@@ -21,7 +21,8 @@ from reader.cli import documents
 from reader.documents.loading import load_paths
 from reader.documents.model import Document
 from reader.errors import DocumentError, ReaderError
-from reader.library import Library
+from reader.library import Library, default_root
+from reader.logfile import setup_logging
 
 COMMAND_MODULES = [documents]
 for _optional in ("reader.cli.search", "reader.cli.quotes", "reader.cli.export"):
@@ -73,6 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # a bug: the user gets one line, the log gets the traceback
+        logs = (Path(args.library) if args.library else default_root()) / "logs"
+        path = setup_logging(logs)
+        logging.getLogger("reader.cli").error("unhandled error", exc_info=error)
+        return fail(f"internal error ({type(error).__name__}: {error}); the details are in {path}")
 
 
 def _wants_window(args_list: list[str], parser: argparse.ArgumentParser) -> bool:

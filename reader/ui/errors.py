@@ -11,32 +11,14 @@ import sys
 import threading
 import traceback
 from datetime import datetime
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.logfile import setup_logging
+
 log = logging.getLogger("reader.ui")
-
-LOG_NAME = "source-reader.log"
-
-
-def setup_logging(logs_dir: Path) -> Path:
-    """Send the app's log records (INFO and up) to a rotating file in `logs_dir`."""
-    path = logs_dir / LOG_NAME
-    root = logging.getLogger("reader")
-    if not any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
-        try:
-            logs_dir.mkdir(parents=True, exist_ok=True)
-            handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-        except OSError as error:
-            log.warning("cannot write the log file %s: %s", path, error)
-            return path
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
-    return path
 
 
 class ErrorReporter(QObject):

@@ -67,3 +67,20 @@ def test_window_without_a_display_explains_itself(tmp_path, run):
 
 def test_version(run):
     assert run("--version", home=Path("/nonexistent")).stdout.startswith("source-reader ")
+
+
+def test_an_unexpected_error_is_one_line_and_its_traceback_goes_to_the_log(
+    tmp_path, capsys, monkeypatch
+):
+    from reader import cli
+    from reader.cli import documents
+
+    def broken(args):
+        raise RuntimeError("something nobody foresaw")
+
+    monkeypatch.setattr(documents, "run_list", broken)  # a fault injected into one command
+    assert cli.main(["--library", str(tmp_path / "lib"), "list"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "internal error (RuntimeError: something nobody foresaw)" in err[0]
+    log = (tmp_path / "lib" / "logs" / "source-reader.log").read_text()
+    assert "Traceback" in log and "something nobody foresaw" in log

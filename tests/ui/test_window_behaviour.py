@@ -10,8 +10,9 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import QApplication
 
 from reader.documents.model import Document
+from reader.logfile import LOG_NAME
 from reader.ui import theme
-from reader.ui.errors import LOG_NAME, ErrorReporter
+from reader.ui.errors import ErrorReporter
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

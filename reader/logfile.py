@@ -1,0 +1,30 @@
+"""The log file in the library's `logs/` folder: what went wrong, with tracebacks, for bug reports.
+
+The window and the command line both write there; users see one line and where the details are.
+"""
+
+from __future__ import annotations
+
+import logging
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+log = logging.getLogger("reader")
+
+LOG_NAME = "source-reader.log"
+
+
+def setup_logging(logs_dir: Path) -> Path:
+    """Send the app's log records (INFO and up) to a rotating file in `logs_dir`."""
+    path = logs_dir / LOG_NAME
+    if not any(getattr(h, "baseFilename", None) == str(path) for h in log.handlers):
+        try:
+            logs_dir.mkdir(parents=True, exist_ok=True)
+            handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        except OSError as error:
+            log.warning("cannot write the log file %s: %s", path, error)
+            return path
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+    return path
