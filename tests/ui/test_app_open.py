@@ -43,14 +43,7 @@ def test_a_file_given_on_the_command_line_is_imported_and_shown(
 ):
     path = write_article(tmp_path / "incoming", "zz-ferry.txt", "Ferry timetable to change")
     window = shown_window(qtbot, library, make_settings, [str(path)])
-    qtbot.waitUntil(
-        lambda: (
-            window.reader.document is not None
-            and window.reader.document.title == "Ferry timetable to change"
-        ),
-        timeout=30000,
-    )
-    qtbot.waitUntil(lambda: not window.workspace.busy(), timeout=60000)
+    wait_until_shown(qtbot, window, "Ferry timetable to change")
     found = library.find(str(path))
     assert found is not None and window.reader.document.id == found.id
     assert window.library.first_id() != found.id  # not merely the first document of the list
@@ -75,15 +68,17 @@ def test_a_file_already_in_the_library_is_shown_too(qtbot, library, make_setting
     path = write_article(tmp_path / "incoming", "zz-ferry.txt", "Ferry timetable to change")
     library.import_paths([path])
     window = shown_window(qtbot, library, make_settings, [str(path)])
+    wait_until_shown(qtbot, window, "Ferry timetable to change")
+    window.close()
+
+
+def wait_until_shown(qtbot, window, title: str) -> None:
+    """Wait until the reader shows the document titled `title` and background work is done."""
     qtbot.waitUntil(
-        lambda: (
-            window.reader.document is not None
-            and window.reader.document.title == "Ferry timetable to change"
-        ),
+        lambda: window.reader.document is not None and window.reader.document.title == title,
         timeout=30000,
     )
     qtbot.waitUntil(lambda: not window.workspace.busy(), timeout=60000)
-    window.close()
 
 
 def close_message_boxes(seen: list[str]) -> QTimer:
