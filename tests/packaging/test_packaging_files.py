@@ -212,7 +212,6 @@ class Recorder:
 def run_spec(
     workpath: Path,
 ) -> tuple[dict[str, Any], list[tuple[str, tuple[Any, ...], dict[str, Any]]]]:
-    pytest.importorskip("PyInstaller")
     Recorder.calls = []
     names = ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE")
     namespace: dict[str, Any] = {n: Recorder(n) for n in names}

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from reader.documents.loading import load_paths
+from reader.quotes import analyse
 from reader.search import SearchIndex
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -82,8 +83,7 @@ def test_did_you_mean_on_the_seeds(seed_index):
 
 
 def test_speaker_and_in_quotes_with_the_real_quote_analysis(seeds, tmp_path):
-    quotes = pytest.importorskip("reader.quotes")
-    analysis = quotes.analyse(seeds)
+    analysis = analyse(seeds)
     index = SearchIndex(tmp_path / "index")
     index.update(seeds, quotes=analysis)
     by_lavrov = {
