@@ -7,7 +7,6 @@ sqlite3 and the file system are wrapped at the boundary of the module that calls
     ReaderError
     ├── DocumentError        a file could not be read as a document (missing, binary, too large…)
     ├── LibraryError         the library folder or its data cannot be used
-    ├── QueryError           a search query could not be understood even after repair
     ├── IndexBusyError       another process holds the search index writer
     ├── StoreError           the annotation store cannot be read or written
     └── ExportError          an export could not be built or written
@@ -31,10 +30,6 @@ class DocumentError(ReaderError):
 
 class LibraryError(ReaderError):
     """The library folder or its data cannot be used."""
-
-
-class QueryError(ReaderError):
-    """A search query could not be understood, even after repair."""
 
 
 class IndexBusyError(ReaderError):

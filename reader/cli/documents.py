@@ -10,6 +10,7 @@ from reader import cli
 from reader.documents.loading import META_FIELDS, load_document
 from reader.documents.model import Document
 from reader.errors import DocumentError, ReaderError
+from reader.library import Library
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,6 +42,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     for name in META_FIELDS:
         meta.add_argument(f"--{name}", help=f"new {name} (empty text clears it)")
     meta.set_defaults(run=run_meta)
+
+    remove = subparsers.add_parser("remove", help="take documents out of the library")
+    remove.add_argument("documents", nargs="+", metavar="ID", help="library document ids or paths")
+    remove.set_defaults(run=run_remove)
 
 
 def summary(document: Document, quotes: int | None = None) -> dict[str, Any]:
@@ -173,11 +178,25 @@ def run_import(args: argparse.Namespace) -> int:
     return 1 if report.errors and not done else 0
 
 
+def _library_document(library: Library, reference: str) -> Document:
+    document = library.find(reference)
+    if document is None:
+        raise DocumentError(reference, "not a document of the library")
+    return document
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    library = cli.open_library(args)
+    documents = [_library_document(library, reference) for reference in args.documents]
+    for document in documents:
+        library.remove(document)
+        print(f"removed {document.id}  {document.title}")
+    return 0
+
+
 def run_meta(args: argparse.Namespace) -> int:
     library = cli.open_library(args)
-    document = library.find(args.document)
-    if document is None:
-        raise DocumentError(args.document, "not a document of the library")
+    document = _library_document(library, args.document)
     fields = {name: getattr(args, name) for name in META_FIELDS if getattr(args, name) is not None}
     if fields:
         library.set_metadata(document, fields)

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from reader.annotations.anchoring import anchor
 from reader.annotations.store import Annotation
@@ -287,7 +287,7 @@ def _clusters(spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
 
 
 def excerpts_from_hits(
-    docs: dict[str, Document], hits: Iterable[Any], source: QuoteSource | None = None
+    docs: dict[str, Document], hits: Iterable[SearchHit], source: QuoteSource | None = None
 ) -> list[Excerpt]:
     """Passages around the matched terms of each search hit (a few per document)."""
     excerpts = []
@@ -356,7 +356,7 @@ def build_report(
     documents: Sequence[Document],
     *,
     annotations: Iterable[Annotation] | None = None,
-    hits: Iterable[Any] | None = None,
+    hits: Iterable[SearchHit] | None = None,
     analysis: QuoteSource | None = None,
     order: str = "document",
     title: str = "Annotated excerpts",

@@ -41,8 +41,6 @@ class QuoteCache:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.version = code_version()
-        self.hits = 0
-        self.misses = 0
 
     def key(self, document: Document) -> str:
         """What the cached answer for `document` depends on."""
@@ -56,12 +54,9 @@ class QuoteCache:
             with open(self._path(document.id), "rb") as handle:
                 key, quotes = pickle.load(handle)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
-            self.misses += 1
             return None
         if key != self.key(document):
-            self.misses += 1
             return None
-        self.hits += 1
         return list(quotes)
 
     def put(self, document: Document, quotes: list[Quote]) -> None:

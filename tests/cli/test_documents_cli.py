@@ -84,3 +84,14 @@ def test_an_unexpected_error_is_one_line_and_its_traceback_goes_to_the_log(
     assert len(err) == 1 and "internal error (RuntimeError: something nobody foresaw)" in err[0]
     log = (tmp_path / "lib" / "logs" / "source-reader.log").read_text()
     assert "Traceback" in log and "something nobody foresaw" in log
+
+
+def test_remove_takes_a_document_out_of_the_library(tmp_path, run):
+    listed = json.loads(run("list", "--json", home=tmp_path).stdout)["documents"]
+    gone = listed[0]
+    result = run("remove", gone["id"][:8], home=tmp_path)
+    assert gone["id"] in result.stdout
+    after = json.loads(run("list", "--json", home=tmp_path).stdout)["documents"]
+    assert [d["id"] for d in after] == [d["id"] for d in listed[1:]]
+    failed = run("remove", "no-such-document", home=tmp_path, check=False)
+    assert failed.returncode == 1 and "not a document of the library" in failed.stderr
