@@ -237,7 +237,11 @@ def clean_token(word: str) -> str:
             break
     if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word):
         word = word[:-1] if len(word) > 3 else word
-    return word
+    glued = _GLUED_ACRONYM.match(word)  # "CNNOlesia": a link's text run into the next word
+    return glued.group(1) if glued else word
+
+
+_GLUED_ACRONYM = re.compile(r"^[A-Z]{2,}([A-Z][a-z]{2,})$")
 
 
 def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:

@@ -432,3 +432,14 @@ def test_reported_clause_far_from_its_verb_keeps_the_subject() -> None:
         "that the whole case against him was a \u201cpolitical vendetta\u201d."
     )
     assert (quote.speaker, quote.attribution) == ("Ilan Brodsky", "said-that")
+
+
+def test_an_outlet_name_run_into_the_speakers_name_is_dropped():
+    body = (
+        "In a column published on BBCAnna Kowalczyk described the mood in the capital. "
+        "“Nobody here expected the talks to fail,” she writes."
+    )
+    document = Document(id="g1", path="g1.txt", body=body)
+    quotes = extract_quotes(document)
+    attribute(document, quotes)
+    assert [q.speaker for q in quotes] == ["Anna Kowalczyk"]
