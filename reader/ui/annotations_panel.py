@@ -12,10 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -41,9 +39,8 @@ from PySide6.QtWidgets import (
 from reader.annotations import COLOURS, Annotation, AnnotationStore
 from reader.documents.model import Document
 from reader.errors import StoreError
+from reader.ui.models import ROOT, HeaderedTableModel, Index
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 SWATCHES = {
     "yellow": "#fff1a8",
     "green": "#cdeccd",
@@ -67,8 +64,10 @@ class StoreSignals(QObject):
         store.subscribe(self.annotationsChanged.emit)
 
 
-class AnnotationsModel(QAbstractTableModel):
+class AnnotationsModel(HeaderedTableModel):
     """Rows of annotations matching a filter, read from the store on `refresh()`."""
+
+    HEADERS = COLUMNS
 
     def __init__(self, store: AnnotationStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -95,16 +94,8 @@ class AnnotationsModel(QAbstractTableModel):
     def annotation(self, row: int) -> Annotation:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -32,10 +32,24 @@ OUTLET_ROLE = Qt.ItemDataRole.UserRole + 4
 DATE_ROLE = Qt.ItemDataRole.UserRole + 5
 
 Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
+ROOT = QModelIndex()
 
 
-class LibraryModel(QAbstractTableModel):
+class HeaderedTableModel(QAbstractTableModel):
+    """A flat table whose columns are named by `HEADERS`."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+
+class LibraryModel(HeaderedTableModel):
     """One row per document: title, outlet, author, date, number of quotes."""
 
     HEADERS = ("Title", "Outlet", "Author", "Date", "Quotes")
@@ -67,16 +81,8 @@ class LibraryModel(QAbstractTableModel):
     def outlets(self) -> list[str]:
         return sorted({d.source for d in self._documents if d.source})
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._documents)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._documents):
@@ -184,7 +190,7 @@ class RowsModel(QAbstractListModel):
     def rows(self) -> list[Row]:
         return list(self._rows)
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -202,7 +208,7 @@ class RowsModel(QAbstractListModel):
         return None
 
 
-class SpeakersModel(QAbstractTableModel):
+class SpeakersModel(HeaderedTableModel):
     """Every speaker and how many quotes they have, most quoted first."""
 
     HEADERS = ("Speaker", "Quotes")
@@ -219,16 +225,8 @@ class SpeakersModel(QAbstractTableModel):
     def speaker(self, row: int) -> str:
         return self._rows[row][0]
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < 2 else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

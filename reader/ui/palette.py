@@ -10,11 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -32,15 +29,14 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from reader.ui.actions import VIEW_KEYS, shortcut_text
+from reader.ui.models import ROOT, HeaderedTableModel, Index
 from reader.ui.present import fuzzy_score
 from reader.ui.views.common import add_list_keys
 
-Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
-class ActionsModel(QAbstractTableModel):
+class ActionsModel(HeaderedTableModel):
     """Actions as rows: command text and shortcut; `extra` adds (keys, text) rows without action."""
 
     HEADERS = ("Command", "Shortcut")
@@ -55,16 +51,8 @@ class ActionsModel(QAbstractTableModel):
         self._actions = list(actions)
         self._extra = list(extra)
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._actions) + len(self._extra)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < 2 else None
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= self.rowCount():
