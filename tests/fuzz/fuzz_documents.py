@@ -15,6 +15,9 @@ from pathlib import Path
 
 import atheris
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root: tests.*
+from tests.hardening.invariants import assert_offsets_hold
+
 with atheris.instrument_imports(include=["reader"]):
     from reader.documents.loading import load_document
     from reader.errors import DocumentError
@@ -35,12 +38,7 @@ def check(data: bytes) -> None:
     except DocumentError as error:
         assert error.reason, "a refusal without a reason"
         return
-    for start, end in document.paragraphs():
-        assert 0 <= start < end <= len(document.body)
-    if document.format == "text":
-        for segment in document.segments:
-            piece = document.body[segment.clean : segment.clean + segment.length]
-            assert piece == document.raw[segment.raw : segment.raw + segment.length]
+    assert_offsets_hold(document)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from reader.documents.loading import load_document
 from reader.errors import DocumentError
+from tests.hardening.invariants import assert_offsets_hold
 
 QUOTE_MARKS = "\"'“”‘’«»‹›„"
 NEWS_LINES = [
@@ -56,17 +57,7 @@ def test_any_text_loads_or_is_refused_with_a_reason(tmp_path, text, suffix):
     document = _load(tmp_path, text, suffix)
     if document is None:
         return
-    for start, end in document.paragraphs():
-        assert 0 <= start < end <= len(document.body)
-    if document.format == "text":
-        for segment in document.segments:
-            piece = document.body[segment.clean : segment.clean + segment.length]
-            assert piece == document.raw[segment.raw : segment.raw + segment.length]
-        for line_removed in document.removed:
-            assert (
-                line_removed.text.strip()
-                in document.raw[line_removed.raw_start : line_removed.raw_end]
-            )
+    assert_offsets_hold(document)
     for offset in range(0, len(document.body) + 1, 7):
         assert 0 <= document.raw_offset(offset) <= len(document.raw)
 
