@@ -13,7 +13,6 @@ edited or deleted. The original's path is remembered in `sources.json`, so impor
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -26,19 +25,19 @@ from typing import IO
 
 import platformdirs
 
-from reader import __version__
 from reader.documents.loading import (
     SIDECAR_SUFFIX,
     apply_overrides,
     document_id,
     iter_files,
-    load_document,
+    read_document,
     sidecar_path,
 )
 from reader.documents.model import Document
 from reader.errors import DocumentError, LibraryError
 from reader.fsutil import atomic_write_text, atomic_writer
 from reader.resources import seeds_folder
+from reader.versioning import version_key
 
 try:
     import fcntl
@@ -50,15 +49,7 @@ log = logging.getLogger(__name__)
 HOME_VARIABLE = "SOURCE_READER_HOME"
 
 
-def _parser_version() -> str:
-    """Changes whenever the code that turns files into documents changes (cache invalidation)."""
-    digest = hashlib.sha1(__version__.encode())  # a bundle may carry no source files
-    for source in sorted((Path(__file__).parent / "documents").glob("*.py")):
-        digest.update(source.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-_CACHE_VERSION = _parser_version()
+_CACHE_VERSION = version_key("documents")
 
 
 def default_root() -> Path:
@@ -144,7 +135,7 @@ class Library:
                 document = (
                     cached[1]
                     if cached and cached[0] == stamp
-                    else load_document(path, document_id(key))
+                    else read_document(path, document_id(key))
                 )
             except DocumentError as failure:
                 errors.append(failure)
@@ -184,7 +175,7 @@ class Library:
                 continue
             origin = str(path.resolve())
             try:
-                load_document(path)  # refuse unreadable files before they enter the library
+                read_document(path)  # refuse unreadable files before they enter the library
                 key = by_origin.get(origin) or self._new_key(path, paths, sources)
                 target = self.documents_dir / key
                 if target.exists() and target.read_bytes() == path.read_bytes():

@@ -14,6 +14,26 @@ log = logging.getLogger("reader")
 LOG_NAME = "source-reader.log"
 
 
+class OneLineFormatter(logging.Formatter):
+    """A record as one line, never with its traceback (that goes to the log file only)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "source-reader: " + " ".join(record.getMessage().split())
+
+
+def _without_traceback(record: logging.LogRecord) -> bool:
+    """Records with a traceback are for the log file; the user is told in a line of their own."""
+    return record.exc_info is None
+
+
+def setup_console(level: int = logging.WARNING) -> None:
+    """Warnings and errors to stderr as one line each (the command line's console)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(OneLineFormatter())
+    handler.addFilter(_without_traceback)
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+
+
 def setup_logging(logs_dir: Path) -> Path:
     """Send the app's log records (INFO and up) to a rotating file in `logs_dir`."""
     path = logs_dir / LOG_NAME

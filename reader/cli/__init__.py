@@ -18,11 +18,10 @@ from typing import Any
 
 from reader import __version__
 from reader.cli import documents
-from reader.documents.loading import load_paths
-from reader.documents.model import Document
-from reader.errors import DocumentError, ReaderError
+from reader.errors import ReaderError
 from reader.library import Library, default_root
-from reader.logfile import setup_logging
+from reader.logfile import setup_console, setup_logging
+from reader.workspace import Workspace
 
 COMMAND_MODULES = [documents]
 for _optional in ("reader.cli.search", "reader.cli.quotes", "reader.cli.export"):
@@ -58,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # print file names with any bytes as they are
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="surrogateescape")
-    logging.basicConfig(level=logging.WARNING, format="source-reader: %(message)s")
+    setup_console()
     parser = build_parser()
     if _wants_window(args_list, parser):
         return _open_window(args_list)
@@ -66,6 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    log_path = setup_logging((Path(args.library) if args.library else default_root()) / "logs")
     try:
         return int(args.run(args) or 0)
     except ReaderError as error:
@@ -75,10 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as error:  # a bug: the user gets one line, the log gets the traceback
-        logs = (Path(args.library) if args.library else default_root()) / "logs"
-        path = setup_logging(logs)
         logging.getLogger("reader.cli").error("unhandled error", exc_info=error)
-        return fail(f"internal error ({type(error).__name__}: {error}); the details are in {path}")
+        return fail(
+            f"internal error ({type(error).__name__}: {error}); the details are in {log_path}"
+        )
 
 
 def _wants_window(args_list: list[str], parser: argparse.ArgumentParser) -> bool:
@@ -138,27 +138,31 @@ def open_library(args: argparse.Namespace) -> Library:
     return Library(Path(args.library) if getattr(args, "library", None) else None)
 
 
-def read_documents(args: argparse.Namespace) -> tuple[list[Document], list[DocumentError]]:
-    """The documents a command works on: exactly `args.paths` if given, else the library's."""
-    if getattr(args, "paths", None):
-        return load_paths(args.paths)
-    return open_library(args).load()
+def open_workspace(args: argparse.Namespace, with_library: bool = False) -> Workspace:
+    """What a command works on: exactly `args.paths` if given, else the library.
+
+    With paths the library is opened only when `with_library` (its annotations are needed).
+    """
+    paths = getattr(args, "paths", None) or []
+    library = open_library(args) if with_library or not paths else None
+    return Workspace(library, paths)
 
 
-def report_errors(errors: list[DocumentError]) -> None:
-    """Print one line per file that could not be read."""
-    for error in errors:
-        print(f"source-reader: skipped {error}", file=sys.stderr)
+def report_problems(workspace: Workspace, stage: str | None = None) -> None:
+    """Print one line per document left out of a stage (or of `stage` only)."""
+    for problem in workspace.problems:
+        if stage is None or problem.stage == stage:
+            print(f"source-reader: skipped {problem}", file=sys.stderr)
 
 
-def documents_or_fail(args: argparse.Namespace) -> list[Document] | None:
-    """Read the documents and report failures; None (after a message) when none could be read."""
-    documents, errors = read_documents(args)
-    report_errors(errors)
-    if not documents and errors:
+def load_or_fail(workspace: Workspace) -> bool:
+    """Read the documents and report failures; False (after a message) when none could be read."""
+    documents = workspace.load()
+    report_problems(workspace, "read")
+    if not documents and workspace.problems:
         fail("no document could be read")
-        return None
-    return documents
+        return False
+    return True
 
 
 def add_paths_argument(parser: argparse.ArgumentParser) -> None:

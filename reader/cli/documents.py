@@ -81,23 +81,19 @@ def detail(document: Document) -> dict[str, Any]:
     return data
 
 
-def _quote_counts(documents: list[Document]) -> dict[str, int]:
-    try:
-        from reader.quotes.extraction import extract_quotes
-    except ImportError:
-        return {}
-    return {d.id: len(extract_quotes(d)) for d in documents}
-
-
 def run_list(args: argparse.Namespace) -> int:
-    documents = cli.documents_or_fail(args)
-    if documents is None:
-        return 1
-    counts = _quote_counts(documents)
-    rows = [summary(d, counts.get(d.id)) for d in documents]
-    if args.json:
-        cli.print_json({"documents": rows})
-        return 0
+    with cli.open_workspace(args) as workspace:
+        if not cli.load_or_fail(workspace):
+            return 1
+        analysis = workspace.analyse()
+        cli.report_problems(workspace, "quotes")
+        rows = [
+            summary(d, len(analysis.quotes_of(d.id)) if analysis is not None else None)
+            for d in workspace.documents
+        ]
+        if args.json:
+            cli.print_json({"documents": rows, "errors": workspace.errors_json()})
+            return 0
     _print_table(rows)
     return 0
 
@@ -168,7 +164,8 @@ def run_import(args: argparse.Namespace) -> int:
             }
         )
     else:
-        cli.report_errors(report.errors)
+        for error in report.errors:
+            print(f"source-reader: skipped {error}", file=sys.stderr)
         print(
             f"{len(report.added)} added, {len(report.updated)} updated, "
             f"{len(report.unchanged)} unchanged, {len(report.errors)} failed "

@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from reader import cli
-from reader.annotations import Annotation, AnnotationStore, read_jsonld
+from reader.annotations import Annotation, read_jsonld
 from reader.cli import annotation_commands
-from reader.documents.model import Document
 from reader.export import build_report, write_html, write_markdown
 from reader.export.report import ORDERS, Report, document_of
 from reader.export.writing import PAGE_SIZE_NAMES, plural
+from reader.workspace import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,49 +45,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     annotation_commands.register(subparsers)
 
 
-def _analysis(args: argparse.Namespace, documents: list[Document]) -> Any:
-    if args.no_quotes:
-        return None
-    cache_dir = None if args.paths else cli.open_library(args).cache_dir / "quotes"
-    try:
-        from reader.quotes import analyse
-
-        return analyse(documents, cache_dir=cache_dir)
-    except ImportError as error:  # an install without the quotes package
-        print(f"source-reader: quotations not analysed ({error})", file=sys.stderr)
-        return None
-
-
-def _hits(args: argparse.Namespace, documents: list[Document], analysis: Any) -> list[Any]:
-    from reader.search import SearchIndex
-
-    with tempfile.TemporaryDirectory(prefix="source-reader-export-") as scratch:
-        folder = Path(scratch) if args.paths else cli.open_library(args).index_dir
-        index = SearchIndex(folder)
-        try:
-            index.update(documents, analysis)
-            result = index.search(args.query, limit=max(1, args.limit))
-        finally:
-            index.close()
+def _hits(args: argparse.Namespace, workspace: Workspace) -> list[Any]:
+    workspace.update_index()
+    cli.report_problems(workspace, "index")
+    result = workspace.search(args.query, limit=max(1, args.limit))
     if result.error:
         raise ValueError(f"search failed: {result.error}")
     return result.hits
 
 
-def _annotations(args: argparse.Namespace, documents: list[Document]) -> list[Annotation]:
+def _annotations(args: argparse.Namespace, workspace: Workspace) -> list[Annotation]:
     if args.annotations:
         result = read_jsonld(Path(args.annotations))
         for error in result.errors:
             print(f"source-reader: {args.annotations}: {error}", file=sys.stderr)
         chosen = result.annotations
     else:
-        with AnnotationStore(cli.open_library(args).annotations_path) as store:
-            chosen = store.list()
+        chosen = workspace.annotations.list()
     if args.tag:
         chosen = [a for a in chosen if args.tag in a.tags]
     if args.paths:  # only the annotations of the given files
-        docs = {d.id: d for d in documents}
-        chosen = [a for a in chosen if document_of(a, docs) is not None]
+        chosen = [a for a in chosen if document_of(a, workspace.by_id) is not None]
     return chosen
 
 
@@ -103,29 +80,35 @@ def _scope(args: argparse.Namespace, count: int) -> str:
     return where + (f" tagged “{args.tag}”" if args.tag else "")
 
 
-def build(args: argparse.Namespace, documents: list[Document]) -> Report:
-    """The report the arguments ask for."""
-    analysis = _analysis(args, documents)
+def build(args: argparse.Namespace, workspace: Workspace) -> Report:
+    """The report the arguments ask for, over the workspace's loaded documents."""
+    analysis = None if args.no_quotes else workspace.analyse()
+    cli.report_problems(workspace, "quotes")
     if args.query:
-        hits = _hits(args, documents, analysis)
+        hits = _hits(args, workspace)
         title = args.title or f"Search: {args.query}"
-        return build_report(
-            documents,
+        report = build_report(
+            workspace.documents,
             hits=hits,
             analysis=analysis,
             order=args.order,
             title=title,
             scope=_scope(args, len(hits)),
         )
-    chosen = _annotations(args, documents)
-    return build_report(
-        documents,
-        annotations=chosen,
-        analysis=analysis,
-        order=args.order,
-        title=args.title or "Annotated excerpts",
-        scope=_scope(args, len(chosen)),
-    )
+    else:
+        chosen = _annotations(args, workspace)
+        report = build_report(
+            workspace.documents,
+            annotations=chosen,
+            analysis=analysis,
+            order=args.order,
+            title=args.title or "Annotated excerpts",
+            scope=_scope(args, len(chosen)),
+        )
+    for doc_id, reason in report.failed:
+        workspace.report_problem("export", doc_id, reason)
+    cli.report_problems(workspace, "export")
+    return report
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -135,13 +118,13 @@ def run_export(args: argparse.Namespace) -> int:
         return cli.fail("nothing to write: give --pdf, --markdown or --html")
     if args.tag and args.query:
         return cli.fail("--tag selects annotations; it cannot be combined with --query")
-    documents = cli.documents_or_fail(args)
-    if documents is None:
-        return 1
-    try:
-        report = build(args, documents)
-    except ValueError as error:
-        return cli.fail(str(error))
+    with cli.open_workspace(args, with_library=not args.annotations) as workspace:
+        if not cli.load_or_fail(workspace):
+            return 1
+        try:
+            report = build(args, workspace)
+        except ValueError as error:
+            return cli.fail(str(error))
     for orphan in report.orphans:
         print(f"source-reader: not placed: {orphan}", file=sys.stderr)
     if not report.excerpts:

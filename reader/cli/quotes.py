@@ -6,8 +6,7 @@ import argparse
 import textwrap
 
 from reader import cli
-from reader.quotes import QuoteAnalysis, analyse
-from reader.quotes.cache import QuoteCache
+from reader.quotes import QuoteAnalysis
 from reader.quotes.model import Quote
 
 WIDTH = 100
@@ -24,18 +23,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_quotes(args: argparse.Namespace) -> int:
-    documents = cli.documents_or_fail(args)
-    if documents is None:
-        return 1
-    cache_dir = None
-    if not args.paths:
-        cache_dir = cli.open_library(args).cache_dir / "quotes"
-        QuoteCache(cache_dir).prune(d.id for d in documents)
-    analysis = analyse(documents, cache_dir=cache_dir)
-    if args.json:
-        cli.print_json(analysis.to_json())
-    else:
-        print_analysis(analysis)
+    with cli.open_workspace(args) as workspace:
+        if not cli.load_or_fail(workspace):
+            return 1
+        analysis = workspace.analyse()
+        cli.report_problems(workspace, "quotes")
+        if analysis is None:
+            return cli.fail("the quotations could not be analysed (details in the log)")
+        if args.json:
+            cli.print_json(analysis.to_json() | {"errors": workspace.errors_json()})
+        else:
+            print_analysis(analysis)
     return 0
 
 

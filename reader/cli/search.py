@@ -1,14 +1,13 @@
 """The `search` sub-command: run a query over the library, or over given files.
 
-With PATH... the files are indexed in a cache folder keyed by their resolved paths (under the
-user cache dir), so searching the same files again reuses the index and only re-reads what
-changed. Without paths it uses the library's own index.
+With PATH... the files are indexed in the workspace's cache folder for exactly those paths, so
+searching the same files again reuses the index and only re-reads what changed. Without paths it
+uses the library's own index.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import html
 import os
 import re
@@ -16,12 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from reader import cli
-from reader.documents.loading import load_paths
-from reader.documents.model import Document
-from reader.search import SearchIndex, SearchResult
+from reader.search import SearchResult
 
 QUERY_HELP = (
     'words (AND), OR, NOT or -word, ( ), "exact phrase", prefix*, title: source: author: '
@@ -43,51 +38,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     search.set_defaults(run=run_search)
 
 
-def cache_dir_for(paths: list[str]) -> Path:
-    """The cached index folder for exactly these files or folders."""
-    key = "\n".join(sorted(str(Path(p).resolve()) for p in paths))
-    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-    return Path(platformdirs.user_cache_dir("source-reader")) / "search" / digest
-
-
 def run_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         return cli.fail("--limit must be at least 1")
-    if args.paths:
-        documents, errors = load_paths(args.paths)
-        folder = cache_dir_for(args.paths)
-        index_dir, quote_cache = folder / "index", folder / "quotes"
-    else:
-        library = cli.open_library(args)
-        documents, errors = library.load()
-        index_dir, quote_cache = library.index_dir, library.cache_dir
-    cli.report_errors(errors)
-    if not documents and errors:
-        return cli.fail("no document could be read")
-    index = SearchIndex(index_dir)
-    try:
-        report = index.update(documents, quotes=_quotes(documents, quote_cache))
+    with cli.open_workspace(args) as workspace:
+        if not cli.load_or_fail(workspace):
+            return 1
+        workspace.analyse()
+        report = workspace.update_index()
+        cli.report_problems(workspace, "quotes")
+        cli.report_problems(workspace, "index")
         if report.message:
             print(f"source-reader: {report.message}", file=sys.stderr)
-        result = index.search(args.query, limit=args.limit, sort=args.sort)
-    finally:
-        index.close()
+        result = workspace.search(args.query, limit=args.limit, sort=args.sort)
+        errors = workspace.errors_json()
     if args.json:
-        cli.print_json(to_json(result))
+        cli.print_json(to_json(result) | {"errors": errors})
     else:
         _print_result(result, _use_colour())
     if result.error:
         return cli.fail(result.error)
     return 0
-
-
-def _quotes(documents: list[Document], cache: Path) -> Any:
-    """The quote analysis when the quotes package provides one (so speaker: queries work)."""
-    try:
-        from reader.quotes import analyse  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return analyse(documents, cache_dir=cache)
 
 
 def to_json(result: SearchResult) -> dict[str, Any]:

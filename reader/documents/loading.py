@@ -292,6 +292,24 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[tuple[Path, Docu
             yield path, None
 
 
+def read_document(path: Path, doc_id: str | None = None) -> Document:
+    """`load_document` for batches: any failure, even a bug, is a `DocumentError` for this file.
+
+    One odd file must never stop a batch: an unexpected error is logged with its traceback and
+    reported as a one-line reason, and the caller goes on with the next file.
+    """
+    try:
+        return load_document(path, doc_id)
+    except DocumentError:
+        raise
+    except RecursionError:
+        raise DocumentError(str(path), "nested too deeply to be read") from None
+    except Exception as error:
+        log.error("reading %s failed", path, exc_info=error)
+        reason = f"could not be read ({type(error).__name__}; details in the log)"
+        raise DocumentError(str(path), reason) from None
+
+
 def load_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[DocumentError]]:
     """Read every supported file under `paths`; errors are collected, never raised."""
     documents: list[Document] = []
@@ -299,7 +317,7 @@ def load_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[Docume
     for path, error in iter_files(paths):
         if error is None:
             try:
-                documents.append(load_document(path))
+                documents.append(read_document(path))
             except DocumentError as failure:
                 error = failure
         if error is not None:

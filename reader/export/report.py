@@ -8,6 +8,7 @@ articles carrying a variant of it with the differing words marked.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from reader.annotations.store import Annotation
 from reader.documents.model import Document
 from reader.export.passages import CONTEXT_CHARS, Passage, Run, cut_passage
 from reader.quotes.model import AlignedWord, Link, Quote
+
+log = logging.getLogger(__name__)
 
 ORDERS = ("document", "date")
 MAX_VARIANTS = 8  # variant articles listed per quotation
@@ -144,6 +147,7 @@ class Report:
     order: str
     sections: list[Section]
     orphans: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (document id, reason) left out
 
     @property
     def excerpts(self) -> list[Excerpt]:
@@ -255,8 +259,12 @@ def excerpts_from_annotations(
     docs: dict[str, Document],
     annotations: Iterable[Annotation],
     source: QuoteSource | None = None,
+    failed: list[tuple[str, str]] | None = None,
 ) -> tuple[list[Excerpt], list[str]]:
-    """One excerpt per annotation placed in its document; the others described as orphans."""
+    """One excerpt per annotation placed in its document; the others described as orphans.
+
+    An excerpt that cannot be built is left out, its document and reason added to `failed`.
+    """
     excerpts, orphans = [], []
     for a in annotations:
         doc = document_of(a, docs)
@@ -269,7 +277,9 @@ def excerpts_from_annotations(
             )
             orphans.append(f"“{_shorten(a.exact)}”: {where}")
             continue
-        excerpt = _excerpt(doc, [(found.start, found.end)], [], source, docs)
+        excerpt = _guarded(failed, doc, [(found.start, found.end)], [], source, docs)
+        if excerpt is None:
+            continue
         excerpt.note, excerpt.tags, excerpt.colour = a.note, a.tags, a.colour
         excerpts.append(excerpt)
     return excerpts, orphans
@@ -287,7 +297,10 @@ def _clusters(spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
 
 
 def excerpts_from_hits(
-    docs: dict[str, Document], hits: Iterable[SearchHit], source: QuoteSource | None = None
+    docs: dict[str, Document],
+    hits: Iterable[SearchHit],
+    source: QuoteSource | None = None,
+    failed: list[tuple[str, str]] | None = None,
 ) -> list[Excerpt]:
     """Passages around the matched terms of each search hit (a few per document)."""
     excerpts = []
@@ -297,8 +310,28 @@ def excerpts_from_hits(
         if doc is None or not spans:
             continue
         for cluster in _clusters(spans)[:MAX_EXCERPTS_PER_HIT]:
-            excerpts.append(_excerpt(doc, [], cluster, source, docs))
+            excerpt = _guarded(failed, doc, [], cluster, source, docs)
+            if excerpt is not None:
+                excerpts.append(excerpt)
     return excerpts
+
+
+def _guarded(
+    failed: list[tuple[str, str]] | None,
+    doc: Document,
+    marks: list[tuple[int, int]],
+    terms: list[tuple[int, int]],
+    source: QuoteSource | None,
+    docs: dict[str, Document],
+) -> Excerpt | None:
+    """`_excerpt`, or None (the reason noted in `failed`) when this one document's part fails."""
+    try:
+        return _excerpt(doc, marks, terms, source, docs)
+    except Exception as error:  # one odd document never stops an export
+        log.error("excerpt of %s failed", doc.path, exc_info=error)
+        if failed is not None:
+            failed.append((doc.id, f"excerpt left out of the export ({type(error).__name__})"))
+        return None
 
 
 def _first_term_sentence(paragraphs: list[list[Run]]) -> str:
@@ -369,10 +402,11 @@ def build_report(
     for doc in getattr(analysis, "documents", None) or []:
         docs.setdefault(doc.id, doc)
     orphans: list[str] = []
+    failed: list[tuple[str, str]] = []
     if hits is not None:
-        excerpts = excerpts_from_hits(docs, hits, analysis)
+        excerpts = excerpts_from_hits(docs, hits, analysis, failed)
     else:
-        excerpts, orphans = excerpts_from_annotations(docs, annotations or [], analysis)
+        excerpts, orphans = excerpts_from_annotations(docs, annotations or [], analysis, failed)
     sections = _sections(excerpts, order, [d.id for d in documents])
     created = datetime.now().astimezone().replace(microsecond=0)
-    return Report(title, created, scope, order, sections, orphans)
+    return Report(title, created, scope, order, sections, orphans, failed)

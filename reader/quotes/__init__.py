@@ -10,6 +10,7 @@ unknown speakers and form groups (`groups`).
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from reader.quotes.cache import QuoteCache
 from reader.quotes.groups import build_groups, settle_speakers
 from reader.quotes.linking import link_quotes
 from reader.quotes.model import Link, Quote, VariantGroup
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[float, str], None]
 
@@ -43,6 +46,7 @@ class QuoteAnalysis:
     quotes: list[Quote]
     links: list[Link]
     groups: list[VariantGroup]
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (document id, reason)
     _by_id: dict[str, Quote] = field(init=False, repr=False)
     _by_doc: dict[str, list[Quote]] = field(init=False, repr=False)
     _links_of: dict[str, list[Link]] = field(init=False, repr=False)
@@ -132,7 +136,8 @@ def analyse(
 
     report = progress or (lambda fraction, message: None)
     documents = list(documents)
-    quotes = _extract_all(documents, cache_dir, report, abort)
+    problems: list[tuple[str, str]] = []
+    quotes = _extract_all(documents, cache_dir, report, abort, problems)
     report(EXTRACTION_SHARE, "naming speakers")
     canonical_names(quotes)
     report(EXTRACTION_SHARE, "linking variants")
@@ -145,7 +150,7 @@ def analyse(
     settle_speakers(quotes, links)
     groups = build_groups(quotes, links, documents)
     report(1.0, f"{len(quotes)} quotes, {len(links)} links")
-    return QuoteAnalysis(documents, quotes, links, groups)
+    return QuoteAnalysis(documents, quotes, links, groups, problems)
 
 
 def _extract_all(
@@ -153,11 +158,12 @@ def _extract_all(
     cache_dir: Path | None,
     report: Progress,
     abort: threading.Event | None,
+    problems: list[tuple[str, str]],
 ) -> list[Quote]:
-    """Every document's quotes, attributed, from the cache where it is still valid."""
-    from reader.quotes.attribution import attribute
-    from reader.quotes.extraction import extract_quotes
+    """Every document's quotes, attributed, from the cache where it is still valid.
 
+    A document whose analysis fails is left out with its reason in `problems`; the rest go on.
+    """
     cache = QuoteCache(cache_dir) if cache_dir is not None else None
     quotes: list[Quote] = []
     for number, document in enumerate(documents):
@@ -166,12 +172,25 @@ def _extract_all(
             report(EXTRACTION_SHARE * number / max(1, len(documents)), "finding quotes")
         found = cache.get(document) if cache is not None else None
         if found is None:
-            found = extract_quotes(document)
-            attribute(document, found)
+            try:
+                found = _quotes_of(document)
+            except Exception as error:  # one odd document never stops the analysis
+                log.error("quote analysis of %s failed", document.path, exc_info=error)
+                problems.append((document.id, f"quotes not analysed ({type(error).__name__})"))
+                continue
             if cache is not None:
                 cache.put(document, found)
         quotes.extend(found)
     return quotes
+
+
+def _quotes_of(document: Document) -> list[Quote]:
+    from reader.quotes.attribution import attribute
+    from reader.quotes.extraction import extract_quotes
+
+    found = extract_quotes(document)
+    attribute(document, found)
+    return found
 
 
 def _check(abort: threading.Event | None) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from reader.documents.model import Document
 from reader.fsutil import atomic_writer
 from reader.quotes.model import Quote
+from reader.versioning import version_key
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +28,8 @@ SUFFIX = ".quotes.pickle"
 
 
 def code_version() -> str:
-    """Changes whenever the code that extracts or attributes quotes changes."""
-    digest = hashlib.sha1()
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        if source.name not in _NOT_EXTRACTION:
-            digest.update(source.name.encode() + b"\0" + source.read_bytes())
-    return digest.hexdigest()[:16]
+    """Changes with the app's version and with the code that reads, extracts or attributes."""
+    return version_key("documents", "quotes", exclude=_NOT_EXTRACTION)
 
 
 class QuoteCache:

@@ -65,6 +65,7 @@ class UpdateReport:
     removed: list[str] = field(default_factory=list)
     rebuilt: bool = False
     message: str = ""
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (id, reason) not indexed
 
 
 @dataclass(slots=True, frozen=True)

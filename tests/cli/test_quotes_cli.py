@@ -24,7 +24,8 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
 
 
 def check_contract(data: dict) -> None:
-    assert set(data) == {"documents", "quotes", "links"}
+    assert set(data) == {"documents", "quotes", "links", "errors"}
+    assert data["errors"] == []
     assert all(tuple(d) == DOC_FIELDS for d in data["documents"])
     assert all(tuple(q) == QUOTE_FIELDS for q in data["quotes"])
     assert all(tuple(k) == ("a", "b", "score", "kind") for k in data["links"])

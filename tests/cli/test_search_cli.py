@@ -31,7 +31,7 @@ def test_json_has_the_contract_shape_and_spans_point_at_the_words(tmp_path):
     result = run('"main issue"', str(SEEDS), "--json", home=tmp_path)
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    assert set(out) == {"query", "parsed", "total", "hits", "suggestion"}
+    assert set(out) == {"query", "parsed", "total", "hits", "suggestion", "errors"}
     assert (out["query"], out["parsed"], out["suggestion"]) == (
         '"main issue"',
         '"main issue"',
