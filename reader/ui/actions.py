@@ -1,9 +1,10 @@
-"""Every command of the window, declared once: id, text, default keys, menu and handler name.
+"""Every command of the window, declared once: id, text, default keys, menu and its handler.
 
 Menus, the command palette and the shortcuts sheet all read `ACTIONS`. Key bindings are data:
 `build_actions` applies user overrides (`Settings.key_overrides`) and `conflicts` reports two
-actions bound to the same key. To add a command, add an `ActionId`, one `ActionSpec` and a
-method named `handler` on the window.
+actions bound to the same key. Each action names the part of the window that owns it (the
+navigator, the search flow, the notes…) and that part's method, so the window only wires. To add
+a command, add an `ActionId` and one `ActionSpec`.
 """
 
 from __future__ import annotations
@@ -56,55 +57,66 @@ class ActionId(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """One command: `handler` names the window method that `triggered` calls."""
+    """One command: `triggered` calls `<owner>.<method>(*args)`, owner a part of the window."""
 
     id: ActionId
     text: str
     keys: tuple[Key, ...]
     menu: str
-    handler: str
+    owner: str
+    method: str
+    args: tuple[object, ...] = ()
     checkable: bool = False
 
 
-def _spec(id: ActionId, text: str, keys: tuple[Key, ...], menu: str, **kw: bool) -> ActionSpec:
-    return ActionSpec(id, text, keys, menu, "on_" + id.value.replace("-", "_"), **kw)
-
-
 A = ActionId
+_ = ActionSpec
+# fmt: off
 ACTIONS: tuple[ActionSpec, ...] = (
-    _spec(A.OPEN_FILES, "Import files…", (SK.Open,), "&File"),
-    _spec(A.OPEN_FOLDER, "Import folder…", ("Ctrl+Shift+O",), "&File"),
-    _spec(A.EXPORT, "Export annotated excerpts…", ("Ctrl+E",), "&File"),
-    _spec(A.CANCEL_WORK, "Cancel background work", ("Ctrl+.",), "&File"),
-    _spec(A.SHOW_ERROR, "Show last error details", (), "&File"),
-    _spec(A.QUIT, "Quit", (SK.Quit,), "&File"),
-    _spec(A.FOCUS_SEARCH, "Search", (SK.Find, "/"), "&Search"),
-    _spec(A.NEXT_MATCH, "Next match", (SK.FindNext,), "&Search"),
-    _spec(A.PREV_MATCH, "Previous match", (SK.FindPrevious,), "&Search"),
-    _spec(A.SORT_BY_DATE, "Sort results by date", ("Ctrl+Shift+D",), "&Search", checkable=True),
-    _spec(A.LEAVE, "Leave search / clear highlights", ("Esc",), "&Search"),
-    _spec(A.NEXT_QUOTE, "Next quote", ("]",), "&Go"),
-    _spec(A.PREV_QUOTE, "Previous quote", ("[",), "&Go"),
-    _spec(A.NEXT_VARIANT, "Next variant of this quote", ("Ctrl+]",), "&Go"),
-    _spec(A.BACK, "Back", (SK.Back,), "&Go"),
-    _spec(A.FORWARD, "Forward", (SK.Forward,), "&Go"),
-    _spec(A.ZOOM_IN, "Zoom in", ("Ctrl+=", SK.ZoomIn), "&View"),
-    _spec(A.ZOOM_OUT, "Zoom out", (SK.ZoomOut,), "&View"),
-    _spec(A.ZOOM_RESET, "Actual size", ("Ctrl+0",), "&View"),
-    _spec(A.TOGGLE_REMOVED, "Show removed boilerplate", ("Ctrl+B",), "&View", checkable=True),
-    _spec(A.SHOW_LIBRARY, "Show library", ("Ctrl+1",), "&View"),
-    _spec(A.SHOW_RESULTS, "Show search results", ("Ctrl+2",), "&View"),
-    _spec(A.SHOW_QUOTE, "Show quote panel", ("Ctrl+3",), "&View"),
-    _spec(A.SHOW_SPEAKERS, "Show speakers", ("Ctrl+4",), "&View"),
-    _spec(A.SHOW_NOTES, "Show notes panel", ("Ctrl+5",), "&View", checkable=True),
-    _spec(A.THEME, "Switch theme (system, light, dark)", ("Ctrl+Shift+T",), "&View"),
-    _spec(A.ANNOTATE, "Annotate selection…", ("Ctrl+M",), "&Notes"),
-    _spec(A.ANNOTATE_QUOTE, "Annotate current quote", ("Ctrl+Shift+M",), "&Notes"),
-    _spec(A.UNDO_ANNOTATION, "Undo annotation edit", (SK.Undo,), "&Notes"),
-    _spec(A.REDO_ANNOTATION, "Redo annotation edit", (SK.Redo, "Ctrl+Shift+Z"), "&Notes"),
-    _spec(A.PALETTE, "Command palette", ("Ctrl+K", "Ctrl+Shift+P"), "&Help"),
-    _spec(A.SHORTCUTS, "Keyboard shortcuts", (SK.HelpContents, "Ctrl+?"), "&Help"),
+    _(A.OPEN_FILES, "Import files…", (SK.Open,), "&File", "window", "import_files"),
+    _(A.OPEN_FOLDER, "Import folder…", ("Ctrl+Shift+O",), "&File", "window", "import_folder"),
+    _(A.EXPORT, "Export annotated excerpts…", ("Ctrl+E",), "&File", "notes", "export"),
+    _(A.CANCEL_WORK, "Cancel background work", ("Ctrl+.",), "&File", "status", "cancel_work"),
+    _(A.SHOW_ERROR, "Show last error details", (), "&File", "status", "show_last_details"),
+    _(A.QUIT, "Quit", (SK.Quit,), "&File", "window", "close"),
+    _(A.FOCUS_SEARCH, "Search", (SK.Find, "/"), "&Search", "search_flow", "focus"),
+    _(A.NEXT_MATCH, "Next match", (SK.FindNext,), "&Search", "navigator", "step_match", (1,)),
+    _(A.PREV_MATCH, "Previous match", (SK.FindPrevious,), "&Search", "navigator", "step_match",
+      (-1,)),
+    _(A.SORT_BY_DATE, "Sort results by date", ("Ctrl+Shift+D",), "&Search", "search_flow",
+      "toggle_date_order", checkable=True),
+    _(A.LEAVE, "Leave search / clear highlights", ("Esc",), "&Search", "search_flow", "leave"),
+    _(A.NEXT_QUOTE, "Next quote", ("]",), "&Go", "navigator", "step_quote", (1,)),
+    _(A.PREV_QUOTE, "Previous quote", ("[",), "&Go", "navigator", "step_quote", (-1,)),
+    _(A.NEXT_VARIANT, "Next variant of this quote", ("Ctrl+]",), "&Go", "navigator",
+      "next_variant"),
+    _(A.BACK, "Back", (SK.Back,), "&Go", "navigator", "back"),
+    _(A.FORWARD, "Forward", (SK.Forward,), "&Go", "navigator", "forward"),
+    _(A.ZOOM_IN, "Zoom in", ("Ctrl+=", SK.ZoomIn), "&View", "reader", "zoom_by", (1,)),
+    _(A.ZOOM_OUT, "Zoom out", (SK.ZoomOut,), "&View", "reader", "zoom_by", (-1,)),
+    _(A.ZOOM_RESET, "Actual size", ("Ctrl+0",), "&View", "reader", "set_zoom", (0,)),
+    _(A.TOGGLE_REMOVED, "Show removed boilerplate", ("Ctrl+B",), "&View", "window",
+      "toggle_removed", checkable=True),
+    _(A.SHOW_LIBRARY, "Show library", ("Ctrl+1",), "&View", "panels", "show_library"),
+    _(A.SHOW_RESULTS, "Show search results", ("Ctrl+2",), "&View", "panels", "show_results"),
+    _(A.SHOW_QUOTE, "Show quote panel", ("Ctrl+3",), "&View", "panels", "show_quote_panel"),
+    _(A.SHOW_SPEAKERS, "Show speakers", ("Ctrl+4",), "&View", "panels", "show_speakers"),
+    _(A.SHOW_NOTES, "Show notes panel", ("Ctrl+5",), "&View", "notes", "toggle_panel",
+      checkable=True),
+    _(A.THEME, "Switch theme (system, light, dark)", ("Ctrl+Shift+T",), "&View", "window",
+      "cycle_theme"),
+    _(A.ANNOTATE, "Annotate selection…", ("Ctrl+M",), "&Notes", "notes", "annotate_selection"),
+    _(A.ANNOTATE_QUOTE, "Annotate current quote", ("Ctrl+Shift+M",), "&Notes", "notes",
+      "annotate_quote"),
+    _(A.UNDO_ANNOTATION, "Undo annotation edit", (SK.Undo,), "&Notes", "notes", "undo"),
+    _(A.REDO_ANNOTATION, "Redo annotation edit", (SK.Redo, "Ctrl+Shift+Z"), "&Notes", "notes",
+      "redo"),
+    _(A.PALETTE, "Command palette", ("Ctrl+K", "Ctrl+Shift+P"), "&Help", "window",
+      "open_palette"),
+    _(A.SHORTCUTS, "Keyboard shortcuts", (SK.HelpContents, "Ctrl+?"), "&Help", "window",
+      "open_shortcuts"),
 )
+# fmt: on
 
 # Keys handled by the views themselves (shown on the shortcuts sheet, not rebindable).
 VIEW_KEYS: tuple[tuple[str, str], ...] = (
@@ -150,9 +162,9 @@ def conflicts(bound: Mapping[ActionId, list[QKeySequence]]) -> list[tuple[str, A
 
 
 def build_actions(
-    target: QObject, overrides: Mapping[str, list[str]] | None = None
+    target: QObject, parts: Mapping[str, object], overrides: Mapping[str, list[str]] | None = None
 ) -> dict[ActionId, QAction]:
-    """One `QAction` per spec, parented to `target` and triggering `target.<handler>()`.
+    """One `QAction` per spec, parented to `target`, calling its owner's method in `parts`.
 
     A key claimed by two actions stays with the first one only (the clash is logged by the caller
     through `conflicts`).
@@ -167,8 +179,8 @@ def build_actions(
         free = [s for s in bound[spec.id] if s.toString() not in taken]
         taken.update(s.toString() for s in free)
         action.setShortcuts(free)
-        handler = getattr(target, spec.handler)
-        action.triggered.connect(lambda _checked=False, h=handler: h())
+        handler = getattr(parts[spec.owner], spec.method)
+        action.triggered.connect(lambda _checked=False, h=handler, a=spec.args: h(*a))
         actions[spec.id] = action
     return actions
 

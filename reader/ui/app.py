@@ -101,7 +101,7 @@ def run(library: Library, paths: list[str]) -> int:
         return refuse(str(error))
     opener = FileOpener(window)
     app.installEventFilter(opener)
-    reporter.reported.connect(lambda line: window.show_error(line, reporter.details()))
+    reporter.reported.connect(lambda line: window.status.show_error(line, reporter.details()))
     target = os.environ.get(SCREENSHOT_VARIABLE)
     if target:
         _screenshot_when_ready(window, Path(target))

@@ -11,7 +11,7 @@ from reader.ui.history import History, Place
 from reader.ui.views.library_panel import LibraryPanel
 from reader.ui.views.reader_view import ReaderView
 from reader.ui.views.search_panel import ResultsPanel
-from reader.ui.workspace import Workspace
+from reader.ui.workspace import WorkspaceJobs
 
 
 class Navigator(QObject):
@@ -22,7 +22,7 @@ class Navigator(QObject):
 
     def __init__(
         self,
-        workspace: Workspace,
+        workspace: WorkspaceJobs,
         reader: ReaderView,
         library: LibraryPanel,
         results: ResultsPanel,

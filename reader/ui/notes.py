@@ -1,29 +1,32 @@
 """Annotations in the window: the store on the library, the Notes panel, painting and export.
 
-`Notes` owns the `AnnotationStore` opened on the library, the `AnnotationsPanel` (a tab on the
-right) and the export dialog; the window's action handlers call its methods. The store may
-report changes from a worker thread (re-anchoring), so `changed` is a signal delivered to the
-GUI thread, where the reader repaints the open document's annotations.
+`Notes` works on the workspace's `AnnotationStore` and owns the `AnnotationsPanel` (a tab on
+the right) and the export dialog; the window's annotation actions name its methods. The store
+may report changes from a worker thread (re-anchoring), so `changed` is a signal delivered to
+the GUI thread, where the reader repaints the open document's annotations.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from reader.annotations import AnnotationStore, ReanchorReport
 from reader.documents.model import Document
 from reader.quotes.model import Quote
 from reader.ui.annotations_panel import SWATCHES, AnnotationsPanel
 from reader.ui.export_dialog import ExportDialog
+from reader.ui.palette import Dialogs
 from reader.ui.theme import Colours
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.ui.views.quote_panel import QuotePanel
+from reader.ui.views.reader_view import ReaderView
+from reader.ui.workspace import WorkspaceJobs
 
 LAYER = "annotations"
 QUOTE_TAG = "quote"
@@ -60,12 +63,27 @@ class Notes(QObject):
 
     changed = Signal(list)  # ids of annotations written (from any thread)
     message = Signal(str)  # one line for the status bar
+    panelShown = Signal(bool)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        workspace: WorkspaceJobs,
+        reader: ReaderView,
+        quote_panel: QuotePanel,
+        tabs: QTabWidget,
+        dialogs: Dialogs,
+        colours: Callable[[], Colours],
+        window: QWidget,
+    ) -> None:
         super().__init__(window)
-        self.window = window
-        self.workspace = window.workspace
-        self.store = AnnotationStore(self.workspace.library.annotations_path)
+        self.workspace, self.reader, self.quote_panel, self.tabs = (
+            workspace,
+            reader,
+            quote_panel,
+            tabs,
+        )
+        self.dialogs, self.colours, self.window = dialogs, colours, window
+        self.store: AnnotationStore = workspace.core.annotations
         self.panel = AnnotationsPanel(self.store, window)
         self.panel.setObjectName("notesPanel")
         self.store.subscribe(self.changed.emit)
@@ -101,10 +119,10 @@ class Notes(QObject):
 
     def paint(self) -> None:
         """Mark the open document's annotations in the reader, in their colours."""
-        reader = self.window.reader
+        reader = self.reader
         if reader.document is None or self._closed:
             return
-        colours = self.window.colours
+        colours = self.colours()
         spans = [
             (a.start, a.end, swatch(a.colour, colours))
             for a in self.store.list(doc_id=reader.document.id)
@@ -118,7 +136,7 @@ class Notes(QObject):
     # -- commands -------------------------------------------------------------------------------
     def annotate_selection(self) -> None:
         """Annotate the reader's selection, asking for note, tags and colour."""
-        reader = self.window.reader
+        reader = self.reader
         span = reader.selection_span()
         if reader.document is None or span is None:
             self.message.emit("Select text in the reader first (Shift+arrows), then press Ctrl+M.")
@@ -142,11 +160,11 @@ class Notes(QObject):
 
     def current_quote(self) -> Quote | None:
         """The quote panel's quote when it has focus, else the quote under the reader's cursor."""
-        panel = self.window.quote_panel
+        panel = self.quote_panel
         analysis = self.workspace.analysis
         focus = self.window.focusWidget()
         in_panel = focus is not None and panel.isAncestorOf(focus)
-        quote = None if in_panel else self.window.reader.current_quote()
+        quote = None if in_panel else self.reader.current_quote()
         if quote is None and panel.quote_id and analysis is not None:
             quote = analysis.quote(panel.quote_id)
         return quote
@@ -165,8 +183,8 @@ class Notes(QObject):
             "Annotations matching the filter": self.panel.visible(),
         }
         ws = self.workspace
-        reopened = self.window.dialogs.get("export") is not None
-        dialog: Any = self.window.dialogs.open(
+        reopened = self.dialogs.get("export") is not None
+        dialog: Any = self.dialogs.open(
             "export",
             lambda: self._export_dialog(choices),
         )
@@ -187,7 +205,7 @@ class Notes(QObject):
 
     def show_panel(self, show: bool) -> bool:
         """Show the Notes tab and focus it, or hide it; returns whether it is shown."""
-        tabs, reader = self.window.right, self.window.reader
+        tabs, reader = self.tabs, self.reader
         index = tabs.indexOf(self.panel)
         tabs.setTabVisible(index, show)
         if show:
@@ -197,8 +215,12 @@ class Notes(QObject):
             reader.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return show
 
+    def toggle_panel(self) -> None:
+        """Bring the Notes tab to the front, or hide it when it is in front already."""
+        self.panelShown.emit(self.show_panel(not self.panel_in_front()))
+
     def panel_in_front(self) -> bool:
-        tabs = self.window.right
+        tabs = self.tabs
         return tabs.isTabVisible(tabs.indexOf(self.panel)) and tabs.currentWidget() is self.panel
 
     def close(self) -> None:
@@ -207,5 +229,4 @@ class Notes(QObject):
             return
         self._closed = True
         self.changed.disconnect(self._changed)
-        self.panel.detach()
-        self.store.close()
+        self.panel.detach()  # the workspace closes the store

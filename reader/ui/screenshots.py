@@ -59,7 +59,7 @@ def _busiest_quote(window: MainWindow) -> str | None:
 def _scene(window: MainWindow, query: str, steps: int) -> None:
     """Search, open the first hit, step through matches, and show the busiest quote's variants."""
     _search(window, query)
-    window._enter_in_search(1)
+    window.search_flow.enter(1)
     for _ in range(steps):
         window.navigator.step_match(1)
     analysis, document = window.workspace.analysis, window.reader.document
@@ -86,7 +86,7 @@ def _annotate(window: MainWindow) -> None:
         tags=["check", "timeline"],
         colour="green",
     )
-    window.on_show_notes()
+    window.notes.toggle_panel()
     window.notes.panel.table.selectRow(0)
     window.reader.goto(start)
     QCoreApplication.processEvents()
@@ -103,17 +103,17 @@ def render(out: Path) -> list[Path]:
             window = _window(root, theme)
             _scene(window, "Lavrov", 0)
             if theme == "dark":  # the library table, in the other theme
-                window.on_show_library()
+                window.panels.show_library()
             written.append(_save(window, out / f"{name}.png"))
             _dispose(window)
         window = _window(root, "light")
         _scene(window, '"main issue" OR Peskov', 1)
-        window.on_show_results()
+        window.panels.show_results()
         written.append(_save(window, out / "search.png"))
         quote_id = _busiest_quote(window)
         if quote_id:
             window.navigator.open_quote(quote_id)
-            window.on_show_quote()
+            window.panels.show_quote_panel()
         written.append(_save(window, out / "quotes.png"))
         _annotate(window)
         written.append(_save(window, out / "notes.png"))

@@ -1,8 +1,10 @@
-"""The window's view of the core: documents, quote analysis and the search index.
+"""The window's side of the core `reader.workspace.Workspace`: its steps as background jobs.
 
 All core work runs in the background through `TaskRunner`s: a pool for reading and analysis, and
 one serial worker that owns the search index (updates, searches) and library writes, so the
-index is never used from two threads at once. Results arrive as signals on the GUI thread.
+index is never used from two threads at once. Results arrive as signals on the GUI thread. The
+pipeline itself (and what a failing document does to it) is the core's; this class only
+schedules it and reports.
 """
 
 from __future__ import annotations
@@ -18,16 +20,16 @@ from PySide6.QtCore import QObject, Signal
 from reader.documents.model import Document
 from reader.errors import ReaderError
 from reader.library import Library
-from reader.quotes import QuoteAnalysis, analyse
-from reader.search import SearchIndex
+from reader.quotes import QuoteAnalysis
 from reader.ui.tasks import Progress, TaskRunner
+from reader.workspace import Problem, Workspace
 
 log = logging.getLogger(__name__)
 
 SEARCH_LIMIT = 100
 
 
-class Workspace(QObject):
+class WorkspaceJobs(QObject):
     """Loads the library, analyses quotes, keeps the index current and answers searches."""
 
     documentsLoaded = Signal()
@@ -36,28 +38,28 @@ class Workspace(QObject):
     searchFinished = Signal(object)  # SearchResult
     importFinished = Signal(object)  # ImportReport
     openRequested = Signal(str)  # id of an imported document to open, now loaded
+    problemsFound = Signal(str, list)  # stage, [Problem] of documents left out of it
     progress = Signal(str, float, str)  # job, fraction 0..1, message
     jobEnded = Signal(str)  # job
     failed = Signal(str)  # one line for the status bar
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.core = Workspace(library)
         self.library = library
         self.documents: list[Document] = []
         self.by_id: dict[str, Document] = {}
-        self.load_errors: list[Any] = []
         self.analysis: QuoteAnalysis | None = None
         self.index_ready = False
         self.pool = TaskRunner(self)
         self.serial = TaskRunner(self, serial=True)
-        self._index: SearchIndex | None = None
         self._jobs: set[str] = set()
         self._to_open = ""  # an imported document to open once loaded
 
     # -- life cycle ------------------------------------------------------------------------------
     def start(self) -> None:
         """Load the documents, then analyse quotes, then bring the index up to date."""
-        self.run_job(self.pool, "load", lambda _p, _a: self.library.load(), self._loaded)
+        self.run_job(self.pool, "load", lambda _p, _a: self.core.load(), self._loaded)
 
     def busy(self) -> bool:
         return bool(self._jobs)
@@ -68,19 +70,21 @@ class Workspace(QObject):
         self.serial.cancel_all()
 
     def shutdown(self, msecs: int = 5000) -> None:
-        """Cancel work, wait for the workers and close the index."""
+        """Cancel work, wait for the workers and close the index and the annotation store."""
         self.cancel()
         self.pool.wait(msecs)
         self.serial.wait(msecs)
-        if self._index is not None:
-            self._index.close()
-            self._index = None
+        self.core.close()
+
+    def problems(self, stage: str | None = None) -> list[Problem]:
+        """Documents left out of a stage (or of any), with their reasons."""
+        return [p for p in self.core.problems if stage is None or p.stage == stage]
 
     # -- queries ---------------------------------------------------------------------------------
     def search(self, query: str, sort: str = "relevance") -> None:
         """Search in the background; only the answer to the latest query is delivered."""
         self.serial.submit(
-            lambda _p, _a: self.index().search(query, limit=SEARCH_LIMIT, sort=sort),
+            lambda _p, _a: self.core.search(query, limit=SEARCH_LIMIT, sort=sort),
             name="search",
             channel="search",
             on_done=self.searchFinished.emit,
@@ -101,7 +105,7 @@ class Workspace(QObject):
         )
 
     def _import(self, paths: list[str], open_first: bool) -> tuple[Any, str]:
-        report = self.library.import_paths(paths)
+        report = self.core.import_paths(paths)
         if not open_first or not paths:
             return report, ""
         found = self.library.find(paths[0]) if Path(paths[0]).is_file() else None
@@ -116,24 +120,17 @@ class Workspace(QObject):
             return {}
         return {doc.id: len(self.analysis.quotes_of(doc.id)) for doc in self.documents}
 
-    def index(self) -> SearchIndex:
-        """The search index (opened on first use; only call from the serial worker)."""
-        if self._index is None:
-            self._index = SearchIndex(self.library.root / "index")
-        return self._index
-
     # -- steps -----------------------------------------------------------------------------------
-    def _loaded(self, loaded: tuple[list[Document], list[Any]]) -> None:
-        self.documents, self.load_errors = loaded
-        self.by_id = {doc.id: doc for doc in self.documents}
+    def _loaded(self, documents: list[Document]) -> None:
+        self.documents = documents
+        self.by_id = {doc.id: doc for doc in documents}
         self.documentsLoaded.emit()
+        self._announce("read")
         self._announce_opening()
-        documents = list(self.documents)
-        cache = self.library.root / "cache" / "quotes"
         self.run_job(
             self.pool,
             "quotes",
-            lambda p, a: analyse(documents, cache_dir=cache, progress=p, abort=a),
+            lambda p, a: self.core.analyse(p, a),
             self._analysed,
             on_error=lambda _error: self._analysed(None),
         )
@@ -141,19 +138,20 @@ class Workspace(QObject):
     def _analysed(self, analysis: QuoteAnalysis | None) -> None:
         """Quotes are known (or could not be found): index the documents with them."""
         self.analysis = analysis
+        self._announce("quotes")
         if analysis is not None:
             self.quotesReady.emit()
-        documents = list(self.documents)
-        self.run_job(
-            self.serial,
-            "index",
-            lambda p, a: self.index().update(documents, analysis, progress=p, abort=a),
-            self._indexed,
-        )
+        self.run_job(self.serial, "index", self.core.update_index, self._indexed)
 
     def _indexed(self, _report: Any) -> None:
         self.index_ready = True
+        self._announce("index")
         self.indexReady.emit()
+
+    def _announce(self, stage: str) -> None:
+        found = self.problems(stage)
+        if found:
+            self.problemsFound.emit(stage, found)
 
     def _imported(self, imported: tuple[Any, str]) -> None:
         report, self._to_open = imported

@@ -6,12 +6,16 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 
 from reader.ui.actions import ACTIONS, ActionId, bindings, build_actions, conflicts
-from reader.ui.main_window import MainWindow
 
 
-def test_every_action_has_a_handler_on_the_window_and_a_menu():
+def test_every_action_names_a_method_of_its_part_and_a_menu(window):
+    parts = {
+        "window": window, "navigator": window.navigator, "search_flow": window.search_flow,
+        "notes": window.notes, "status": window.status, "panels": window.panels,
+        "reader": window.reader,
+    }  # fmt: skip
     for spec in ACTIONS:
-        assert callable(getattr(MainWindow, spec.handler, None)), spec.handler
+        assert callable(getattr(parts[spec.owner], spec.method, None)), spec.method
         assert spec.menu
     assert {spec.id for spec in ACTIONS} == set(ActionId)
 
@@ -33,24 +37,26 @@ def test_default_keys_do_not_clash_and_cover_the_issue(qapp):
     assert "F1" in texts[ActionId.SHORTCUTS]
 
 
-class _Target(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.calls: list[str] = []
+class _Part:
+    """Records every call made to it, with its arguments."""
 
-    def __getattr__(self, name: str):
-        if name.startswith("on_"):
-            return lambda: self.calls.append(name)
-        raise AttributeError(name)
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.calls: list[tuple] = []
+
+    def __getattr__(self, method: str):
+        return lambda *args: self.calls.append((self.name, method, *args))
 
 
 def test_user_overrides_replace_keys_and_a_clash_keeps_the_first_owner(qapp):
     overrides = {ActionId.ZOOM_RESET.value: ["Ctrl+F"]}
     clashes = conflicts(bindings(overrides))
     assert ("Ctrl+F", ActionId.FOCUS_SEARCH, ActionId.ZOOM_RESET) in clashes
-    target = _Target()
-    actions = build_actions(target, overrides)
+    part = _Part("any")
+    owner = QObject()
+    actions = build_actions(owner, {spec.owner: part for spec in ACTIONS}, overrides)
     assert QKeySequence("Ctrl+F") in actions[ActionId.FOCUS_SEARCH].shortcuts()
     assert actions[ActionId.ZOOM_RESET].shortcuts() == []
     actions[ActionId.ZOOM_RESET].trigger()
-    assert target.calls == ["on_zoom_reset"]
+    actions[ActionId.PREV_MATCH].trigger()
+    assert part.calls == [("any", "set_zoom", 0), ("any", "step_match", -1)]

@@ -136,7 +136,7 @@ def test_dropping_files_imports_them_and_lists_failures(qtbot, window, tmp_path)
     qtbot.waitUntil(lambda: len(window.workspace.documents) == 6, timeout=20000)
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 6)
     assert "1 failed" in window.statusBar().currentMessage()
-    qtbot.keyClick(window.details_button, Qt.Key.Key_Space)
+    qtbot.keyClick(window.status.details_button, Qt.Key.Key_Space)
     details = window.dialogs.get("details")
     assert details is not None and "empty.txt" in details.text.toPlainText()
     qtbot.waitUntil(lambda: not window.workspace.busy(), timeout=30000)
@@ -151,7 +151,7 @@ def test_dropping_files_imports_them_and_lists_failures(qtbot, window, tmp_path)
 
 def test_unhandled_errors_are_logged_and_shown_in_one_line(qtbot, window, tmp_path):
     reporter = ErrorReporter(tmp_path / "logs")
-    reporter.reported.connect(lambda line: window.show_error(line, reporter.details()))
+    reporter.reported.connect(lambda line: window.status.show_error(line, reporter.details()))
     try:
         raise RuntimeError("disk on fire\nsecond line")
     except RuntimeError:
@@ -162,7 +162,7 @@ def test_unhandled_errors_are_logged_and_shown_in_one_line(qtbot, window, tmp_pa
     assert str(tmp_path / "logs" / LOG_NAME) in reporter.details()
     log_text = (tmp_path / "logs" / LOG_NAME).read_text(encoding="utf-8")
     assert "Traceback" in log_text and "disk on fire" in log_text
-    assert window.details_button.isVisible()
+    assert window.status.details_button.isVisible()
 
 
 def test_reader_selection_and_layers_use_body_offsets_even_with_boilerplate_shown(qtbot, window):

@@ -214,5 +214,5 @@ def test_cancel_stops_background_work(qtbot, library, make_settings):
     window.start()
     qtbot.keyClick(window, Qt.Key.Key_Period, CTRL)
     qtbot.waitUntil(lambda: not window.workspace.busy(), timeout=30000)
-    assert not window.cancel_button.isVisible()
+    assert not window.status.cancel_button.isVisible()
     window.close()

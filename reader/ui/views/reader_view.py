@@ -179,6 +179,10 @@ class ReaderView(QWidget):
         self._render()
         self._restore(position)
 
+    def zoom_by(self, steps: int) -> None:
+        """Zoom in (positive) or out by `steps`."""
+        self.set_zoom(self.zoom + steps)
+
     def set_zoom(self, steps: int) -> None:
         """Text size in steps of one point from the default (clamped to `ZOOM_RANGE`)."""
         self.zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], steps))
