@@ -32,6 +32,7 @@ bench: $(STAMP)
 
 fuzz: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,fuzz]'
+	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/hardening
 	$(BIN)/python tests/fuzz/run.py $(FUZZ_SECONDS)
 
 $(PACKAGE_STAMP): pyproject.toml | $(STAMP)

@@ -21,12 +21,23 @@ QUERIES = [
 ]
 
 
+LINKER_SEEDS = [
+    "\x01We will not go back on sanctions.\0\x01We will not go back on the sanctions.",
+    "\x02I'm not going to sign that damn bill\0\x02I'm not going to sign\0\x00the of and",
+    "\x00f***ing [...] 100 per cent\0\x00f—ing … 100%\0\x01one",
+]
+
+
 def seed_corpus(folder: Path, target: str) -> None:
     """Start from the bundled articles (as .txt and as HTML) or from sample queries."""
     folder.mkdir(parents=True, exist_ok=True)
     if target == "fuzz_query":
         for number, query in enumerate(QUERIES):
             (folder / f"query{number}").write_text(query)
+        return
+    if target == "fuzz_linker":
+        for number, quotes in enumerate(LINKER_SEEDS):
+            (folder / f"quotes{number}").write_bytes(quotes.encode())
         return
     for number, seed in enumerate(sorted((ROOT / "seeds").glob("*.txt"))):
         text = seed.read_bytes()
