@@ -21,7 +21,6 @@ from reader.export.pdf import write_pdf
 from reader.library import Library
 from reader.workspace import Workspace
 
-
 # Pieces of text that have broken readers, analyzers and quote linkers of this kind.
 ODD_PIECES = [
     "the of and to a",  # stopwords only
