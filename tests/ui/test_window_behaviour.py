@@ -9,10 +9,12 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import QApplication
 
+import reader.quotes as quotes_package
 from reader.documents.model import Document
 from reader.logfile import LOG_NAME
 from reader.ui import theme
 from reader.ui.errors import ErrorReporter
+from reader.ui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -178,3 +180,31 @@ def test_reader_selection_and_layers_use_body_offsets_even_with_boilerplate_show
     assert drawn == [word]
     window.reader.set_layer("notes", [])
     assert window.reader.text.extraSelections() == []
+
+
+def test_a_document_left_out_of_a_stage_is_named_in_the_status_bar(
+    qtbot, library, make_settings, monkeypatch
+):
+    real = quotes_package._quotes_of
+    victim = next(d for d in library.documents() if "Peskov" in d.body)
+
+    def failing_on_one(document):
+        if document.id == victim.id:
+            raise RuntimeError("a fault injected into one document")
+        return real(document)
+
+    monkeypatch.setattr(quotes_package, "_quotes_of", failing_on_one)
+    window = MainWindow(library, make_settings())
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: window.workspace.index_ready, timeout=60000)
+    assert "1 document not analysed for quotes" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.status.details_button, Qt.Key.Key_Space)
+    details = window.dialogs.get("details").text.toPlainText()
+    assert victim.path in details and "RuntimeError" in details and "Traceback" not in details
+    assert window.workspace.analysis is not None and window.workspace.analysis.quotes
+    window.search.set_text("Lavrov")
+    qtbot.waitUntil(lambda: window.results.last_result is not None, timeout=20000)
+    assert window.results.last_result.total > 0
+    window.close()
