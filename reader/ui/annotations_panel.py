@@ -91,6 +91,19 @@ class AnnotationsModel(HeaderedTableModel):
         self._rows = self.store.list(**self.filters)
         self.endResetModel()
 
+    def update_rows(self, ids: list[str]) -> None:
+        """After a write of `ids`: repaint just their rows, or reset if rows came or went."""
+        rows = self.store.list(**self.filters)
+        if [a.id for a in rows] != [a.id for a in self._rows]:
+            self.refresh()
+            return
+        changed = set(ids)
+        self._rows = rows
+        last = self.columnCount() - 1
+        for number, annotation in enumerate(rows):
+            if annotation.id in changed:
+                self.dataChanged.emit(self.index(number, 0), self.index(number, last))
+
     def annotation(self, row: int) -> Annotation:
         return self._rows[row]
 
@@ -307,8 +320,10 @@ class AnnotationsPanel(QWidget):
         self.signals.annotationsChanged.disconnect(self._store_changed)
 
     # -- internals ------------------------------------------------------------------------------
-    def _store_changed(self, _ids: list[str]) -> None:
-        self._refresh()
+    def _store_changed(self, ids: list[str]) -> None:
+        self._refresh_tags()
+        self.model.update_rows(ids)
+        self.count.setText(f"{self.model.rowCount()} shown")
 
     def _try(self, change: Any) -> None:
         try:
@@ -349,10 +364,13 @@ class AnnotationsPanel(QWidget):
         self.count.setText(f"{self.model.rowCount()} shown")
 
     def _refresh(self) -> None:
+        self._refresh_tags()
+        self._apply_filters()
+
+    def _refresh_tags(self) -> None:
         current = self.tag.currentText() or ANY
         self.tag.blockSignals(True)
         self.tag.clear()
         self.tag.addItems([ANY, *self.store.tags()])
         self.tag.setCurrentText(current if self.tag.findText(current) >= 0 else ANY)
         self.tag.blockSignals(False)
-        self._apply_filters()

@@ -155,3 +155,20 @@ def test_export_dialog_explains_what_is_missing(qtbot, tmp_path, documents):
         "All annotations (0)",
         "Matching the filter (0)",
     ]
+
+
+def test_editing_a_note_repaints_its_row_only_and_keeps_the_selection(qtbot, panel, documents):
+    doc = documents[0]
+    first = panel.add(doc, *span(doc, "Lavrov"), note="minister")
+    panel.add(doc, *span(doc, "NATO"), note="alliance")
+    panel.table.setCurrentIndex(panel.model.index(1, 0))
+    resets, repainted = [], []
+    panel.model.modelReset.connect(lambda: resets.append(True))
+    panel.model.dataChanged.connect(lambda top, bottom: repainted.append((top.row(), bottom.row())))
+    panel.store.update(first.id, note="foreign minister")
+    row = next(r for r in range(2) if panel.model.annotation(r).id == first.id)
+    assert resets == [] and repainted == [(row, row)]
+    assert panel.model.annotation(row).note == "foreign minister"
+    assert panel.table.currentIndex().row() == 1
+    panel.add(doc, *span(doc, "Peskov"))  # a new row: the table is rebuilt
+    assert resets and panel.model.rowCount() == 3
