@@ -57,7 +57,7 @@ def _write(folder: Path, number: int, kind: str, body: str) -> None:
     (folder / f"doc{number}.{kind}").write_text(text, encoding="utf-8")
 
 
-WORD = re.compile(r"[^\W\d_]{4,}")
+WORD = re.compile(r"(?<!\w)[^\W\d_]{4,}(?!\w)")  # a whole word of letters
 
 
 @given(files=libraries)
