@@ -18,7 +18,8 @@ import logging
 import os
 import pickle
 import shutil
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -66,6 +67,7 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
+    cancelled: bool = False  # stopped early; what is listed was imported
 
 
 class Library:
@@ -164,12 +166,27 @@ class Library:
         return prefixed[0] if len(prefixed) == 1 else None
 
     # -- changing -------------------------------------------------------------------------------
-    def import_paths(self, paths: Sequence[str | Path]) -> ImportReport:
-        """Copy the supported files under `paths` into the library (updating changed copies)."""
+    def import_paths(
+        self,
+        paths: Sequence[str | Path],
+        progress: Callable[[float, str], None] | None = None,
+        abort: threading.Event | None = None,
+    ) -> ImportReport:
+        """Copy the supported files under `paths` into the library (updating changed copies).
+
+        `progress(fraction, message)` is told along the way; setting `abort` stops after the
+        file being copied, keeping what was imported so far (and saying so in the report).
+        """
         report = ImportReport()
         sources = self._sources()
         by_origin = {v["origin"]: k for k, v in sources.items()}
-        for path, error in iter_files(paths):
+        found = list(iter_files(paths))
+        for number, (path, error) in enumerate(found):
+            if abort is not None and abort.is_set():
+                report.cancelled = True
+                break
+            if progress is not None and number % 50 == 0:
+                progress(number / len(found), f"{number:,} of {len(found):,} files")
             if error is not None:
                 report.errors.append(error)
                 continue

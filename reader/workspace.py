@@ -134,9 +134,14 @@ class Workspace:
         return self.index.search(query, limit=limit, sort=sort)
 
     # -- library changes -------------------------------------------------------------------------
-    def import_paths(self, paths: Sequence[str | Path]) -> ImportReport:
+    def import_paths(
+        self,
+        paths: Sequence[str | Path],
+        progress: Progress | None = None,
+        abort: threading.Event | None = None,
+    ) -> ImportReport:
         """Copy files or folders into the library (then `load` again to see them)."""
-        return self.library.import_paths(paths)
+        return self.library.import_paths(paths, progress, abort)
 
     # -- parts -----------------------------------------------------------------------------------
     @property

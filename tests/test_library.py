@@ -121,3 +121,27 @@ def test_a_second_window_on_one_library_is_refused_until_the_first_ends(tmp_path
     holder.kill()  # even a killed holder releases the library
     holder.wait()
     library.claim()
+
+
+def test_import_reports_progress_and_stops_when_asked_keeping_what_it_copied(tmp_path):
+    import threading
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(240):
+        (folder / f"a{number:03}.txt").write_text(ARTICLE.replace("second", f"day {number}"))
+    library = Library(tmp_path / "lib", seed=False)
+    abort = threading.Event()
+    seen: list[tuple[float, str]] = []
+
+    def progress(fraction: float, message: str) -> None:
+        seen.append((fraction, message))
+        if fraction >= 0.4:
+            abort.set()
+
+    report = library.import_paths([folder], progress, abort)
+    assert report.cancelled and 100 <= len(report.added) < 240
+    assert seen[0] == (0.0, "0 of 240 files") and "100 of 240 files" in [m for _, m in seen]
+    assert len(library.documents()) == len(report.added)
+    again = library.import_paths([folder])
+    assert not again.cancelled and len(again.added) == 240 - len(report.added)

@@ -6,6 +6,7 @@ name every document and its reason, never a traceback (that goes to the log).
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -55,6 +56,7 @@ class JobStatus(QObject):
             bar.addPermanentWidget(widget)
         bar.addPermanentWidget(self.size_label)
         self._details = ""
+        self._started: dict[str, float] = {}  # job → when its progress was first reported
         workspace.progress.connect(self._job_progress)
         workspace.jobEnded.connect(self._job_ended)
         workspace.failed.connect(self.show_error)
@@ -92,12 +94,16 @@ class JobStatus(QObject):
 
     def _job_progress(self, job: str, fraction: float, message: str) -> None:
         name = JOB_NAMES.get(job, job)
-        self.job_label.setText(f"{name}: {message}" if message else name)
+        started = self._started.setdefault(job, time.monotonic())
+        left = remaining(time.monotonic() - started, fraction)
+        text = f"{name}: {message}" if message else name
+        self.job_label.setText(f"{text} ({left})" if left else text)
         self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
         for widget in (self.job_label, self.progress, self.cancel_button):
             widget.show()
 
-    def _job_ended(self, _job: str) -> None:
+    def _job_ended(self, job: str) -> None:
+        self._started.pop(job, None)
         if not self.workspace.busy():
             for widget in (self.job_label, self.progress, self.cancel_button):
                 widget.hide()
@@ -120,3 +126,13 @@ class JobStatus(QObject):
             )
         else:
             self.say(summary, 8000)
+
+
+def remaining(elapsed: float, fraction: float) -> str:
+    """A rough time left ("about 2 min left"), once there is enough to go on ("" before)."""
+    if elapsed < 2.0 or not 0.02 <= fraction < 1.0:
+        return ""
+    seconds = elapsed * (1.0 - fraction) / fraction
+    if seconds < 60:
+        return f"about {max(5, round(seconds / 5) * 5)} s left"
+    return f"about {round(seconds / 60)} min left"

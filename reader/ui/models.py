@@ -27,7 +27,6 @@ from reader.ui.present import date_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 OUTLET_ROLE = Qt.ItemDataRole.UserRole + 4
 DATE_ROLE = Qt.ItemDataRole.UserRole + 5
 
@@ -50,7 +49,12 @@ class HeaderedTableModel(QAbstractTableModel):
 
 
 class LibraryModel(HeaderedTableModel):
-    """One row per document: title, outlet, author, date, number of quotes."""
+    """One row per document: title, outlet, author, date, number of quotes.
+
+    The model sorts itself (`sort`), in Python on keys computed once per row: a sorting proxy
+    would ask `data()` for two keys per comparison, which for 10,000 rows holds the GUI thread
+    for seconds.
+    """
 
     HEADERS = ("Title", "Outlet", "Author", "Date", "Quotes")
 
@@ -58,17 +62,42 @@ class LibraryModel(HeaderedTableModel):
         super().__init__(parent)
         self._documents: list[Document] = []
         self._quotes: dict[str, int] = {}
+        self._rows: dict[str, int] = {}
+        self._order: tuple[int, Qt.SortOrder] | None = None
 
     def set_documents(self, documents: Sequence[Document]) -> None:
-        """Replace every row."""
+        """Replace every row (kept in the current sort order)."""
         self.beginResetModel()
         self._documents = list(documents)
+        if self._order is not None:
+            self._documents.sort(key=self._key_of(self._order[0]), reverse=self._reversed())
+        self._rows = {d.id: i for i, d in enumerate(self._documents)}
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by a column; selections and other persistent indexes follow."""
+        self.layoutAboutToBeChanged.emit()
+        self._order = (column, order)
+        persistent = self.persistentIndexList()
+        ids = [self._documents[i.row()].id for i in persistent]
+        self._documents.sort(key=self._key_of(column), reverse=self._reversed())
+        self._rows = {d.id: i for i, d in enumerate(self._documents)}
+        for old, doc_id in zip(persistent, ids, strict=True):
+            self.changePersistentIndex(old, self.index(self._rows[doc_id], old.column()))
+        self.layoutChanged.emit()
+
+    def _key_of(self, column: int) -> Callable[[Document], Any]:
+        return lambda doc: self._sort_key(doc, column)
+
+    def _reversed(self) -> bool:
+        return self._order is not None and self._order[1] == Qt.SortOrder.DescendingOrder
 
     def set_quote_counts(self, counts: dict[str, int]) -> None:
         """Fill the Quotes column (after quote analysis finishes)."""
         self._quotes = dict(counts)
-        if self._documents:
+        if self._order is not None and self._order[0] == 4:
+            self.sort(*self._order)
+        elif self._documents:
             self.dataChanged.emit(self.index(0, 4), self.index(len(self._documents) - 1, 4))
 
     def document(self, row: int) -> Document:
@@ -76,7 +105,7 @@ class LibraryModel(HeaderedTableModel):
 
     def row_of(self, doc_id: str) -> int:
         """The row of a document id, or -1."""
-        return next((i for i, d in enumerate(self._documents) if d.id == doc_id), -1)
+        return self._rows.get(doc_id, -1)
 
     def outlets(self) -> list[str]:
         return sorted({d.source for d in self._documents if d.source})
@@ -91,8 +120,6 @@ class LibraryModel(HeaderedTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(doc, column)
-        if role == SORT_ROLE:
-            return self._sort_key(doc, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._display(doc, column) or None
         if role == ID_ROLE:
@@ -122,14 +149,17 @@ class LibraryModel(HeaderedTableModel):
 
 
 class LibraryFilter(QSortFilterProxyModel):
-    """Sorts the library and keeps rows matching an outlet, a date range and a title filter."""
+    """Keeps rows matching an outlet and a date range; sorting is left to the library model."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
         self._outlet = ""
         self._since: date | None = None
         self._until: date | None = None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the source model (the proxy keeps its order, filtering only)."""
+        self.sourceModel().sort(column, order)
 
     def set_outlet(self, outlet: str) -> None:
         """Only documents from this outlet ("" for all)."""

@@ -55,6 +55,7 @@ class WorkspaceJobs(QObject):
         self.serial = TaskRunner(self, serial=True)
         self._jobs: set[str] = set()
         self._to_open = ""  # an imported document to open once loaded
+        self._reload_after_import = False
 
     # -- life cycle ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -65,7 +66,11 @@ class WorkspaceJobs(QObject):
         return bool(self._jobs)
 
     def cancel(self) -> None:
-        """Stop every background job (their results are dropped)."""
+        """Stop every background job (their results are dropped).
+
+        A cancelled import keeps the files it copied: the library is read again once it stops.
+        """
+        self._reload_after_import = "import" in self._jobs
         self.pool.cancel_all()
         self.serial.cancel_all()
 
@@ -100,12 +105,14 @@ class WorkspaceJobs(QObject):
         self.run_job(
             self.serial,
             "import",
-            lambda _p, _a: self._import(list(paths), open_first),
+            lambda p, a: self._import(list(paths), open_first, p, a),
             self._imported,
         )
 
-    def _import(self, paths: list[str], open_first: bool) -> tuple[Any, str]:
-        report = self.core.import_paths(paths)
+    def _import(
+        self, paths: list[str], open_first: bool, progress: Progress, abort: threading.Event
+    ) -> tuple[Any, str]:
+        report = self.core.import_paths(paths, progress, abort)
         if not open_first or not paths:
             return report, ""
         found = self.library.find(paths[0]) if Path(paths[0]).is_file() else None
@@ -196,6 +203,9 @@ class WorkspaceJobs(QObject):
         if job in self._jobs:
             self._jobs.discard(job)
             self.jobEnded.emit(job)
+        if job == "import" and self._reload_after_import:
+            self._reload_after_import = False
+            self.start()
 
     def _failed(self, job: str, error: BaseException) -> None:
         if isinstance(error, ReaderError):

@@ -97,3 +97,31 @@ def test_palette_filter_ranks_fuzzy_matches(qapp):
     proxy.set_pattern("")
     assert proxy.rowCount() == 5
     assert isinstance(proxy, QSortFilterProxyModel)
+
+
+def test_sorting_keeps_the_selection_on_its_document_and_new_rows_in_order(qapp, library):
+    from PySide6.QtCore import QItemSelectionModel
+
+    documents = library.documents()
+    model = LibraryModel()
+    proxy = LibraryFilter()
+    proxy.setSourceModel(model)
+    QAbstractItemModelTester(proxy, FATAL)
+    model.set_documents(documents)
+    selection = QItemSelectionModel(proxy)
+    chosen = documents[2].id
+    selection.setCurrentIndex(
+        proxy.mapFromSource(model.index(model.row_of(chosen), 0)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect,
+    )
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    titles = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert titles == sorted(titles, key=str.casefold)
+    assert selection.currentIndex().data(ID_ROLE) == chosen
+    model.set_documents(list(reversed(documents)))  # new rows arrive in the current order
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == titles
+    counts = {d.id: n for n, d in enumerate(documents)}
+    proxy.sort(4, Qt.SortOrder.DescendingOrder)
+    model.set_quote_counts(counts)
+    shown = [int(proxy.index(r, 4).data()) for r in range(proxy.rowCount())]
+    assert shown == sorted(counts.values(), reverse=True)

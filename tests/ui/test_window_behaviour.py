@@ -208,3 +208,25 @@ def test_a_document_left_out_of_a_stage_is_named_in_the_status_bar(
     qtbot.waitUntil(lambda: window.results.last_result is not None, timeout=20000)
     assert window.results.last_result.total > 0
     window.close()
+
+
+def test_long_work_shows_progress_and_an_estimate_of_the_time_left():
+    from reader.ui.job_status import remaining
+
+    assert remaining(1.0, 0.5) == ""  # too early to tell
+    assert remaining(10.0, 0.5) == "about 10 s left"
+    assert remaining(30.0, 0.1) == "about 4 min left"
+    assert remaining(10.0, 1.0) == ""
+
+
+def test_importing_a_folder_reports_files_done_out_of_all(qtbot, window, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(120):
+        (folder / f"n{number:03}.txt").write_text(f"Ferry story {number}\n\nThe ferry sailed.\n")
+    messages: list[str] = []
+    window.workspace.progress.connect(lambda job, _f, m: messages.append(f"{job}: {m}"))
+    with qtbot.waitSignal(window.workspace.importFinished, timeout=30000):
+        window.import_paths([str(folder)])
+    assert "import: 0 of 120 files" in messages and "import: 100 of 120 files" in messages
+    qtbot.waitUntil(lambda: len(window.workspace.documents) == 125, timeout=30000)

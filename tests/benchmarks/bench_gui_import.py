@@ -1,0 +1,128 @@
+"""The window while a big folder imports: the longest the GUI thread went without turning.
+
+A real window (under Xvfb when it is installed, else offscreen) opens on an empty library and
+imports N generated articles (copy, read, quotes, index, all in the background). A 5 ms timer on
+the GUI thread records the gaps between its ticks; a gap is the time the thread was busy (a
+stall). Reports the worst gap, the 99th percentile, how many gaps passed 100 ms, and the wall
+time to a searchable library. Writes results/gui_import.json.
+
+Usage: bench_gui_import.py [--articles 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+
+TICK_MS = 5
+
+
+def start_display() -> tuple[str, subprocess.Popen | None]:
+    """A fresh Xvfb display (platform "xcb"), or the offscreen platform without Xvfb."""
+    binary = shutil.which("Xvfb")
+    if binary is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return "offscreen", None
+    number = next(n for n in range(150, 400) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    server = subprocess.Popen(
+        [binary, f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        if Path(f"/tmp/.X11-unix/X{number}").exists():
+            break
+        time.sleep(0.1)
+    os.environ.update(DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb")
+    return "xcb (Xvfb)", server
+
+
+def measure(articles: int, scratch: Path) -> dict[str, object]:
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.library import Library
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    folder = write_corpus(scratch / "corpus", articles)
+    app = QApplication.instance() or QApplication([])
+    settings = Settings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(Library(scratch / "library", seed=False), settings)
+    window.show()
+    window.start()
+    while window.workspace.busy() or not window.workspace.index_ready:
+        app.processEvents()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(TICK_MS)
+    started = time.perf_counter()
+    window.workspace.index_ready = False
+    window.import_paths([str(folder)])
+    while window.workspace.busy() or not window.workspace.index_ready:
+        app.processEvents()
+        time.sleep(0.001)
+    wall = time.perf_counter() - started
+    timer.stop()
+    searchable = window.workspace.core.search("ceasefire").total
+    window.close()
+    gaps.sort()
+    return {
+        "articles": articles,
+        "documents": len(window.workspace.documents),
+        "searchable_hits": searchable,
+        "wall_s": round(wall, 1),
+        "worst_stall_ms": round(gaps[-1], 1),
+        "p99_gap_ms": round(gaps[int(len(gaps) * 0.99)], 1),
+        "gaps_over_100ms": sum(gap > 100 for gap in gaps),
+        "ticks": len(gaps),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    args = parser.parse_args()
+    platform_name, server = start_display()
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-gui-import-") as scratch:
+            figures = measure(args.articles, Path(scratch))
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(10)
+    figures |= {
+        "platform": platform_name,
+        "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
+        "tick_ms": TICK_MS,
+    }
+    out = HERE / "results" / "gui_import.json"
+    out.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(figures, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
