@@ -33,6 +33,7 @@ from reader.errors import DocumentError, LibraryError, ReaderError
 from reader.library import ImportReport, Library
 from reader.quotes import AnalysisAborted, QuoteAnalysis, analyse
 from reader.quotes.cache import QuoteCache
+from reader.quotes.corrections import CorrectionStore, apply_corrections
 from reader.search import SearchIndex, SearchResult, UpdateReport
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,7 @@ class Workspace:
         self.problems: list[Problem] = []
         self._index: SearchIndex | None = None
         self._store: AnnotationStore | None = None
+        self._corrections: CorrectionStore | None = None
 
     # -- the pipeline ----------------------------------------------------------------------------
     def load(self) -> list[Document]:
@@ -110,6 +112,8 @@ class Workspace:
             return None
         for doc_id, reason in analysis.problems:
             self._problem("quotes", doc_id, reason)
+        if self._library is not None and not self.paths:
+            apply_corrections(analysis, self.corrections.list())
         self.analysis = analysis
         return analysis
 
@@ -132,6 +136,32 @@ class Workspace:
 
     def search(self, query: str, limit: int = 20, sort: str = "relevance") -> SearchResult:
         return self.index.search(query, limit=limit, sort=sort)
+
+    # -- corrections -----------------------------------------------------------------------------
+    def correct(self, kind: str, quote_id: str, other: str = "") -> QuoteAnalysis | None:
+        """Store a person's correction and analyse again so that everything follows it.
+
+        `kind` is "speaker" (`other` is the name, "" for unknown), "link" or "unlink" (`other`
+        is the other quote's id). KeyError for a quote id the analysis does not know.
+        """
+        if self.analysis is None:
+            raise LibraryError("the quotes are not analysed yet")
+        quote = self.analysis.quote(quote_id)
+        if kind == "speaker":
+            self.corrections.set_speaker(quote, other.strip())
+        elif kind in ("link", "unlink"):
+            second = self.analysis.quote(other)
+            if second.doc == quote.doc:
+                raise LibraryError("variants are quotes of two different documents")
+            getattr(self.corrections, kind)(quote, second)
+        else:
+            raise ValueError(f"unknown correction {kind!r}")
+        return self.analyse()
+
+    def undo_correction(self, redo: bool = False) -> QuoteAnalysis | None:
+        """Take back (or, with `redo`, make again) the last correction of this session."""
+        changed = self.corrections.redo() if redo else self.corrections.undo()
+        return self.analyse() if changed else self.analysis
 
     # -- library changes -------------------------------------------------------------------------
     def import_paths(
@@ -159,6 +189,13 @@ class Workspace:
         return self._index
 
     @property
+    def corrections(self) -> CorrectionStore:
+        """People's corrections of speakers and links in this library (opened on first use)."""
+        if self._corrections is None:
+            self._corrections = CorrectionStore(self.library.root / "corrections.sqlite")
+        return self._corrections
+
+    @property
     def annotations(self) -> AnnotationStore:
         """The library's annotation store (opened on first use)."""
         if self._store is None:
@@ -177,13 +214,14 @@ class Workspace:
         return [p.to_json() for p in self.problems]
 
     def close(self) -> None:
-        """Close the index and the annotation store."""
+        """Close the index and the stores."""
         if self._index is not None:
             self._index.close()
             self._index = None
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        for store in (self._store, self._corrections):
+            if store is not None:
+                store.close()
+        self._store = self._corrections = None
 
     def __enter__(self) -> Workspace:
         return self

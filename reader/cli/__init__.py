@@ -24,7 +24,12 @@ from reader.logfile import setup_console, setup_logging
 from reader.workspace import Workspace
 
 COMMAND_MODULES = [documents]
-for _optional in ("reader.cli.search", "reader.cli.quotes", "reader.cli.export"):
+for _optional in (
+    "reader.cli.search",
+    "reader.cli.quotes",
+    "reader.cli.corrections",
+    "reader.cli.export",
+):
     try:
         COMMAND_MODULES.append(__import__(_optional, fromlist=["register"]))
     except ImportError as _missing:  # a command group whose package is not installed

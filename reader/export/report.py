@@ -181,6 +181,8 @@ def citation_of(doc: Document) -> Citation:
 
 
 def _speaker(quote: Quote) -> str:
+    if quote.corrected and quote.attribution == "corrected":
+        return f"{quote.speaker or 'unknown speaker'} (corrected by hand)"
     if quote.speaker:
         return quote.speaker
     return f"{quote.speaker_guess} (uncertain)" if quote.speaker_guess else "unknown speaker"

@@ -53,6 +53,10 @@ class QuoteAnalysis:
     _group_of: dict[str, VariantGroup] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.reindex()
+
+    def reindex(self) -> None:
+        """Rebuild the look-ups after quotes, links or groups were changed in place."""
         self._by_id = {q.id: q for q in self.quotes}
         self._by_doc = {d.id: [] for d in self.documents}
         for quote in self.quotes:
@@ -111,6 +115,7 @@ class QuoteAnalysis:
                     "role": q.role,
                     "kind": str(q.kind),
                     "uncertain": q.uncertain,
+                    "corrected": q.corrected,
                 }
                 for q in self.quotes
             ],

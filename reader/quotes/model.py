@@ -36,6 +36,7 @@ class Quote:
     role: str = ""  # e.g. "Russian Foreign Minister"
     speaker_guess: str | None = None  # best guess when `speaker` is None
     attribution: str = ""  # the evidence, e.g. "said-after", "pronoun", "colon-intro"
+    corrected: bool = False  # a person set the speaker or a link of this quote by hand
 
 
 @dataclass(slots=True, frozen=True)
