@@ -43,10 +43,8 @@ def run_correct(args: argparse.Namespace) -> int:
         if not cli.load_or_fail(workspace):
             return 1
         workspace.analyse()
-        if args.kind == "speaker":
-            other = "" if args.unknown else str(args.name)
-        else:
-            other = args.other
+        speaker = "" if args.kind != "speaker" or args.unknown else str(args.name)
+        other = speaker if args.kind == "speaker" else args.other
         try:
             workspace.correct(args.kind, args.quote, other)
         except KeyError as error:

@@ -53,6 +53,12 @@ class ActionId(StrEnum):
     UNDO_ANNOTATION = "undo-annotation"
     REDO_ANNOTATION = "redo-annotation"
     SHOW_NOTES = "show-notes"
+    CORRECT_SPEAKER = "correct-speaker"
+    SPLIT_VARIANT = "split-variant"
+    MARK_FOR_LINK = "mark-for-link"
+    LINK_TO_MARKED = "link-to-marked"
+    UNDO_CORRECTION = "undo-correction"
+    REDO_CORRECTION = "redo-correction"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +117,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _(A.UNDO_ANNOTATION, "Undo annotation edit", (SK.Undo,), "&Notes", "notes", "undo"),
     _(A.REDO_ANNOTATION, "Redo annotation edit", (SK.Redo, "Ctrl+Shift+Z"), "&Notes", "notes",
       "redo"),
+    _(A.CORRECT_SPEAKER, "Correct the speaker…", ("Ctrl+Shift+S",), "&Quotes", "corrector",
+      "correct_speaker"),
+    _(A.SPLIT_VARIANT, "Not a variant: split this link", (), "&Quotes", "corrector",
+      "split_variant"),
+    _(A.MARK_FOR_LINK, "Mark quote for linking", (), "&Quotes", "corrector", "mark_for_link"),
+    _(A.LINK_TO_MARKED, "Link to marked quote", (), "&Quotes", "corrector", "link_to_marked"),
+    _(A.UNDO_CORRECTION, "Undo correction", (), "&Quotes", "corrector", "undo"),
+    _(A.REDO_CORRECTION, "Redo correction", (), "&Quotes", "corrector", "redo"),
     _(A.PALETTE, "Command palette", ("Ctrl+K", "Ctrl+Shift+P"), "&Help", "window",
       "open_palette"),
     _(A.SHORTCUTS, "Keyboard shortcuts", (SK.HelpContents, "Ctrl+?"), "&Help", "window",

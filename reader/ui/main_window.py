@@ -2,9 +2,10 @@
 
 Layout: search bar on top; left tabs (Library, Results); the reader in the centre; right tabs
 (Quote, Speakers, Notes). The parts own the behaviour: `Navigator` (moving the reader),
-`SearchFlow` (search as you type), `Notes` (annotations and export), `JobStatus` (the status
-bar), `Panels` (the tabs). Every action in `reader.ui.actions` names the part it calls; the
-window itself handles only what is the window's: importing, theme, toggles and dialogs.
+`SearchFlow` (search as you type), `Notes` (annotations and export), `Corrector` (speakers and
+links corrected by hand), `JobStatus` (the status bar), `Panels` (the tabs). Every action in
+`reader.ui.actions` names the part it calls; the window itself handles only what is the
+window's: importing, theme, toggles and dialogs.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from reader.library import Library
 from reader.ui import theme
 from reader.ui.actions import ACTIONS, ActionId, bindings, build_actions, conflicts
+from reader.ui.corrections import Corrector
 from reader.ui.job_status import JobStatus
 from reader.ui.navigation import Navigator
 from reader.ui.notes import Notes
@@ -62,10 +64,11 @@ class MainWindow(QMainWindow):
             self.workspace, self.search, self.results, self.reader, self.navigator,
             self.settings, self.panels, lambda: self.colours, self,
         )  # fmt: skip
+        self.corrector = Corrector(self.workspace, self.quote_panel, self.notes.current_quote, self)
         parts = {
             "window": self, "navigator": self.navigator, "search_flow": self.search_flow,
             "notes": self.notes, "status": self.status, "panels": self.panels,
-            "reader": self.reader,
+            "reader": self.reader, "corrector": self.corrector,
         }  # fmt: skip
         self.actions_by_id = build_actions(self, parts, self.settings.key_overrides)
         for clash in conflicts(bindings(self.settings.key_overrides)):
@@ -129,7 +132,7 @@ class MainWindow(QMainWindow):
         ws.documentsLoaded.connect(self._documents_loaded)
         ws.quotesReady.connect(self._quotes_ready)
         ws.openRequested.connect(lambda doc_id: nav.open(doc_id))
-        for source in (nav, self.notes, self.notes.panel):
+        for source in (nav, self.notes, self.notes.panel, self.corrector):
             source.message.connect(self.status.say)
         nav.documentOpened.connect(self._document_opened)
         self.notes.panel.annotationActivated.connect(self.open_span)

@@ -122,6 +122,21 @@ class WorkspaceJobs(QObject):
             found = next((d for d in self.library.documents() if d.path in copies), None)
         return report, found.id if found is not None else ""
 
+    def correct(self, kind: str, quote_id: str, other: str) -> None:
+        """Store a correction, then analyse and index again (see `Workspace.correct`)."""
+        self.run_job(
+            self.serial,
+            "quotes",
+            lambda _p, _a: self.core.correct(kind, quote_id, other),
+            self._analysed,
+        )
+
+    def undo_correction(self, redo: bool = False) -> None:
+        """Take back (or make again) the last correction, then analyse again."""
+        self.run_job(
+            self.serial, "quotes", lambda _p, _a: self.core.undo_correction(redo), self._analysed
+        )
+
     def quote_counts(self) -> dict[str, int]:
         if self.analysis is None:
             return {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from reader.ui.actions import ActionId
 from reader.ui.models import ID_ROLE
 from reader.ui.views.quote_panel import speaker_text
 
@@ -120,3 +121,54 @@ def test_speakers_view_lists_speakers_and_opens_a_quote(qtbot, window):
     opened = window.reader.current_quote()
     assert opened is not None and opened.id == chosen
     assert window.reader.document.id == analysis.quote(chosen).doc
+
+
+def _answer_dialog(text: str) -> None:
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, QInputDialog)
+    dialog.setTextValue(text)
+    dialog.accept()
+
+
+def test_a_speaker_corrected_from_the_keyboard_shows_everywhere_and_undo_restores_it(qtbot, window):
+    from PySide6.QtCore import QTimer
+
+    group = spread_group(window.workspace.analysis)
+    quote = window.workspace.analysis.quote(group.quotes[0])
+    before = quote.speaker
+    open_from_library(qtbot, window, quote.doc)
+    move_to_quote(qtbot, window, quote.id)
+    QTimer.singleShot(300, lambda: _answer_dialog("Anna Berg"))
+    qtbot.keyClick(window, Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(
+        lambda: window.workspace.analysis.quote(quote.id).speaker == "Anna Berg", timeout=30000
+    )
+    qtbot.waitUntil(lambda: not window.workspace.busy(), timeout=30000)
+    window.show_quote(quote.id)
+    assert window.quote_panel.speaker.text() == "Anna Berg · corrected by hand"
+    assert "Set by hand" in window.quote_panel.speaker.toolTip()
+    assert "Anna Berg" in window.workspace.analysis.speakers()
+    window.action(ActionId.UNDO_CORRECTION).trigger()
+    qtbot.waitUntil(
+        lambda: window.workspace.analysis.quote(quote.id).speaker == before, timeout=30000
+    )
+
+
+def test_a_variant_split_from_the_quote_panel_leaves_the_group(qtbot, window):
+    analysis = window.workspace.analysis
+    group = spread_group(analysis)
+    quote_id = group.quotes[0]
+    window.show_quote(quote_id)
+    direct = {k.a if k.b == quote_id else k.b for k in analysis.links_of(quote_id)}
+    row, other = next((n, q) for n, q in enumerate(window.quote_panel.variant_ids()) if q in direct)
+    window.quote_panel.list.setCurrentIndex(window.quote_panel.model.index(row))
+    window.action(ActionId.SPLIT_VARIANT).trigger()
+
+    def split() -> bool:
+        links = window.workspace.analysis.links_of(quote_id)
+        return not any(other in (k.a, k.b) for k in links)
+
+    qtbot.waitUntil(split, timeout=30000)
+    assert window.workspace.analysis.quote(other).corrected

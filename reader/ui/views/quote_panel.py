@@ -45,10 +45,24 @@ def _list(parent: QWidget, name: str) -> tuple[QListView, RowsModel]:
 def speaker_text(quote: Quote) -> str:
     """ "Name (role)", a guess marked as such, or "Speaker unknown"."""
     if quote.speaker:
-        return f"{quote.speaker} ({quote.role})" if quote.role else quote.speaker
+        name = f"{quote.speaker} ({quote.role})" if quote.role else quote.speaker
+        return name + (" · corrected by hand" if quote.attribution == "corrected" else "")
     if quote.speaker_guess:
         return f"Probably {quote.speaker_guess}"
     return "Speaker unknown"
+
+
+def speaker_reason(quote: Quote) -> str:
+    """Why the panel names this speaker (shown on hover), most of all for a guess."""
+    if quote.attribution == "corrected":
+        return "Set by hand (Quotes ▸ Undo correction takes it back)."
+    if quote.speaker is None and quote.speaker_guess:
+        return (
+            f"A guess, not certain: the text does not say clearly who spoke; "
+            f"{quote.speaker_guess} is the most likely. Ctrl+Shift+S corrects it."
+        )
+    evidence = quote.attribution.replace("-", " ") or "the words around the quote"
+    return f"Found from {evidence}. Ctrl+Shift+S corrects it."
 
 
 class QuotePanel(QWidget):
@@ -93,7 +107,10 @@ class QuotePanel(QWidget):
         self.quote_id = quote_id
         quote = analysis.quote(quote_id)
         self.speaker.setText(speaker_text(quote))
-        self.speaker.setStyleSheet("font-weight: 600; font-size: 12pt;")
+        guess = quote.speaker is None
+        style = "font-style: italic; font-weight: 400;" if guess else "font-weight: 600;"
+        self.speaker.setStyleSheet(f"{style} font-size: 12pt;")
+        self.speaker.setToolTip(speaker_reason(quote))
         self.quote.setText(f"“{quote.text.strip(chr(34) + '“”‘’ ')}”")
         group = analysis.group_of(quote_id)
         others = [q for q in (group.quotes if group else []) if q != quote_id]
