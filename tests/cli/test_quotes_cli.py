@@ -15,7 +15,18 @@ QUOTE = (
     "without a contract this winter"
 )
 DOC_FIELDS = ("id", "path", "title", "source", "published")
-QUOTE_FIELDS = ("id", "doc", "start", "end", "text", "speaker", "role", "kind", "uncertain")
+QUOTE_FIELDS = (
+    "id",
+    "doc",
+    "start",
+    "end",
+    "text",
+    "speaker",
+    "role",
+    "kind",
+    "uncertain",
+    "corrected",
+)
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:

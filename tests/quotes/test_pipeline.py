@@ -97,6 +97,7 @@ def test_json_follows_the_command_line_contract(folder: Path) -> None:
     assert set(data) == {"documents", "quotes", "links"}
     assert {tuple(d) for d in data["documents"]} == {("id", "path", "title", "source", "published")}
     fields = ("id", "doc", "start", "end", "text", "speaker", "role", "kind", "uncertain")
+    fields += ("corrected",)
     assert all(tuple(q) == fields for q in data["quotes"])
     assert all(tuple(k) == ("a", "b", "score", "kind") for k in data["links"])
     bodies = {d.id: d.body for d in documents}
