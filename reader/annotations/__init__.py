@@ -15,13 +15,8 @@ from reader.annotations.jsonld import (
     to_jsonld,
     write_jsonld,
 )
-from reader.annotations.store import (
-    COLOURS,
-    Annotation,
-    AnnotationStore,
-    ReanchorReport,
-    new_annotation,
-)
+from reader.annotations.model import COLOURS, Annotation, new_annotation
+from reader.annotations.store import AnnotationStore, ReanchorReport
 
 __all__ = [
     "COLOURS",

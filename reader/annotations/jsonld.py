@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from reader.annotations.store import COLOURS, Annotation, normalise_tags, now_iso
+from reader.annotations.model import COLOURS, Annotation, normalise_tags, now_iso
 from reader.errors import StoreError
 from reader.fsutil import atomic_write_text
 

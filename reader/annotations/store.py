@@ -15,18 +15,33 @@ import dataclasses
 import json
 import sqlite3
 import threading
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from reader.annotations.anchoring import Selector, anchor, make_selector
+from reader.annotations.anchoring import anchor, make_selector
+from reader.annotations.jsonld import read_jsonld, write_jsonld
+from reader.annotations.model import (
+    COLOURS,
+    Annotation,
+    new_annotation,
+    normalise_tags,
+    now_iso,
+)
 from reader.documents.model import Document
 from reader.errors import StoreError
 
-COLOURS = ("yellow", "green", "blue", "pink", "purple")
+__all__ = [  # the record lives in model.py; older code imports it from here
+    "COLOURS",
+    "Annotation",
+    "AnnotationStore",
+    "ReanchorReport",
+    "new_annotation",
+    "normalise_tags",
+    "now_iso",
+]
+
 HISTORY_LIMIT = 200
 EDITABLE = frozenset({"note", "tags", "colour"})
 
@@ -56,31 +71,6 @@ _SELECT = """SELECT a.*, (SELECT json_group_array(tag) FROM
     FROM annotations AS a"""
 
 
-@dataclass(slots=True, frozen=True)
-class Annotation:
-    """A highlighted range of one document's body, with a note, tags and a colour."""
-
-    id: str
-    doc: str
-    start: int
-    end: int
-    exact: str
-    prefix: str = ""
-    suffix: str = ""
-    note: str = ""
-    tags: tuple[str, ...] = ()
-    colour: str = "yellow"
-    source: str = ""  # the document's URL or file path when it was annotated
-    orphaned: bool = False  # the text could not be found again after the document changed
-    created: str = ""
-    modified: str = ""
-
-    @property
-    def selector(self) -> Selector:
-        """The W3C quote and position selectors of this annotation."""
-        return Selector(self.exact, self.prefix, self.suffix, self.start, self.end)
-
-
 Changes = list[tuple[Annotation | None, Annotation | None]]  # (before, after); None: absent
 
 
@@ -90,44 +80,6 @@ class ReanchorReport:
 
     moved: list[str] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)
-
-
-def now_iso() -> str:
-    """The current UTC time in ISO 8601, to the second."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def new_annotation(
-    doc: Document,
-    start: int,
-    end: int,
-    note: str = "",
-    tags: Iterable[str] = (),
-    colour: str = "yellow",
-) -> Annotation:
-    """A new annotation of `doc.body[start:end]` (not stored); ValueError for a bad range."""
-    selector = make_selector(doc.body, start, end)
-    stamp = now_iso()
-    return Annotation(
-        id=uuid.uuid4().hex,
-        doc=doc.id,
-        start=start,
-        end=end,
-        exact=selector.exact,
-        prefix=selector.prefix,
-        suffix=selector.suffix,
-        note=note,
-        tags=normalise_tags(tags),
-        colour=colour,
-        source=doc.url or doc.path,
-        created=stamp,
-        modified=stamp,
-    )
-
-
-def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags stripped, empty ones dropped, duplicates removed, sorted."""
-    return tuple(sorted({t.strip() for t in tags if t.strip()}))
 
 
 class AnnotationStore:
@@ -375,16 +327,12 @@ class AnnotationStore:
     # -- W3C JSON-LD ----------------------------------------------------------------------------
     def export_jsonld(self, path: Path, **filters: Any) -> int:
         """Write the annotations matching `filters` (as `list`) to a JSON-LD file; the count."""
-        from reader.annotations.jsonld import write_jsonld
-
         chosen = self.list(**filters)
         write_jsonld(chosen, path)
         return len(chosen)
 
     def import_jsonld(self, path: Path) -> tuple[int, int, builtins.list[str]]:
         """Read a JSON-LD file: (added, replaced, one message per rejected entry)."""
-        from reader.annotations.jsonld import read_jsonld
-
         result = read_jsonld(path)
         added, replaced = self.put_many(result.annotations)
         return added, replaced, result.errors
