@@ -63,6 +63,11 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX annotations_doc ON annotations(doc)",
         "CREATE INDEX tags_tag ON tags(tag)",
     ],
+    [  # 2 -> 3: imported annotations that match no document, kept as read (unattached.py)
+        """CREATE TABLE unattached (
+            id TEXT PRIMARY KEY, reason TEXT NOT NULL, entry TEXT NOT NULL,
+            imported TEXT NOT NULL)""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -261,13 +266,14 @@ class AnnotationStore:
         chosen = builtins.list(annotations)
 
         def replace() -> Changes:
-            return [(self._find(a.id), a) for a in chosen]
+            return [(self.find(a.id), a) for a in chosen]
 
         changes = self._apply(replace)
         added = sum(1 for before, _ in changes if before is None)
         return added, len(changes) - added
 
-    def _find(self, annotation_id: str) -> Annotation | None:
+    def find(self, annotation_id: str) -> Annotation | None:
+        """The annotation with this id, or None."""
         try:
             return self.get(annotation_id)
         except StoreError:

@@ -1,0 +1,38 @@
+"""Which annotation format a file is in, told from its content alone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from reader.annotations.hypothesis import is_hypothesis, parse_hypothesis
+from reader.annotations.incoming import Incoming
+from reader.annotations.jsonld import is_w3c, parse_w3c
+from reader.errors import StoreError
+
+W3C = "W3C Web Annotation"
+HYPOTHESIS = "Hypothesis"
+
+
+def read_file(path: Path) -> tuple[str, list[Incoming], list[str]]:
+    """The format's name, every entry read, and one message per malformed entry."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror}") from None
+    except ValueError as error:
+        raise StoreError(f"{path} is not JSON: {error}") from None
+    return parse(data, str(path))
+
+
+def parse(data: Any, name: str = "the data") -> tuple[str, list[Incoming], list[str]]:
+    """As `read_file`, for JSON already parsed."""
+    if is_w3c(data):
+        return (W3C, *parse_w3c(data))
+    if is_hypothesis(data):
+        return (HYPOTHESIS, *parse_hypothesis(data))
+    raise StoreError(
+        f"{name} is neither W3C Web Annotation JSON-LD nor a Hypothesis export "
+        "(expected an AnnotationCollection, Annotations, or rows with a uri)"
+    )
