@@ -146,18 +146,21 @@ def _by_address(
 
 
 def _by_quote(item: Incoming, documents: list[Document]) -> tuple[Document | None, str]:
-    """The one document holding the exact quote (and one place in it, or context to choose)."""
-    exact = item.exact
-    if not exact:
+    """The one document holding the exact quote (with its context, when several hold the quote)."""
+    span = item.span
+    if span is None or not span.exact:
         return None, "it names no document and quotes no text to look for"
-    holding = [d for d in documents if exact in d.body]
+    holding = [d for d in documents if span.exact in d.body]
+    in_context = [d for d in holding if span.prefix + span.exact + span.suffix in d.body]
+    if len(holding) > 1 and (span.prefix or span.suffix) and len(in_context) == 1:
+        holding = in_context
     if len(holding) != 1:
         where = "no library document" if not holding else f"{len(holding)} library documents"
         return None, f"its quote is in {where}"
     doc = holding[0]
-    span = item.span
-    if doc.body.count(exact) > 1 and span is not None and not (span.prefix or span.suffix):
-        return None, f"its quote occurs {doc.body.count(exact)} times in {doc.id}, no context"
+    count = doc.body.count(span.exact)
+    if count > 1 and not (span.prefix or span.suffix):
+        return None, f"its quote occurs {count} times in {doc.id}, with no context to choose"
     return doc, ""
 
 
