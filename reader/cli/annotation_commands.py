@@ -166,7 +166,7 @@ def run_list(args: argparse.Namespace) -> int:
             print(f"          note: {' '.join(a.note.split())[:90]}")
     for u in loose:
         text = " ".join(u.item.exact.split()) or u.item.note
-        print(f"{u.id[:8]}  UNATTACHED  {u.reason}  “{text[:60]}”")
+        print(f"{u.id}  UNATTACHED  {u.reason}  “{text[:60]}”")
     print(f"{len(annotations)} annotations" + (f", {len(loose)} unattached" if loose else ""))
     return 0
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from reader import cli
 from reader.annotations import Annotation, AnnotationStore, read_jsonld
-from reader.cli import annotation_commands
+from reader.cli import annotation_commands, citations
 from reader.documents.model import Document
 from reader.export import build_report, write_html, write_markdown
 from reader.export.report import ORDERS, Report, document_of
@@ -41,6 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--title", default="", help="report title")
     export.add_argument("--limit", type=int, default=50, help="most search hits used (--query)")
     export.add_argument("--no-quotes", action="store_true", help="skip the quotation analysis")
+    citations.add_arguments(export)
     cli.add_paths_argument(export)
     export.set_defaults(run=run_export)
     annotation_commands.register(subparsers)
@@ -131,8 +132,12 @@ def build(args: argparse.Namespace, documents: list[Document]) -> Report:
 def run_export(args: argparse.Namespace) -> int:
     outputs = [(kind, getattr(args, kind)) for kind in ("pdf", "markdown", "html")]
     outputs = [(kind, Path(out)) for kind, out in outputs if out]
+    if citations.wanted(args):
+        code = citations.run(args)
+        if code or not outputs:
+            return code
     if not outputs:
-        return cli.fail("nothing to write: give --pdf, --markdown or --html")
+        return cli.fail("nothing to write: give --pdf, --markdown, --html, --csl or --bibtex")
     if args.tag and args.query:
         return cli.fail("--tag selects annotations; it cannot be combined with --query")
     documents = cli.documents_or_fail(args)
