@@ -52,6 +52,7 @@ class ActionId(StrEnum):
     UNDO_ANNOTATION = "undo-annotation"
     REDO_ANNOTATION = "redo-annotation"
     SHOW_NOTES = "show-notes"
+    COPY_CITATION = "copy-citation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec(A.ANNOTATE_QUOTE, "Annotate current quote", ("Ctrl+Shift+M",), "&Notes"),
     _spec(A.UNDO_ANNOTATION, "Undo annotation edit", (SK.Undo,), "&Notes"),
     _spec(A.REDO_ANNOTATION, "Redo annotation edit", (SK.Redo, "Ctrl+Shift+Z"), "&Notes"),
+    _spec(A.COPY_CITATION, "Copy citation", ("Ctrl+Shift+C",), "&Notes"),
     _spec(A.PALETTE, "Command palette", ("Ctrl+K", "Ctrl+Shift+P"), "&Help"),
     _spec(A.SHORTCUTS, "Keyboard shortcuts", (SK.HelpContents, "Ctrl+?"), "&Help"),
 )

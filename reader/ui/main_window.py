@@ -465,6 +465,9 @@ class MainWindow(QMainWindow):
     def on_export(self) -> None:
         self.notes.export()
 
+    def on_copy_citation(self) -> None:
+        self.notes.copy_citation()
+
     def on_cycle_theme(self) -> None:
         self.settings.theme = THEMES[(THEMES.index(self.settings.theme) + 1) % len(THEMES)]
         self.apply_theme()

@@ -8,15 +8,18 @@ GUI thread, where the reader repaints the open document's annotations.
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QByteArray, QMimeData, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication
 
 from reader.annotations import AnnotationStore, ReanchorReport
 from reader.documents.model import Document
+from reader.export.csl import csl_item
+from reader.export.report import citation_of
 from reader.quotes.model import Quote
 from reader.ui.annotations_panel import SWATCHES, AnnotationsPanel
 from reader.ui.export_dialog import ExportDialog
@@ -26,6 +29,7 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 LAYER = "annotations"
+CSL_MIME = "application/vnd.citationstyles.csl+json"  # the registered CSL-JSON media type
 QUOTE_TAG = "quote"
 
 
@@ -150,6 +154,23 @@ class Notes(QObject):
         if quote is None and panel.quote_id and analysis is not None:
             quote = analysis.quote(panel.quote_id)
         return quote
+
+    def copy_citation(self) -> None:
+        """Copy the open document's citation: a line of text, and CSL-JSON for reference managers.
+
+        Annotations of this document selected in the Notes panel go in as the excerpts.
+        """
+        doc = self.window.reader.document
+        if doc is None:
+            self.message.emit("Open a document first, then copy its citation.")
+            return
+        excerpts = [a for a in self.panel.selected() if a.doc == doc.id]
+        data = QMimeData()
+        data.setText(citation_of(doc).text())
+        csl = json.dumps([csl_item(doc, excerpts)], ensure_ascii=False)
+        data.setData(CSL_MIME, QByteArray(csl.encode("utf-8")))
+        QGuiApplication.clipboard().setMimeData(data)
+        self.message.emit(f"Citation copied: {data.text()}")
 
     def undo(self) -> None:
         self.panel.undo()
