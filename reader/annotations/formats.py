@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from reader.annotations.hypothesis import is_hypothesis, parse_hypothesis
 from reader.annotations.incoming import Incoming
-from reader.annotations.jsonld import is_w3c, parse_w3c
+from reader.annotations.jsonld import is_w3c, parse_w3c, read_json
 from reader.errors import StoreError
 
 W3C = "W3C Web Annotation"
@@ -17,13 +16,7 @@ HYPOTHESIS = "Hypothesis"
 
 def read_file(path: Path) -> tuple[str, list[Incoming], list[str]]:
     """The format's name, every entry read, and one message per malformed entry."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except OSError as error:
-        raise StoreError(f"cannot read {path}: {error.strerror}") from None
-    except ValueError as error:
-        raise StoreError(f"{path} is not JSON: {error}") from None
-    return parse(data, str(path))
+    return parse(read_json(path), str(path))
 
 
 def parse(data: Any, name: str = "the data") -> tuple[str, list[Incoming], list[str]]:

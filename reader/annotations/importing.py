@@ -20,7 +20,7 @@ from reader.annotations.anchoring import Selector, make_selector
 from reader.annotations.formats import read_file
 from reader.annotations.incoming import Incoming
 from reader.annotations.jsonld import DOC_URN
-from reader.annotations.model import COLOURS, Annotation
+from reader.annotations.model import Annotation
 from reader.annotations.store import AnnotationStore
 from reader.annotations.unattached import Unattached
 from reader.documents.model import Document
@@ -178,19 +178,5 @@ def _annotation(item: Incoming, doc: Document) -> Annotation | None:
 
 
 def _build(item: Incoming, doc: Document, selector: Selector, orphaned: bool = False) -> Annotation:
-    return Annotation(
-        id=item.key,
-        doc=doc.id,
-        start=selector.start,
-        end=selector.end,
-        exact=selector.exact,
-        prefix=selector.prefix,
-        suffix=selector.suffix,
-        note=item.note,
-        tags=item.tags,
-        colour=item.colour if item.colour in COLOURS else "yellow",
-        source=item.via or doc.url or doc.path,  # where it was annotated, when the file says
-        orphaned=orphaned,
-        created=item.created,
-        modified=item.modified or item.created,
-    )
+    # the source is where it was annotated when the file says so, else this document
+    return item.annotation(doc.id, selector, item.via or doc.url or doc.path, orphaned)

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from reader.annotations.anchoring import Selector, anchor
+from reader.annotations.model import COLOURS, Annotation
 
 
 @dataclass(slots=True, frozen=True)
@@ -76,6 +77,28 @@ class Incoming:
             if first is not None and last is not None and first[0] < last[1]:
                 return first[0], last[1]
         return None
+
+    def annotation(
+        self, doc_id: str, selector: Selector, source: str, orphaned: bool = False, when: str = ""
+    ) -> Annotation:
+        """This entry as an annotation of `doc_id` at `selector` (`when`: a missing date)."""
+        created = self.created or when
+        return Annotation(
+            id=self.key,
+            doc=doc_id,
+            start=selector.start,
+            end=selector.end,
+            exact=selector.exact,
+            prefix=selector.prefix,
+            suffix=selector.suffix,
+            note=self.note,
+            tags=self.tags,
+            colour=self.colour if self.colour in COLOURS else "yellow",
+            source=source,
+            orphaned=orphaned,
+            created=created,
+            modified=self.modified or created,
+        )
 
     def to_json(self) -> dict[str, Any]:
         """Plain JSON data (what the unattached list stores)."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from reader.annotations.anchoring import Selector
 from reader.annotations.incoming import Incoming, Span
 from reader.annotations.model import COLOURS, Annotation, normalise_tags, now_iso
 from reader.errors import StoreError
@@ -97,13 +98,17 @@ def write_jsonld(annotations: list[Annotation], path: Path) -> None:
 
 def read_jsonld(path: Path) -> ImportResult:
     """Read a collection (or a single annotation, or a list of them) from a file."""
+    return from_jsonld(read_json(path))
+
+
+def read_json(path: Path) -> Any:
+    """The parsed JSON of a file; one StoreError line when it cannot be read or is not JSON."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        return json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except OSError as error:
         raise StoreError(f"cannot read {path}: {error.strerror}") from None
     except ValueError as error:
         raise StoreError(f"{path} is not JSON: {error}") from None
-    return from_jsonld(data)
 
 
 def from_jsonld(data: Any) -> ImportResult:
@@ -289,19 +294,6 @@ def _own(item: Incoming) -> Annotation:
     colour = item.colour or "yellow"
     if colour not in COLOURS:
         raise ValueError(f"unknown colour {colour!r} (expected one of {', '.join(COLOURS)})")
-    return Annotation(
-        id=item.key,
-        doc=item.source.removeprefix(DOC_URN),
-        start=start,
-        end=end,
-        exact=span.exact,
-        prefix=span.prefix,
-        suffix=span.suffix,
-        note=item.note,
-        tags=item.tags,
-        colour=colour,
-        source=item.via,
-        orphaned=item.orphaned,
-        created=item.created or now_iso(),
-        modified=item.modified or item.created or now_iso(),
-    )
+    selector = Selector(span.exact, span.prefix, span.suffix, start, end)
+    doc_id = item.source.removeprefix(DOC_URN)
+    return item.annotation(doc_id, selector, item.via, item.orphaned, when=now_iso())
