@@ -4,7 +4,10 @@ store = AnnotationStore(library.annotations_path)
 note = store.add(doc, start, end, note="…", tags=["budget"], colour="yellow")
 store.undo(); store.redo()
 store.reanchor(doc)                # after the document's text changed
-write_jsonld(store.list(), path);  read_jsonld(path) -> ImportResult
+write_jsonld(store.list(), path);  read_jsonld(path) -> ImportResult   # the app's own format
+importing.import_file(store, library, path) -> ImportReport  # any W3C producer or Hypothesis
+unattached.listed(store); importing.attach(store, unattached_id, doc)
+hypothesis.write_hypothesis(store.list(), library.documents(), path)
 """
 
 from reader.annotations.anchoring import Anchor, Selector, anchor, make_selector
@@ -15,13 +18,8 @@ from reader.annotations.jsonld import (
     to_jsonld,
     write_jsonld,
 )
-from reader.annotations.store import (
-    COLOURS,
-    Annotation,
-    AnnotationStore,
-    ReanchorReport,
-    new_annotation,
-)
+from reader.annotations.model import COLOURS, Annotation, new_annotation
+from reader.annotations.store import AnnotationStore, ReanchorReport
 
 __all__ = [
     "COLOURS",

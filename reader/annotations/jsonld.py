@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from reader.annotations.store import COLOURS, Annotation, normalise_tags, now_iso
+from reader.annotations.anchoring import Selector
+from reader.annotations.incoming import Incoming, Span
+from reader.annotations.model import COLOURS, Annotation, normalise_tags, now_iso
 from reader.errors import StoreError
 from reader.fsutil import atomic_write_text
 
@@ -96,24 +98,49 @@ def write_jsonld(annotations: list[Annotation], path: Path) -> None:
 
 def read_jsonld(path: Path) -> ImportResult:
     """Read a collection (or a single annotation, or a list of them) from a file."""
+    return from_jsonld(read_json(path))
+
+
+def read_json(path: Path) -> Any:
+    """The parsed JSON of a file; one StoreError line when it cannot be read or is not JSON."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        return json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except OSError as error:
         raise StoreError(f"cannot read {path}: {error.strerror}") from None
     except ValueError as error:
         raise StoreError(f"{path} is not JSON: {error}") from None
-    return from_jsonld(data)
 
 
 def from_jsonld(data: Any) -> ImportResult:
-    """Validate every entry of a parsed collection; keep the good ones, report the bad ones."""
+    """Read the app's own collection strictly: every entry must name a library document by URN."""
     result = ImportResult()
     for number, entry in enumerate(_items(data), start=1):
         try:
-            result.annotations.append(_parse(entry))
+            result.annotations.append(_own(parse_entry(entry)))
         except ValueError as error:
             result.errors.append(f"entry {number}: {error}")
     return result
+
+
+def parse_w3c(data: Any) -> tuple[list[Incoming], list[str]]:
+    """Every entry of a collection from any W3C producer, and one message per malformed entry."""
+    found: list[Incoming] = []
+    errors: list[str] = []
+    for number, entry in enumerate(_items(data), start=1):
+        try:
+            found.append(parse_entry(entry))
+        except ValueError as error:
+            errors.append(f"entry {number}: {error}")
+    return found, errors
+
+
+def is_w3c(data: Any) -> bool:
+    """Whether parsed JSON looks like W3C Web Annotation data (a collection or annotations)."""
+    entries = data if isinstance(data, list) else [data]
+    return bool(entries) and all(
+        isinstance(e, dict) and e.get("type") in {"Annotation", "AnnotationCollection"}
+        for e in entries
+    )
 
 
 def _items(data: Any) -> list[Any]:
@@ -144,37 +171,57 @@ def _text(value: Any, what: str, required: bool = False) -> str:
     return value
 
 
-def _selectors(target: dict) -> tuple[dict, dict | None]:
-    selectors = target.get("selector")
-    selectors = selectors if isinstance(selectors, list) else [selectors]
-    by_type = {s.get("type"): s for s in selectors if isinstance(s, dict)}
-    quote = by_type.get("TextQuoteSelector")
-    if quote is None:
-        raise ValueError("target has no TextQuoteSelector")
-    return quote, by_type.get("TextPositionSelector")
+def _span(selectors: dict[Any, dict]) -> Span | None:
+    """The quote and position selectors as one span (None when neither is there)."""
+    quote, position = selectors.get("TextQuoteSelector"), selectors.get("TextPositionSelector")
+    if quote is None and position is None:
+        return None
+    start = end = None
+    if position is not None:
+        start, end = position.get("start"), position.get("end")
+        if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start < end:
+            raise ValueError("TextPositionSelector needs integers 0 <= start < end")
+    quote = quote or {}
+    return Span(
+        exact=_text(quote.get("exact"), "TextQuoteSelector exact", required=bool(quote)),
+        prefix=_text(quote.get("prefix"), "prefix"),
+        suffix=_text(quote.get("suffix"), "suffix"),
+        start=start,
+        end=end,
+    )
 
 
-def _positions(position: dict | None, exact: str) -> tuple[int, int]:
-    if position is None:
-        return 0, len(exact)
-    start, end = position.get("start"), position.get("end")
-    if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start < end:
-        raise ValueError("TextPositionSelector needs integers 0 <= start < end")
-    if end - start != len(exact):
-        raise ValueError("TextPositionSelector length differs from the exact text")
-    return start, end
+def _range(selector: dict | None) -> tuple[tuple[Span, Span] | None, str]:
+    """A RangeSelector's two ends, or why it cannot be placed in plain text."""
+    if selector is None:
+        return None, "the target selects no text (no quote, position or range selector)"
+    ends = []
+    for side in ("startSelector", "endSelector"):
+        part = selector.get(side)
+        span = _span({part.get("type"): part}) if isinstance(part, dict) else None
+        if span is None:
+            return None, "its RangeSelector points into a page's markup, not at text"
+        ends.append(span)
+    return (ends[0], ends[1]), ""
 
 
-def _document(target: dict) -> tuple[str, str]:
+def selectors_of(target: dict) -> tuple[Span | None, tuple[Span, Span] | None, str]:
+    """A target's span, else its range, else why it selects no text (shared with Hypothesis)."""
+    listed = target.get("selector")
+    listed = listed if isinstance(listed, list) else [listed]
+    by_type = {s.get("type"): s for s in listed if isinstance(s, dict)}
+    span = _span(by_type)
+    if span is not None:
+        return span, None, ""
+    ends, reason = _range(by_type.get("RangeSelector"))
+    return None, ends, reason
+
+
+def _source(target: dict) -> tuple[str, str]:
     source = target.get("source")
-    source_id = source.get("id") if isinstance(source, dict) else source
-    if not isinstance(source_id, str) or not source_id.startswith(DOC_URN):
-        raise ValueError(f"target source must be a {DOC_URN}ID document")
+    address = source.get("id") if isinstance(source, dict) else source
     via = source.get("via", "") if isinstance(source, dict) else ""
-    via = via if isinstance(via, str) else ""
-    if via.startswith("file://"):
-        via = unquote(urlparse(via).path)
-    return source_id.removeprefix(DOC_URN), via
+    return (address if isinstance(address, str) else ""), (via if isinstance(via, str) else "")
 
 
 def _bodies(entry: dict) -> tuple[str, tuple[str, ...]]:
@@ -183,51 +230,70 @@ def _bodies(entry: dict) -> tuple[str, tuple[str, ...]]:
     notes: list[str] = []
     tags: list[str] = []
     for body in bodies:
+        if isinstance(body, str):  # a plain string body is a link to the content; keep it
+            notes.append(body)
+            continue
         if not isinstance(body, dict) or not isinstance(body.get("value"), str):
             raise ValueError("each body must be a TextualBody with a text value")
         (tags if body.get("purpose") == "tagging" else notes).append(body["value"])
     return "\n\n".join(notes), normalise_tags(tags)
 
 
-def _timestamp(value: Any, what: str) -> str:
+def timestamp(value: Any, what: str) -> str:
+    """An ISO 8601 date as given ("" when absent); ValueError when it is not one."""
     stamp = _text(value, what)
     if stamp:
         try:
             datetime.fromisoformat(stamp)
         except ValueError:
             raise ValueError(f"{what} is not an ISO 8601 date: {stamp!r}") from None
-    return stamp or now_iso()
+    return stamp
 
 
-def _parse(entry: Any) -> Annotation:
+def parse_entry(entry: Any) -> Incoming:
+    """One W3C annotation as an `Incoming` record; ValueError when it is malformed."""
     if not isinstance(entry, dict) or entry.get("type") != "Annotation":
         raise ValueError("not an object of type Annotation")
-    annotation_id = _text(entry.get("id"), "id", required=True).removeprefix(ANNOTATION_URN)
     target = entry.get("target")
-    if not isinstance(target, dict):
+    target = target[0] if isinstance(target, list) and target else target
+    if isinstance(target, str):
+        target = {"source": target}
+    if not isinstance(target, dict) or not ({"source", "selector"} & target.keys()):
         raise ValueError("target must be an object with a source and selectors")
-    doc, via = _document(target)
-    quote, position = _selectors(target)
-    exact = _text(quote.get("exact"), "TextQuoteSelector exact", required=True)
-    start, end = _positions(position, exact)
+    source, via = _source(target)
+    span, ends, unplaceable = selectors_of(target)
     note, tags = _bodies(entry)
-    colour = target.get("styleClass", "yellow")
-    if colour not in COLOURS:
-        raise ValueError(f"unknown colour {colour!r} (expected one of {', '.join(COLOURS)})")
     state = target.get("state")
-    return Annotation(
-        id=annotation_id,
-        doc=doc,
-        start=start,
-        end=end,
-        exact=exact,
-        prefix=_text(quote.get("prefix"), "prefix"),
-        suffix=_text(quote.get("suffix"), "suffix"),
+    colour = target.get("styleClass")
+    return Incoming(
+        source=source,
+        via=unquote(urlparse(via).path) if via.startswith("file://") else via,
+        span=span,
+        range=ends,
+        unplaceable=unplaceable,
+        id=_text(entry.get("id"), "id").removeprefix(ANNOTATION_URN),
         note=note,
         tags=tags,
-        colour=colour,
-        source=via,
+        colour=colour if isinstance(colour, str) else "",
+        created=timestamp(entry.get("created"), "created"),
+        modified=timestamp(entry.get("modified"), "modified"),
         orphaned=isinstance(state, dict) and state.get("type") == "sourceReader:Orphaned",
-        created=_timestamp(entry.get("created"), "created"),
-        modified=_timestamp(entry.get("modified"), "modified"),
     )
+
+
+def _own(item: Incoming) -> Annotation:
+    """The app's own export entry as an annotation, checked strictly."""
+    if not item.source.startswith(DOC_URN):
+        raise ValueError(f"target source must be a {DOC_URN}ID document")
+    span = item.span
+    if span is None or not span.exact:
+        raise ValueError("target has no TextQuoteSelector")
+    start, end = (0, len(span.exact)) if span.start is None else (span.start, span.end or 0)
+    if end - start != len(span.exact):
+        raise ValueError("TextPositionSelector length differs from the exact text")
+    colour = item.colour or "yellow"
+    if colour not in COLOURS:
+        raise ValueError(f"unknown colour {colour!r} (expected one of {', '.join(COLOURS)})")
+    selector = Selector(span.exact, span.prefix, span.suffix, start, end)
+    doc_id = item.source.removeprefix(DOC_URN)
+    return item.annotation(doc_id, selector, item.via, item.orphaned, when=now_iso())

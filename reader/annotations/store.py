@@ -15,18 +15,33 @@ import dataclasses
 import json
 import sqlite3
 import threading
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from reader.annotations.anchoring import Selector, anchor, make_selector
+from reader.annotations.anchoring import anchor, make_selector
+from reader.annotations.jsonld import read_jsonld, write_jsonld
+from reader.annotations.model import (
+    COLOURS,
+    Annotation,
+    new_annotation,
+    normalise_tags,
+    now_iso,
+)
 from reader.documents.model import Document
 from reader.errors import StoreError
 
-COLOURS = ("yellow", "green", "blue", "pink", "purple")
+__all__ = [  # the record lives in model.py; older code imports it from here
+    "COLOURS",
+    "Annotation",
+    "AnnotationStore",
+    "ReanchorReport",
+    "new_annotation",
+    "normalise_tags",
+    "now_iso",
+]
+
 HISTORY_LIMIT = 200
 EDITABLE = frozenset({"note", "tags", "colour"})
 
@@ -48,37 +63,17 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX annotations_doc ON annotations(doc)",
         "CREATE INDEX tags_tag ON tags(tag)",
     ],
+    [  # 2 -> 3: imported annotations that match no document, kept as read (unattached.py)
+        """CREATE TABLE unattached (
+            id TEXT PRIMARY KEY, reason TEXT NOT NULL, entry TEXT NOT NULL,
+            imported TEXT NOT NULL)""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _SELECT = """SELECT a.*, (SELECT json_group_array(tag) FROM
     (SELECT tag FROM tags WHERE annotation = a.id ORDER BY tag)) AS tag_list
     FROM annotations AS a"""
-
-
-@dataclass(slots=True, frozen=True)
-class Annotation:
-    """A highlighted range of one document's body, with a note, tags and a colour."""
-
-    id: str
-    doc: str
-    start: int
-    end: int
-    exact: str
-    prefix: str = ""
-    suffix: str = ""
-    note: str = ""
-    tags: tuple[str, ...] = ()
-    colour: str = "yellow"
-    source: str = ""  # the document's URL or file path when it was annotated
-    orphaned: bool = False  # the text could not be found again after the document changed
-    created: str = ""
-    modified: str = ""
-
-    @property
-    def selector(self) -> Selector:
-        """The W3C quote and position selectors of this annotation."""
-        return Selector(self.exact, self.prefix, self.suffix, self.start, self.end)
 
 
 Changes = list[tuple[Annotation | None, Annotation | None]]  # (before, after); None: absent
@@ -90,44 +85,6 @@ class ReanchorReport:
 
     moved: list[str] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)
-
-
-def now_iso() -> str:
-    """The current UTC time in ISO 8601, to the second."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def new_annotation(
-    doc: Document,
-    start: int,
-    end: int,
-    note: str = "",
-    tags: Iterable[str] = (),
-    colour: str = "yellow",
-) -> Annotation:
-    """A new annotation of `doc.body[start:end]` (not stored); ValueError for a bad range."""
-    selector = make_selector(doc.body, start, end)
-    stamp = now_iso()
-    return Annotation(
-        id=uuid.uuid4().hex,
-        doc=doc.id,
-        start=start,
-        end=end,
-        exact=selector.exact,
-        prefix=selector.prefix,
-        suffix=selector.suffix,
-        note=note,
-        tags=normalise_tags(tags),
-        colour=colour,
-        source=doc.url or doc.path,
-        created=stamp,
-        modified=stamp,
-    )
-
-
-def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags stripped, empty ones dropped, duplicates removed, sorted."""
-    return tuple(sorted({t.strip() for t in tags if t.strip()}))
 
 
 class AnnotationStore:
@@ -281,56 +238,66 @@ class AnnotationStore:
             annotation = new_annotation(doc, start, end, note, tags, colour)
         except ValueError as error:
             raise StoreError(f"cannot annotate {doc.id}: {error}") from None
-        self._apply([(None, annotation)])
+        self._apply(lambda: [(None, annotation)])
         return annotation
 
     def update(self, annotation_id: str, **fields: object) -> Annotation:
-        """Change the note, tags or colour of an annotation."""
+        """Change the note, tags or colour of an annotation (one transaction reads and writes)."""
         unknown = set(fields) - EDITABLE
         if unknown:
             raise StoreError(f"cannot edit {', '.join(sorted(unknown))} of an annotation")
-        before = self.get(annotation_id)
         if "tags" in fields:
             fields["tags"] = normalise_tags(fields["tags"])  # type: ignore[arg-type]
-        after = dataclasses.replace(before, **fields, modified=now_iso())  # type: ignore[arg-type]
-        self._apply([(before, after)])
+
+        def edit() -> Changes:
+            before = self.get(annotation_id)
+            return [(before, dataclasses.replace(before, **fields, modified=now_iso()))]  # type: ignore[arg-type]
+
+        after = self._apply(edit)[0][1]
+        assert after is not None
         return after
 
     def delete(self, annotation_id: str) -> None:
         """Remove an annotation (undo brings it back)."""
-        self._apply([(self.get(annotation_id), None)])
+        self._apply(lambda: [(self.get(annotation_id), None)])
 
     def put_many(self, annotations: Iterable[Annotation]) -> tuple[int, int]:
         """Store annotations as given (import): return (added, replaced); one undo step."""
-        changes: Changes = []
-        for annotation in annotations:
-            try:
-                before: Annotation | None = self.get(annotation.id)
-            except StoreError:
-                before = None
-            changes.append((before, annotation))
-        self._apply(changes)
+        chosen = builtins.list(annotations)
+
+        def replace() -> Changes:
+            return [(self.find(a.id), a) for a in chosen]
+
+        changes = self._apply(replace)
         added = sum(1 for before, _ in changes if before is None)
         return added, len(changes) - added
 
-    def _apply(self, changes: Changes) -> None:
-        if not changes:
-            return
-        self._write(changes)
-        self._undo = [*self._undo, changes][-HISTORY_LIMIT:]
-        self._redo.clear()
+    def find(self, annotation_id: str) -> Annotation | None:
+        """The annotation with this id, or None."""
+        try:
+            return self.get(annotation_id)
+        except StoreError:
+            return None
+
+    def _apply(self, make: Callable[[], Changes]) -> Changes:
+        """Compute changes from the rows as they are and write them in one transaction; undoable.
+
+        Reading inside the write transaction means no other writer (thread or process) can change
+        a row between the read and the write, so an edit never overwrites one made meanwhile.
+        """
+        with self.transaction() as db:
+            changes = make()
+            ids = _save_changes(db, changes)
+        if changes:
+            self._undo = [*self._undo, changes][-HISTORY_LIMIT:]
+            self._redo.clear()
+            self._notify(ids)
+        return changes
 
     def _write(self, changes: Changes) -> None:
         """Make each `before` state into its `after` state (None: absent) in one transaction."""
-        ids: list[str] = []
         with self.transaction() as db:
-            for before, after in changes:
-                if after is not None:
-                    _save(db, after)
-                    ids.append(after.id)
-                elif before is not None:
-                    db.execute("DELETE FROM annotations WHERE id = :id", {"id": before.id})
-                    ids.append(before.id)
+            ids = _save_changes(db, changes)
         self._notify(ids)
 
     # -- undo -----------------------------------------------------------------------------------
@@ -366,16 +333,12 @@ class AnnotationStore:
     # -- W3C JSON-LD ----------------------------------------------------------------------------
     def export_jsonld(self, path: Path, **filters: Any) -> int:
         """Write the annotations matching `filters` (as `list`) to a JSON-LD file; the count."""
-        from reader.annotations.jsonld import write_jsonld
-
         chosen = self.list(**filters)
         write_jsonld(chosen, path)
         return len(chosen)
 
     def import_jsonld(self, path: Path) -> tuple[int, int, builtins.list[str]]:
         """Read a JSON-LD file: (added, replaced, one message per rejected entry)."""
-        from reader.annotations.jsonld import read_jsonld
-
         result = read_jsonld(path)
         added, replaced = self.put_many(result.annotations)
         return added, replaced, result.errors
@@ -388,34 +351,76 @@ class AnnotationStore:
         return None if found is None else (found.start, found.end)
 
     def reanchor(self, doc: Document) -> ReanchorReport:
-        """Find every annotation of `doc` again in its current text; save moves and orphans."""
-        report = ReanchorReport()
-        updates = []
+        """Find every annotation of `doc` again in its current text; save moves and orphans.
+
+        Anchoring runs outside any transaction (it can be slow); each result is then written as a
+        compare-and-set of the anchor columns alone, so a note, tag or colour edited meanwhile
+        is kept, and an annotation moved or deleted meanwhile is left as the other writer left it.
+        """
+        moves: list[tuple[Annotation, Annotation]] = []
         for annotation in self.list(doc_id=doc.id):
             found = anchor(annotation.selector, doc.body)
             if found is None:
-                report.orphaned.append(annotation.id)
-                if not annotation.orphaned:
-                    updates.append(dataclasses.replace(annotation, orphaned=True))
+                moves.append((annotation, dataclasses.replace(annotation, orphaned=True)))
                 continue
-            moved = (found.start, found.end) != (annotation.start, annotation.end)
-            if moved or annotation.orphaned:
-                report.moved.append(annotation.id)
-                selector = make_selector(doc.body, found.start, found.end)
-                updates.append(
-                    dataclasses.replace(
-                        annotation,
-                        start=found.start,
-                        end=found.end,
-                        exact=selector.exact,
-                        prefix=selector.prefix,
-                        suffix=selector.suffix,
-                        orphaned=False,
-                    )
-                )
-        if updates:
-            self._write([(None, a) for a in updates])
+            selector = make_selector(doc.body, found.start, found.end)
+            placed = dataclasses.replace(
+                annotation,
+                start=found.start,
+                end=found.end,
+                exact=selector.exact,
+                prefix=selector.prefix,
+                suffix=selector.suffix,
+                orphaned=False,
+            )
+            moves.append((annotation, placed))
+        return self._move(moves)
+
+    def _move(self, moves: builtins.list[tuple[Annotation, Annotation]]) -> ReanchorReport:
+        """Write the new anchors of annotations whose anchor is still the one read."""
+        report, ids = ReanchorReport(), []
+        with self.transaction() as db:
+            for before, after in moves:
+                if _anchor_of(before) != _anchor_of(after):
+                    old = {f"old_{k}": v for k, v in _anchor_of(before).items()}
+                    values = _anchor_of(after) | old
+                    if db.execute(_MOVE, values).rowcount == 0:
+                        continue  # moved, re-anchored or deleted by another writer meanwhile
+                    ids.append(after.id)
+                if after.orphaned:
+                    report.orphaned.append(after.id)
+                elif before.orphaned or (before.start, before.end) != (after.start, after.end):
+                    report.moved.append(after.id)
+        if ids:
+            self._notify(ids)
         return report
+
+
+_ANCHOR = ("start", "end", "exact", "prefix", "suffix", "orphaned")
+_MOVE = """UPDATE annotations SET start = :start, "end" = :end, exact = :exact, prefix = :prefix,
+    suffix = :suffix, orphaned = :orphaned
+    WHERE id = :id AND start = :old_start AND "end" = :old_end AND exact = :old_exact
+    AND prefix = :old_prefix AND suffix = :old_suffix AND orphaned = :old_orphaned"""
+
+
+def _anchor_of(a: Annotation) -> dict[str, object]:
+    """The columns that place an annotation in its document (with its id)."""
+    values: dict[str, object] = {k: getattr(a, k) for k in _ANCHOR}
+    values["orphaned"] = int(a.orphaned)
+    return {"id": a.id, **values}
+
+
+def _save_changes(db: sqlite3.Connection, changes: Changes) -> builtins.list[str]:
+    """Write each `after` state (deleting where it is None); the ids written."""
+    ids: builtins.list[str] = []
+    for before, after in changes:
+        if after is not None:
+            _save(db, after)
+            ids.append(after.id)
+        elif before is not None:
+            db.execute("DELETE FROM annotations WHERE id = :id", {"id": before.id})
+            ids.append(before.id)
+    return ids
 
 
 def _fold(text: str | None) -> str:

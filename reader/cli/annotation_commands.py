@@ -1,4 +1,9 @@
-"""The `annotations` sub-commands: export, import, list, add and reanchor library annotations."""
+"""The `annotations` sub-commands: export, import, list, add, attach and reanchor annotations.
+
+`import` tells the file's format (W3C Web Annotation JSON-LD from any producer, or a Hypothesis
+export) by itself; annotations that match no document are listed as unattached, with the reason,
+until `attach` places them.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from reader import cli
-from reader.annotations import COLOURS, Annotation, AnnotationStore
+from reader.annotations import COLOURS, Annotation, AnnotationStore, unattached
+from reader.annotations.hypothesis import write_hypothesis
+from reader.annotations.importing import ImportReport, attach, import_file
+from reader.annotations.unattached import Unattached
 from reader.library import Library
 
 
@@ -19,14 +27,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     commands = group.add_subparsers(dest="annotations_command", metavar="SUBCOMMAND")
     commands.required = True
 
-    export = commands.add_parser("export", help="write W3C Web Annotation JSON-LD")
+    export = commands.add_parser("export", help="write W3C Web Annotation JSON-LD (or Hypothesis)")
     export.add_argument("file", metavar="FILE.json")
+    export.add_argument(
+        "--hypothesis", action="store_true", help="write Hypothesis annotation rows instead"
+    )
     _add_filters(export)
     export.set_defaults(run=run_export)
 
-    importing = commands.add_parser("import", help="read W3C Web Annotation JSON-LD")
+    importing = commands.add_parser(
+        "import", help="read W3C Web Annotation JSON-LD or a Hypothesis export"
+    )
     importing.add_argument("file", metavar="FILE.json")
     importing.set_defaults(run=run_import)
+
+    attaching = commands.add_parser("attach", help="place an unattached annotation on a document")
+    attaching.add_argument("unattached", metavar="UNATTACHED_ID", help="as `list` shows it")
+    attaching.add_argument("document", metavar="PATH|ID", help="a library document (id or path)")
+    attaching.add_argument("--exact", default="", metavar="TEXT", help="the text to attach it to")
+    attaching.set_defaults(run=run_attach)
 
     listing = commands.add_parser("list", help="list annotations")
     _add_filters(listing)
@@ -81,33 +100,62 @@ def as_json(annotation: Annotation) -> dict[str, Any]:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    _, store = open_store(args)
+    library, store = open_store(args)
     with store:
-        count = store.export_jsonld(Path(args.file), **_filters(args))
+        if not args.hypothesis:
+            count = store.export_jsonld(Path(args.file), **_filters(args))
+        else:
+            chosen = store.list(**_filters(args))
+            write_hypothesis(chosen, library.documents(), Path(args.file))
+            count = len(chosen)
     print(f"exported {count} annotations to {args.file}")
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    _, store = open_store(args)
+    library, store = open_store(args)
     with store:
-        added, replaced, errors = store.import_jsonld(Path(args.file))
-    for error in errors:
+        report = import_file(store, library, Path(args.file))
+    for error in report.errors:
         print(f"source-reader: {args.file}: {error}", file=sys.stderr)
-    rejected = len(errors)
-    print(
-        f"imported {added + replaced} annotations ({added} new, {replaced} replaced, "
-        f"{rejected} rejected)"
+    for entry in report.unattached:
+        print(
+            f"source-reader: {args.file}: unattached {entry.id[:8]}: {entry.reason}",
+            file=sys.stderr,
+        )
+    print(_summary(report))
+    return 1 if report.errors and not report.imported and not report.unattached else 0
+
+
+def _summary(report: ImportReport) -> str:
+    orphaned = f", {len(report.orphaned)} orphaned" if report.orphaned else ""
+    return (
+        f"imported {report.imported} annotations from a {report.format} file "
+        f"({report.added} new, {report.replaced} replaced, {report.unchanged} unchanged{orphaned}, "
+        f"{len(report.errors)} rejected); {len(report.unattached)} unattached "
+        f"({report.newly_unattached} new)"
     )
-    return 1 if rejected and not added + replaced else 0
+
+
+def run_attach(args: argparse.Namespace) -> int:
+    library, store = open_store(args)
+    doc = library.find(args.document)
+    if doc is None:
+        return cli.fail(f"{args.document}: no such document in the library (import it first)")
+    with store:
+        made = attach(store, args.unattached, doc, args.exact)
+    print(f"attached {made.id[:8]} to {doc.id} at “{' '.join(made.exact.split())[:70]}”")
+    return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
     _, store = open_store(args)
     with store:
         annotations = store.list(**_filters(args))
+        loose = [] if args.doc or args.orphaned else unattached.listed(store)
     if args.json:
-        cli.print_json({"annotations": [as_json(a) for a in annotations]})
+        rows = [_unattached_json(u) for u in loose]
+        cli.print_json({"annotations": [as_json(a) for a in annotations], "unattached": rows})
         return 0
     for a in annotations:
         text = " ".join(a.exact.split())
@@ -116,8 +164,20 @@ def run_list(args: argparse.Namespace) -> int:
         print(f"{a.id[:8]}  {a.doc}  {a.colour:<6}{flags}{tags}  “{text[:70]}”")
         if a.note:
             print(f"          note: {' '.join(a.note.split())[:90]}")
-    print(f"{len(annotations)} annotations")
+    for u in loose:
+        text = " ".join(u.item.exact.split()) or u.item.note
+        print(f"{u.id}  UNATTACHED  {u.reason}  “{text[:60]}”")
+    print(f"{len(annotations)} annotations" + (f", {len(loose)} unattached" if loose else ""))
     return 0
+
+
+def _unattached_json(entry: Unattached) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "reason": entry.reason,
+        "imported": entry.imported,
+        **entry.item.to_json(),
+    }
 
 
 def run_add(args: argparse.Namespace) -> int:

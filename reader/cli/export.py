@@ -18,7 +18,7 @@ from typing import Any
 
 from reader import cli
 from reader.annotations import Annotation, read_jsonld
-from reader.cli import annotation_commands
+from reader.cli import annotation_commands, citations
 from reader.export import build_report, write_html, write_markdown
 from reader.export.report import ORDERS, Report, document_of
 from reader.export.writing import PAGE_SIZE_NAMES, plural
@@ -40,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--title", default="", help="report title")
     export.add_argument("--limit", type=int, default=50, help="most search hits used (--query)")
     export.add_argument("--no-quotes", action="store_true", help="skip the quotation analysis")
+    citations.add_arguments(export)
     cli.add_paths_argument(export)
     export.set_defaults(run=run_export)
     annotation_commands.register(subparsers)
@@ -114,8 +115,12 @@ def build(args: argparse.Namespace, workspace: Workspace) -> Report:
 def run_export(args: argparse.Namespace) -> int:
     outputs = [(kind, getattr(args, kind)) for kind in ("pdf", "markdown", "html")]
     outputs = [(kind, Path(out)) for kind, out in outputs if out]
+    if citations.wanted(args):
+        code = citations.run(args)
+        if code or not outputs:
+            return code
     if not outputs:
-        return cli.fail("nothing to write: give --pdf, --markdown or --html")
+        return cli.fail("nothing to write: give --pdf, --markdown, --html, --csl or --bibtex")
     if args.tag and args.query:
         return cli.fail("--tag selects annotations; it cannot be combined with --query")
     with cli.open_workspace(args, with_library=not args.annotations) as workspace:

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from reader.annotations.anchoring import anchor
-from reader.annotations.store import Annotation
+from reader.annotations.model import Annotation
 from reader.documents.model import Document
 from reader.export.passages import CONTEXT_CHARS, Passage, Run, cut_passage
 from reader.quotes.model import AlignedWord, Link, Quote

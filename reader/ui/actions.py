@@ -59,6 +59,7 @@ class ActionId(StrEnum):
     LINK_TO_MARKED = "link-to-marked"
     UNDO_CORRECTION = "undo-correction"
     REDO_CORRECTION = "redo-correction"
+    COPY_CITATION = "copy-citation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _(A.ANNOTATE, "Annotate selection…", ("Ctrl+M",), "&Notes", "notes", "annotate_selection"),
     _(A.ANNOTATE_QUOTE, "Annotate current quote", ("Ctrl+Shift+M",), "&Notes", "notes",
       "annotate_quote"),
+    _(A.COPY_CITATION, "Copy citation", ("Ctrl+Shift+C",), "&Notes", "notes", "copy_citation"),
     _(A.UNDO_ANNOTATION, "Undo annotation edit", (SK.Undo,), "&Notes", "notes", "undo"),
     _(A.REDO_ANNOTATION, "Redo annotation edit", (SK.Redo, "Ctrl+Shift+Z"), "&Notes", "notes",
       "redo"),

@@ -8,17 +8,20 @@ the GUI thread, where the reader repaints the open document's annotations.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QByteArray, QMimeData, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from reader.annotations import AnnotationStore, ReanchorReport
 from reader.documents.model import Document
+from reader.export.csl import csl_item
+from reader.export.report import citation_of
 from reader.quotes.model import Quote
 from reader.ui.annotations_panel import SWATCHES, AnnotationsPanel
 from reader.ui.export_dialog import ExportDialog
@@ -29,6 +32,7 @@ from reader.ui.views.reader_view import ReaderView
 from reader.ui.workspace import WorkspaceJobs
 
 LAYER = "annotations"
+CSL_MIME = "application/vnd.citationstyles.csl+json"  # the registered CSL-JSON media type
 QUOTE_TAG = "quote"
 
 
@@ -168,6 +172,23 @@ class Notes(QObject):
         if quote is None and panel.quote_id and analysis is not None:
             quote = analysis.quote(panel.quote_id)
         return quote
+
+    def copy_citation(self) -> None:
+        """Copy the open document's citation: a line of text, and CSL-JSON for reference managers.
+
+        Annotations of this document selected in the Notes panel go in as the excerpts.
+        """
+        doc = self.reader.document
+        if doc is None:
+            self.message.emit("Open a document first, then copy its citation.")
+            return
+        excerpts = [a for a in self.panel.selected() if a.doc == doc.id]
+        data = QMimeData()
+        data.setText(citation_of(doc).text())
+        csl = json.dumps([csl_item(doc, excerpts)], ensure_ascii=False)
+        data.setData(CSL_MIME, QByteArray(csl.encode("utf-8")))
+        QGuiApplication.clipboard().setMimeData(data)
+        self.message.emit(f"Citation copied: {data.text()}")
 
     def undo(self) -> None:
         self.panel.undo()

@@ -1,0 +1,82 @@
+"""The unattached list: imported annotations that match no library document, kept as read.
+
+Each entry keeps the `Incoming` record (as JSON) and the reason it could not be placed, in the
+store's `unattached` table, under the id the annotation will have once attached. An entry whose id
+is an annotation is attached and is not listed; undoing the attach lists it again.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from reader.annotations.incoming import Incoming
+from reader.annotations.model import now_iso
+from reader.annotations.store import AnnotationStore
+from reader.errors import StoreError
+
+_LISTED = """SELECT * FROM unattached WHERE id NOT IN (SELECT id FROM annotations)"""
+
+
+@dataclass(slots=True, frozen=True)
+class Unattached:
+    """An imported annotation that no document took, and why."""
+
+    id: str
+    reason: str
+    item: Incoming
+    imported: str = ""
+
+
+def keep(store: AnnotationStore, entries: list[Unattached]) -> list[Unattached]:
+    """Add or refresh entries (attached ones are left alone); return those new or changed."""
+    changed = []
+    with store.transaction() as db:
+        for entry in entries:
+            data = json.dumps(entry.item.to_json(), sort_keys=True, ensure_ascii=False)
+            if db.execute("SELECT 1 FROM annotations WHERE id = :id", {"id": entry.id}).fetchone():
+                continue
+            row = db.execute("SELECT * FROM unattached WHERE id = :id", {"id": entry.id}).fetchone()
+            if row is not None and (row["reason"], row["entry"]) == (entry.reason, data):
+                continue
+            db.execute(
+                """INSERT INTO unattached (id, reason, entry, imported)
+                VALUES (:id, :reason, :entry, :imported)
+                ON CONFLICT(id) DO UPDATE SET reason = :reason, entry = :entry""",
+                {"id": entry.id, "reason": entry.reason, "entry": data, "imported": now_iso()},
+            )
+            changed.append(entry)
+    return changed
+
+
+def forget(store: AnnotationStore, ids: list[str]) -> None:
+    """Drop the entries of these ids (an import placed them)."""
+    with store.transaction() as db:
+        db.executemany("DELETE FROM unattached WHERE id = :id", [{"id": i} for i in ids])
+
+
+def listed(store: AnnotationStore) -> list[Unattached]:
+    """Every entry not attached yet, oldest import first."""
+    with store.transaction() as db:
+        rows = db.execute(f"{_LISTED} ORDER BY imported, id").fetchall()
+    return [_entry(row) for row in rows]
+
+
+def get(store: AnnotationStore, reference: str) -> Unattached:
+    """The listed entry with this id or unique id prefix; StoreError otherwise."""
+    matches = [u for u in listed(store) if u.id == reference or u.id.startswith(reference)]
+    exact = [u for u in matches if u.id == reference]
+    if len(exact or matches) != 1:
+        problem = "no" if not matches else f"{len(matches)}"
+        raise StoreError(f"{problem} unattached annotations with id {reference}")
+    return (exact or matches)[0]
+
+
+def _entry(row: sqlite3.Row) -> Unattached:
+    return Unattached(
+        id=row["id"],
+        reason=row["reason"],
+        item=Incoming.from_json(json.loads(row["entry"])),
+        imported=row["imported"],
+    )
