@@ -7,13 +7,38 @@ the key, so switching between whoosh-reloaded and Whoosh 2.7.4 also rebuilds.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import whoosh
-from whoosh.analysis import Analyzer, BiWordFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import Analyzer, Filter, RegexTokenizer, StemmingAnalyzer, Token
 from whoosh.analysis.filters import LowercaseFilter
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
 
 SCHEMA_VERSION = 1
 INDEX_VERSION = f"{SCHEMA_VERSION}/whoosh-{whoosh.versionstring()}"
+
+
+class PairFilter(Filter):
+    """Adjacent tokens joined into word pairs ("minist said") at the first one's position.
+
+    A lone token passes through as it is and no tokens give no pairs (Whoosh's BiWordFilter
+    raises UnboundLocalError on an empty stream, which broke indexing of a text-less page).
+    """
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        previous: tuple[str, int, int] | None = None
+        paired = False
+        for token in tokens:
+            here = (token.text, getattr(token, "pos", 0), getattr(token, "startchar", 0))
+            if previous is not None:
+                token.text = f"{previous[0]} {here[0]}"
+                token.pos, token.startchar = previous[1], previous[2]
+                paired = True
+                yield token
+            previous = here
+        if previous is not None and not paired:
+            yield token  # a lone word is its own pair
+
 
 # Stop words are kept (stoplist=None, minsize=1) so a phrase matches only the exact word sequence:
 # dropping "of" would make "issue of the document" match "issue document".
@@ -22,7 +47,7 @@ NAME_ANALYZER: Analyzer = RegexTokenizer() | LowercaseFilter()
 # Word pairs of the body ("minist said") with their positions: a phrase is matched as a phrase of
 # pairs, whose postings are short, instead of positions of common words like "the" (Whoosh checks
 # positions in Python, so that is what makes phrase queries fast).
-PAIR_ANALYZER: Analyzer = TEXT_ANALYZER | BiWordFilter(sep=" ")
+PAIR_ANALYZER: Analyzer = TEXT_ANALYZER | PairFilter()
 
 # Field names (the query language maps its own names onto these).
 ID_FIELD = "id"
