@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from whoosh import index as whoosh_index
+from whoosh.fields import Schema
 from whoosh.index import TOC, FileIndex, LockError
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
@@ -58,13 +59,19 @@ class Abort(Protocol):
 
 @dataclass(slots=True)
 class UpdateReport:
-    """What an update did: document ids added, updated, removed; whether it rebuilt, and why."""
+    """What an update did: document ids added, updated, removed; whether it rebuilt, and why.
+
+    `skipped` lists (document id, one-line reason) for documents that could not be indexed;
+    the others were indexed, an older version of a skipped one stays searchable, and the next
+    update tries it again.
+    """
 
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     rebuilt: bool = False
     message: str = ""
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True, frozen=True)
@@ -116,13 +123,14 @@ def fingerprint(document: Document, quotes: list[tuple[int, int, str]]) -> str:
 def document_fields(
     document: Document, quotes: list[tuple[int, int, str]], print_: str
 ) -> dict[str, Any]:
-    """The Whoosh fields of one document (`print_` is its fingerprint)."""
+    """The Whoosh fields of one document (`print_` is its fingerprint), the body analysed."""
     body = document.body
+    words, pairs = fields.analyse_body(body)
     values: dict[str, Any] = {
         fields.ID_FIELD: document.id,
         fields.FINGERPRINT: print_,
-        fields.BODY: body,
-        fields.PAIRS: body,
+        fields.BODY: words,
+        fields.PAIRS: pairs,
         fields.TITLE: document.title,
         fields.SOURCE: document.source,
         fields.AUTHOR: document.author,
@@ -146,6 +154,20 @@ def document_fields(
         values[fields.PUBLISHED] = local
         values[fields.DATE_ORDER] = date_key(local)
     return values
+
+
+def check_fields(schema: Schema, values: dict[str, Any]) -> None:
+    """Raise what the writer would raise on `values`, before it has written any of them.
+
+    Whoosh's writer adds a document field by field, so a failure half-way would leave the
+    postings of the fields before it in the segment.
+    """
+    for name, value in values.items():
+        part = schema[name]
+        if part.indexed and not isinstance(value, fields.Analysed):
+            list(part.index(value))
+        if part.column_type:
+            part.to_column_value(value)
 
 
 class IndexStore:
@@ -385,14 +407,7 @@ class IndexStore:
                     break
                 if progress is not None and n % step == 0:
                     progress(n / len(changes), f"Indexing {n + 1} of {len(changes)} documents")
-                values = document_fields(document, ranges, self._fingerprint(document, ranges))
-                if document.id in current:
-                    writer.update_document(**values)
-                    report.updated.append(document.id)
-                else:
-                    writer.add_document(**values)
-                    report.added.append(document.id)
-                current[document.id] = values[fields.FINGERPRINT]
+                self._add(writer, document, ranges, current, report)
             for doc_id in removed:
                 current.pop(doc_id, None)
             writer.commit()
@@ -410,6 +425,31 @@ class IndexStore:
             self._index = index.refresh()
         if progress is not None:
             progress(1.0, "Search index up to date")
+
+    def _add(
+        self,
+        writer: IndexWriter,
+        document: Document,
+        ranges: list[tuple[int, int, str]],
+        current: dict[str, str],
+        report: UpdateReport,
+    ) -> None:
+        """Add or replace one document, or skip it (noted in the report) if it cannot be indexed."""
+        try:
+            values = document_fields(document, ranges, self._fingerprint(document, ranges))
+            check_fields(writer.schema, values)
+        except Exception as error:  # whatever the document holds, the others still get indexed
+            reason = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+            log.warning("not indexed: %s: %s", document.id, reason)
+            report.skipped.append((document.id, reason))
+            return
+        if document.id in current:
+            writer.update_document(**values)
+            report.updated.append(document.id)
+        else:
+            writer.add_document(**values)
+            report.added.append(document.id)
+        current[document.id] = values[fields.FINGERPRINT]
 
     def _writer(self, index: FileIndex) -> IndexWriter:
         try:
