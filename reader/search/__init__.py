@@ -134,6 +134,10 @@ class SearchIndex:
         counter = self._counter(searcher)
         ranked, dates = _split_dates(parsed.query)
         allow = counter.docnums(counter.bits(wq.And(dates))) if dates else None
+        if _has_not(ranked):
+            # Whoosh's AndNotMatcher can let through a document it should exclude (when the
+            # first candidate is excluded by a later prohibited posting): rank only true matches.
+            allow = counter.docnums(counter.bits(parsed.query))
         if allow is not None and not allow:  # Whoosh reads an empty filter as no filter
             return
         if sort == "date":
@@ -215,6 +219,10 @@ def _surface(searcher: Searcher, stem: str) -> str | None:
         if token.text == stem:
             return body[token.startchar : token.endchar].lower()
     return None
+
+
+def _has_not(query: wq.Query) -> bool:
+    return isinstance(query, wq.AndNot) or any(_has_not(q) for q in query.children())
 
 
 def _split_dates(query: wq.Query) -> tuple[wq.Query, list[wq.Query]]:

@@ -13,7 +13,6 @@ damaged, and damage is repaired by rebuilding from the documents, with a message
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import threading
@@ -31,8 +30,9 @@ from whoosh.writing import IndexWriter
 from reader.documents.model import Document
 from reader.errors import IndexBusyError, LibraryError
 from reader.fsutil import atomic_write_text
+from reader.search import parallel
 from reader.search import schema as fields
-from reader.search.counting import date_key
+from reader.search.preparing import fingerprint, prepare, quote_ranges
 
 log = logging.getLogger(__name__)
 
@@ -58,14 +58,19 @@ class Abort(Protocol):
 
 @dataclass(slots=True)
 class UpdateReport:
-    """What an update did: document ids added, updated, removed; whether it rebuilt, and why."""
+    """What an update did: document ids added, updated, removed; whether it rebuilt, and why.
+
+    `skipped` lists (document id, one-line reason) for documents that could not be indexed;
+    the others were indexed, an older version of a skipped one stays searchable, and the next
+    update tries it again.
+    """
 
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     rebuilt: bool = False
     message: str = ""
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (id, reason) not indexed
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True, frozen=True)
@@ -89,64 +94,6 @@ class StoredDocument:
             body=zlib.decompress(data["body"]).decode("utf-8"),
             quotes=tuple(tuple(q) for q in data["quotes"]),  # type: ignore[misc]
         )
-
-
-def quote_ranges(document: Document, quotes: Sequence[Any]) -> list[tuple[int, int, str]]:
-    """(start, end, speaker) of each quote in the body; quotes not found there are left out."""
-    ranges = []
-    for quote in quotes:
-        start = getattr(quote, "start", None)
-        if not isinstance(start, int) or document.body[start : quote.end] != quote.text:
-            start = document.body.find(quote.text) if quote.text else -1
-        if start >= 0:
-            ranges.append((start, start + len(quote.text), quote.speaker or ""))
-    return ranges
-
-
-def fingerprint(document: Document, quotes: list[tuple[int, int, str]]) -> str:
-    """A hash of everything the index holds for `document`."""
-    digest = hashlib.blake2b(digest_size=16)
-    published = document.published.isoformat() if document.published else ""
-    for part in (document.path, document.title, document.source, document.author, published):
-        digest.update(part.encode("utf-8", "replace") + b"\0")
-    digest.update(document.body.encode("utf-8", "replace"))
-    digest.update(repr(quotes).encode("utf-8", "replace"))
-    return digest.hexdigest()
-
-
-def document_fields(
-    document: Document, quotes: list[tuple[int, int, str]], print_: str
-) -> dict[str, Any]:
-    """The Whoosh fields of one document (`print_` is its fingerprint)."""
-    body = document.body
-    values: dict[str, Any] = {
-        fields.ID_FIELD: document.id,
-        fields.FINGERPRINT: print_,
-        fields.BODY: body,
-        fields.PAIRS: body,
-        fields.TITLE: document.title,
-        fields.SOURCE: document.source,
-        fields.AUTHOR: document.author,
-        fields.STORED_DATA: {
-            "path": document.path,
-            "title": document.title,
-            "source": document.source,
-            "published": document.published_iso,
-            "body": zlib.compress(body.encode("utf-8"), 1),
-            "quotes": quotes,
-        },
-    }
-    if quotes:
-        values[fields.QUOTES] = "\n".join(body[start:end] for start, end, _ in quotes)
-        values[fields.SPEAKER] = "\n".join(sorted({s for _, _, s in quotes if s}))
-        values[fields.HAS_QUOTES] = "yes"
-    values[fields.DATE_ORDER] = 0
-    if document.published is not None:
-        # The article's own wall-clock date: "published on the 28th" is what users search for.
-        local = document.published.replace(tzinfo=None)
-        values[fields.PUBLISHED] = local
-        values[fields.DATE_ORDER] = date_key(local)
-    return values
 
 
 class IndexStore:
@@ -379,24 +326,14 @@ class IndexStore:
             for doc_id in removed:
                 writer.delete_by_term(fields.ID_FIELD, doc_id)
             report.removed = removed
-            step = max(1, len(changes) // 100)
-            for n, (document, ranges) in enumerate(changes):
-                if abort is not None and abort.is_set():
-                    report.message = f"Indexing stopped after {n} of {len(changes)} documents."
-                    break
-                if progress is not None and n % step == 0:
-                    progress(n / len(changes), f"Indexing {n + 1} of {len(changes)} documents")
-                values = document_fields(document, ranges, self._fingerprint(document, ranges))
-                if document.id in current:
-                    writer.update_document(**values)
-                    report.updated.append(document.id)
-                else:
-                    writer.add_document(**values)
-                    report.added.append(document.id)
-                current[document.id] = values[fields.FINGERPRINT]
             for doc_id in removed:
                 current.pop(doc_id, None)
-            writer.commit()
+            count = parallel.workers(len(changes))
+            if count:
+                self._add_in_workers(writer, changes, count, current, report, progress, abort)
+            else:
+                self._add_here(writer, changes, current, report, progress, abort)
+                writer.commit()
         except OSError as error:  # a full disk, a read-only folder: the old index stays as it was
             _cancel_quietly(writer)
             raise LibraryError(
@@ -411,6 +348,79 @@ class IndexStore:
             self._index = index.refresh()
         if progress is not None:
             progress(1.0, "Search index up to date")
+
+    def _add_here(
+        self,
+        writer: IndexWriter,
+        changes: list[tuple[Document, list[tuple[int, int, str]]]],
+        current: dict[str, str],
+        report: UpdateReport,
+        progress: Progress | None,
+        abort: Abort | None,
+    ) -> None:
+        """Add the changed documents in this process, one after the other."""
+        step = max(1, len(changes) // 100)
+        for n, (document, ranges) in enumerate(changes):
+            if abort is not None and abort.is_set():
+                report.message = f"Indexing stopped after {n} of {len(changes)} documents."
+                break
+            if progress is not None and n % step == 0:
+                progress(n / len(changes), f"Indexing {n + 1} of {len(changes)} documents")
+            self._add(writer, document, ranges, current, report)
+
+    def _add_in_workers(
+        self,
+        writer: IndexWriter,
+        changes: list[tuple[Document, list[tuple[int, int, str]]]],
+        count: int,
+        current: dict[str, str],
+        report: UpdateReport,
+        progress: Progress | None,
+        abort: Abort | None,
+    ) -> None:
+        """Add the changed documents as new segments built by `count` workers, and commit."""
+
+        def done(finished: int) -> bool:
+            if progress is not None:
+                progress(finished / len(changes), f"Indexed {finished} of {len(changes)} documents")
+            return abort is not None and abort.is_set()
+
+        work = [(doc, ranges, self._fingerprint(doc, ranges)) for doc, ranges in changes]
+        shares = parallel.build_segments(str(self.folder), INDEX_NAME, work, count, done)
+        for share in shares:
+            report.skipped += share.skipped
+            for doc_id, print_ in share.indexed:
+                if doc_id in current:
+                    writer.delete_by_term(fields.ID_FIELD, doc_id)  # the old version
+                    report.updated.append(doc_id)
+                else:
+                    report.added.append(doc_id)
+                current[doc_id] = print_
+        finished = len(report.added) + len(report.updated) + len(report.skipped)
+        if finished < len(changes):
+            report.message = f"Indexing stopped after {finished} of {len(changes)} documents."
+        parallel.commit_with(writer, [share.segment for share in shares if share.segment])
+
+    def _add(
+        self,
+        writer: IndexWriter,
+        document: Document,
+        ranges: list[tuple[int, int, str]],
+        current: dict[str, str],
+        report: UpdateReport,
+    ) -> None:
+        """Add or replace one document, or skip it (noted in the report) if it cannot be indexed."""
+        values = prepare(writer.schema, document, ranges, self._fingerprint(document, ranges))
+        if isinstance(values, str):
+            report.skipped.append((document.id, values))
+            return
+        if document.id in current:
+            writer.update_document(**values)
+            report.updated.append(document.id)
+        else:
+            writer.add_document(**values)
+            report.added.append(document.id)
+        current[document.id] = values[fields.FINGERPRINT]
 
     def _writer(self, index: FileIndex) -> IndexWriter:
         try:

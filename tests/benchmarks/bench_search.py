@@ -5,7 +5,10 @@ articles of about 700 words, indexes each from scratch, then times `SearchIndex.
 includes snippets and spans of the first 20 hits — for single words, two-word AND, phrases, field
 queries and date queries, and the update after one article changed. Queries are drawn from the
 corpus with a fixed seed and each is run several times; "frequent word" is a stress case (one of
-the corpus's 50 most common words). Writes results/search.json and prints a summary.
+the corpus's 50 most common words). The same corpus and queries also go through tantivy (see
+tantivy_reference.py; skipped with a note when the `bench` extra is not installed) and each
+figure gets its ratio to tantivy's beside it: the machine is shared, so ratios measured in the
+same run are what hold. Writes results/search.json and prints a summary.
 
 Usage: bench_search.py [--sizes 1000 10000] [--runs 5] [--work DIR]
 """
@@ -13,18 +16,21 @@ Usage: bench_search.py [--sizes 1000 10000] [--runs 5] [--work DIR]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import os
 import platform
 import random
 import re
+import resource
 import shutil
 import statistics
 import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +41,11 @@ from corpus import write_corpus  # noqa: E402
 from reader.documents.loading import load_paths  # noqa: E402
 from reader.documents.model import Document  # noqa: E402
 from reader.search import SearchIndex  # noqa: E402
+
+try:
+    from tantivy_reference import Reference
+except ImportError:  # the bench extra is not installed
+    Reference = None  # type: ignore[assignment,misc]
 
 QUERIES_PER_KIND = 20
 WORD = re.compile(r"[A-Za-z]{4,}")
@@ -92,18 +103,18 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def time_queries(index: SearchIndex, kinds: dict[str, list[str]], runs: int) -> dict[str, dict]:
+def time_queries(search: Callable[[str], int], kinds: dict[str, list[str]], runs: int) -> dict:
+    """Median, p95 and max milliseconds of `search(text) -> total` for each kind of query."""
     results = {}
     for kind, texts in kinds.items():
         times, totals = [], []
         for text in texts:
-            index.search(text)  # first run warms the OS cache and the stemmer
+            search(text)  # first run warms the OS cache and the stemmer
             for _ in range(runs):
                 started = time.perf_counter()
-                result = index.search(text)
+                total = search(text)
                 times.append((time.perf_counter() - started) * 1000)
-            assert result.error is None, (text, result.error)
-            totals.append(result.total)
+            totals.append(total)
         times.sort()
         results[kind] = {
             "queries": len(texts),
@@ -115,6 +126,15 @@ def time_queries(index: SearchIndex, kinds: dict[str, list[str]], runs: int) -> 
             "examples": texts[:3],
         }
     return results
+
+
+def project_search(index: SearchIndex) -> Callable[[str], int]:
+    def search(text: str) -> int:
+        result = index.search(text)
+        assert result.error is None, (text, result.error)
+        return result.total
+
+    return search
 
 
 def time_incremental(index: SearchIndex, documents: list[Document], runs: int) -> dict:
@@ -145,22 +165,103 @@ def bench_size(n: int, runs: int, work: Path) -> dict:
     started = time.perf_counter()
     report = index.update(documents)
     index_s = time.perf_counter() - started
-    assert len(report.added) == len(documents)
-    words = sum(d.words for d in documents)
+    assert len(report.added) == len(documents), report.skipped
+    kinds = queries(documents)
     figures = {
         "documents": len(documents),
         "unreadable": len(errors),
-        "words": words,
+        "words": sum(d.words for d in documents),
         "load_s": round(load_s, 1),
         "index_s": round(index_s, 1),
         "docs_per_s": round(len(documents) / index_s, 1),
+        "peak_rss_mb": peak_rss_mb(),
         "index_mb": round(folder_size(index_dir) / 2**20, 1),
         "text_mb": round(sum(len(d.body.encode()) for d in documents) / 2**20, 1),
-        "queries": time_queries(index, queries(documents), runs),
+        "queries": time_queries(project_search(index), kinds, runs),
         "incremental_update": time_incremental(index, documents, runs),
     }
     index.close()
+    if Reference is not None:
+        figures["tantivy"] = tantivy_figures(documents, kinds, runs, work / f"tantivy-{n}")
+        add_ratios(figures)
     return figures
+
+
+def peak_rss_mb() -> int:
+    """The peak resident memory so far of this process and of its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round((own + children) / 1024)
+
+
+def tantivy_figures(documents: list[Document], kinds: dict, runs: int, folder: Path) -> dict:
+    reference = Reference(folder)
+    index_s = reference.build(documents)
+    return {
+        "index_s": round(index_s, 2),
+        "index_mb": round(folder_size(folder) / 2**20, 1),
+        "queries": time_queries(reference.search, kinds, runs),
+    }
+
+
+def add_ratios(figures: dict) -> None:
+    """Project ÷ tantivy beside each figure (build time, index size, query median and p95)."""
+    reference = figures["tantivy"]
+    figures["ratio_to_tantivy"] = {
+        "index_s": round(figures["index_s"] / reference["index_s"], 1),
+        "index_mb": round(figures["index_mb"] / reference["index_mb"], 2),
+        "queries": {
+            kind: {
+                key: round(ours[key] / max(reference["queries"][kind][key], 0.01), 1)
+                for key in ("median_ms", "p95_ms")
+            }
+            for kind, ours in figures["queries"].items()
+        },
+    }
+
+
+def machine() -> dict:
+    model = ""
+    with contextlib.suppress(OSError):
+        info = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+        model = next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in info.splitlines()
+                if line.startswith("model name")
+            ),
+            "",
+        )
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": model or platform.processor(),
+        "python": platform.python_version(),
+        "load_before": os.getloadavg(),
+    }
+
+
+def summary(figures: dict) -> list[str]:
+    """The printed lines for one corpus size, with tantivy's figures and the ratios if run."""
+    ratios = figures.get("ratio_to_tantivy")
+    reference = figures.get("tantivy")
+    build = f" (tantivy {reference['index_s']} s, {ratios['index_s']}×)" if ratios else ""
+    lines = [
+        f"  indexed {figures['documents']} docs in {figures['index_s']} s{build}, "
+        f"peak {figures['peak_rss_mb']} MB, index {figures['index_mb']} MB "
+        f"for {figures['text_mb']} MB of text"
+    ]
+    for kind, q in figures["queries"].items():
+        line = f"  {kind:<13} p50 {q['median_ms']:>7} ms  p95 {q['p95_ms']:>7} ms"
+        if ratios:
+            theirs, ratio = reference["queries"][kind], ratios["queries"][kind]
+            line += (
+                f"  | tantivy {theirs['median_ms']:>6} / {theirs['p95_ms']:>6} ms"
+                f"  = {ratio['median_ms']}× / {ratio['p95_ms']}×"
+            )
+        lines.append(line + f"  (median hits {q['median_hits']})")
+    update = figures["incremental_update"]["median_ms"]
+    lines.append(f"  one-document update: median {update} ms")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,30 +272,14 @@ def main(argv: list[str] | None = None) -> int:
         "--work", type=Path, default=Path(tempfile.gettempdir()) / "source-reader-bench"
     )
     args = parser.parse_args(argv)
-    results = {
-        "machine": {
-            "cpus": os.cpu_count(),
-            "python": platform.python_version(),
-            "load": os.getloadavg(),
-        },
-        "sizes": {},
-    }
+    results: dict = {"machine": machine(), "sizes": {}}
+    if Reference is None:
+        print("tantivy is not installed (pip install -e '.[bench]'): no reference figures")
     for n in args.sizes:
         print(f"search benchmark: {n} articles…", flush=True)
         results["sizes"][str(n)] = figures = bench_size(n, args.runs, args.work)
-        print(
-            f"  indexed {figures['documents']} docs in {figures['index_s']} s "
-            f"({figures['docs_per_s']}/s), index {figures['index_mb']} MB "
-            f"for {figures['text_mb']} MB of text"
-        )
-        for kind, q in figures["queries"].items():
-            print(
-                f"  {kind:<13} median {q['median_ms']:>7} ms  p95 {q['p95_ms']:>7} ms  "
-                f"(median hits {q['median_hits']})"
-            )
-        print(
-            f"  incremental update of one article: median {figures['incremental_update']['median_ms']} ms"
-        )
+        print("\n".join(summary(figures)), flush=True)
+    results["machine"]["load_after"] = os.getloadavg()
     out = HERE / "results" / "search.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

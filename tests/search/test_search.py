@@ -5,6 +5,7 @@ import threading
 import pytest
 
 from reader.search import SearchIndex
+from tests.search.conftest import make_doc
 
 
 def ids(result):
@@ -223,3 +224,19 @@ def test_searching_from_many_threads_while_updating(index, news, analysis):
 
 def _fields(doc):
     return {name: getattr(doc, name) for name in doc.__dataclass_fields__}
+
+
+def test_not_excludes_a_document_whose_excluded_word_comes_after_an_earlier_one(tmp_path):
+    index = SearchIndex(tmp_path / "ix")
+    index.update(
+        [
+            make_doc("x1", "A ferry only."),
+            make_doc("x2", "The harbour ferry."),
+            make_doc("x3", "The harbour strike."),
+            make_doc("x4", "Harbour and ferry again."),
+        ]
+    )
+    for query in ("harbour -ferry", "harbour NOT ferry", "(harbour -ferry) OR nothing"):
+        for sort in ("relevance", "date"):
+            result = index.search(query, sort=sort)
+            assert (result.total, [h.doc for h in result.hits]) == (1, ["x3"]), (query, sort)

@@ -161,3 +161,32 @@ def test_quotes_are_indexed_only_when_given(tmp_path, news, analysis):
     report = index.update(news, quotes=analysis)
     assert sorted(report.updated) == ["d1", "d3"]
     assert {h.doc for h in index.search("speaker:lavrov").hits} == {"d1"}
+
+
+def test_a_document_that_cannot_be_indexed_is_skipped_and_reported(tmp_path):
+    index = SearchIndex(tmp_path / "ix")
+    docs = corpus(4)
+    bad_body = make_doc("bad-body", "harbour strike \ud800 broken text")  # a lone surrogate
+    bad_id = make_doc("caf\udce9.txt", "harbour strike")  # an undecodable file name's id
+    report = index.update([docs[0], bad_body, *docs[1:], bad_id])
+    assert sorted(report.added) == [d.id for d in docs]
+    assert [doc_id for doc_id, _ in report.skipped] == ["bad-body", bad_id.id]
+    assert all(
+        "\n" not in reason and "UnicodeEncodeError" in reason for _, reason in report.skipped
+    )
+    assert sorted(h.doc for h in index.search("harbour").hits) == [d.id for d in docs]
+    again = index.update([*docs, bad_body, bad_id])  # tried again, skipped again
+    assert (again.added, [doc_id for doc_id, _ in again.skipped]) == ([], ["bad-body", bad_id.id])
+
+
+def test_a_change_that_cannot_be_indexed_keeps_the_old_version(tmp_path):
+    index = SearchIndex(tmp_path / "ix")
+    docs = corpus(3)
+    index.update(docs)
+    broken = dataclasses.replace(docs[1], body="ferry \ud800", content_hash="changed")
+    report = index.update([docs[0], broken, docs[2]])
+    assert (report.updated, [doc_id for doc_id, _ in report.skipped]) == ([], [docs[1].id])
+    assert docs[1].id in {h.doc for h in index.search("harbour").hits}
+    fixed = dataclasses.replace(docs[1], body="ferry timetable", content_hash="fixed")
+    assert index.update([docs[0], fixed, docs[2]]).updated == [docs[1].id]
+    assert [h.doc for h in index.search("ferry").hits] == [docs[1].id]

@@ -1,0 +1,119 @@
+"""Large updates build their new segments in worker processes, one per core.
+
+Whoosh analyses and writes postings in Python, so one process indexes at the speed of one core.
+Here the changed documents are split into one share per worker; each worker (a fresh "spawn"
+process, never a fork of a program that may run Qt threads) writes its share as a new segment
+of the index without taking the lock, and the updating process, which holds the lock, commits
+those segments together with its own deletions in one new generation. Until that commit
+readers see the old index, so an update stays all-or-nothing as with one process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.writing import SegmentWriter
+
+from reader.documents.model import Document
+from reader.search.preparing import prepare
+
+PARALLEL_MIN = 2000  # changed documents from which an update uses worker processes
+SHARES = 2  # shares per worker: an abort is honoured when a share is finished
+WORKER_MB = 96  # posting memory of each worker before it sorts to disk
+
+Change = tuple[Document, list[tuple[int, int, str]], str]  # document, quote ranges, fingerprint
+
+
+@dataclass(slots=True)
+class Share:
+    """What one worker made of its share of the changes."""
+
+    segment: Any = None  # the new Whoosh segment, None if it holds no document
+    indexed: list[tuple[str, str]] = field(default_factory=list)  # (id, fingerprint)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (id, reason)
+
+
+def workers(changes: int) -> int:
+    """How many worker processes an update of `changes` documents uses (0: none).
+
+    None in a frozen (PyInstaller) program: a spawned worker would start the program itself
+    unless its entry point calls multiprocessing.freeze_support().
+    """
+    if getattr(sys, "frozen", False):
+        return 0
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return min(cores or 1, 4) if changes >= PARALLEL_MIN and (cores or 1) > 1 else 0
+
+
+def build_segments(
+    folder: str,
+    name: str,
+    changes: list[Change],
+    count: int,
+    done: Callable[[int], bool],
+) -> list[Share]:
+    """Index `changes` into new segments (SHARES per worker), in `count` worker processes.
+
+    `done(n)` is told each time a share is finished (n documents so far); returning True stops
+    the shares not yet started.
+    """
+    shares = [changes[n :: SHARES * count] for n in range(SHARES * count)]
+    context = multiprocessing.get_context("spawn")
+    results: list[Share] = []
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        pending: set[Future[Share]] = {
+            pool.submit(build_segment, folder, name, share) for share in shares
+        }
+        finished = 0
+        while pending:
+            ready, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in ready:
+                share = future.result()
+                results.append(share)
+                finished += len(share.indexed) + len(share.skipped)
+            if pending and done(finished):
+                for future in pending:
+                    future.cancel()
+    return results
+
+
+def build_segment(folder: str, name: str, changes: list[Change]) -> Share:
+    """In a worker: a new, uncommitted segment of the index in `folder` holding `changes`."""
+    index = whoosh_index.open_dir(folder, name)
+    writer = SegmentWriter(index, _lk=False, limitmb=WORKER_MB, compound=False)
+    share = Share()
+    try:
+        for document, ranges, print_ in changes:
+            values = prepare(writer.schema, document, ranges, print_)
+            if isinstance(values, str):
+                share.skipped.append((document.id, values))
+                continue
+            writer.add_document(**values)
+            share.indexed.append((document.id, print_))
+        if share.indexed:
+            share.segment = writer._finalize_segment()
+        else:
+            writer._close_segment()
+    except BaseException:
+        writer._close_segment()
+        raise
+    return share
+
+
+def commit_with(writer: SegmentWriter, segments: list[Any]) -> None:
+    """Commit `writer` (deletions, merges of small segments) with the workers' segments added."""
+    final = writer._merge_segments(None, None, None)
+    final += segments
+    if writer._added:
+        final.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
+    writer._commit_toc(final)
+    writer._finish()
