@@ -9,7 +9,7 @@ are kept out of the body (and shown with "show original").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from reader.documents.boilerplate import is_section_heading
@@ -94,6 +94,8 @@ class Metadata:
     author: str = ""
     published: datetime | None = None
     language: str = ""
+    url: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 def split_comment_header(units: list[Unit]) -> list[Unit]:
