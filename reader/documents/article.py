@@ -45,7 +45,12 @@ def _trafilatura(source: str) -> Article:
     from trafilatura import bare_extraction
 
     found = bare_extraction(
-        source, favor_precision=True, include_comments=False, with_metadata=True, as_dict=True
+        source,
+        fast=True,  # its own fallback extractors: as good on the dev set, a quarter slower
+        favor_precision=True,
+        include_comments=False,
+        with_metadata=True,
+        as_dict=True,
     )
     if not isinstance(found, dict):
         return Article()

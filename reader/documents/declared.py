@@ -8,6 +8,7 @@ placeholder (0001-01-01) or the UTC day of a page published in the evening of it
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateutil_parser
@@ -16,11 +17,16 @@ _SEPARATOR = re.compile(r"\s+(?:[|｜–—•·»:]{1,2}|-{1,2})\s+")
 _SECTION_WORDS = 3  # "Opinion", "World News", "Health & Science": a short prefix is a section
 _SITE_WORDS = 6
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|\||\band\b|&|\bund\b|\bet\b|\by\b|\bи\b)\s*")
-_BY = re.compile(r"^(?:(?:written|posted|published|reported)\s+)?(?:by|por|par|von|di)\s+", re.I)
+_BY = re.compile(r"^(?:\w+\s+)?(?:by|por|par|von|di)\s+", re.IGNORECASE)  # "Analysis by X"
 _NOT_NAME = re.compile(
     r"https?:|www\.|\.\w{2,4}\b/?|[/@#\d]|\b(?:correspondent|editor|reporter|writer|journalist|"
     r"columnist|contributor|staff|producer|analyst|bureau|desk|team|admin|updated|published|"
     r"posted|photo|photos|images?|video)\b",
+    re.IGNORECASE,
+)
+_DATE_WORD = re.compile(
+    r"\s*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*|\s*\b(?:january|february|march|april|"
+    r"june|july|august|september|october|november|december)\b.*",
     re.IGNORECASE,
 )
 _EARLIEST_YEAR = 1990  # before the web: a placeholder ("0001-01-01", "1970-01-01")
@@ -30,10 +36,17 @@ def _fold(text: str) -> str:
     return re.sub(r"\W+", "", text).lower()
 
 
-def headline(title: str, site: str = "") -> str:
-    """`title` without the site's name or a section around it ("Opinion | X | Site" gives X)."""
+def headline(title: str, site: str = "", printed: Sequence[str] = ()) -> str:
+    """`title` without the site's name or a section around it ("Opinion | X | Site" gives X).
+
+    A part that the page prints as its main heading (`printed`) is the headline.
+    """
     parts = _SEPARATOR.split(title.strip())
     seps = _SEPARATOR.findall(title.strip())
+    headings = {_fold(text) for text in printed}
+    shown = [part for part in parts if _fold(part) in headings]
+    if len(parts) > 1 and shown:
+        return shown[0]
     while len(parts) > 1:
         longest = max(len(p.split()) for p in parts)
         last, first = parts[-1], parts[0]
@@ -49,13 +62,18 @@ def headline(title: str, site: str = "") -> str:
     return kept.strip()
 
 
-def person_names(author: str) -> str:
-    """The people named in an author field, joined by ", " ("" when none is a name)."""
+def person_names(author: str, title: str = "") -> str:
+    """The people named in an author field, joined by ", " ("" when none is a name).
+
+    Credentials after a name ("MS", "PhD") and a field that repeats the `title` are no names.
+    """
     names: list[str] = []
     for part in _NAME_SPLIT.split(author):
-        part = _BY.sub("", " ".join(part.split())).strip(" .-–—")
+        part = _DATE_WORD.sub("", _BY.sub("", " ".join(part.split()))).strip(" .-–—")
         words = part.split()
-        if not 1 <= len(words) <= 5 or _NOT_NAME.search(part) or not part[0].isupper():
+        if not 1 <= len(words) <= 5 or len(part) <= 3 or _NOT_NAME.search(part):
+            continue
+        if not part[0].isupper() or (title and _fold(part) == _fold(title)):
             continue
         if part not in names:
             names.append(part)

@@ -152,9 +152,12 @@ def _html_units(raw: str) -> tuple[list[Unit], Metadata]:
     article = find_article(raw, units)
     meta = mark_meta_lines(units)
     site = page.meta.get("source", "")
-    meta.title = find_title(units, headline(page.meta.get("title") or article.title, site))
+    printed = [u.text for u in units if u.tag == "h1"]
+    title = headline(page.meta.get("title") or article.title, site, printed)
+    meta.title = find_title(units, title)
     meta.source = find_source(units)
     _merge_declared(meta, {**page.meta, "author": article.author or page.meta.get("author", "")})
+    meta.author = person_names(meta.author, meta.title)
     meta.published = publication_date(page.meta.get("published", ""), article.date) or (
         meta.published
     )
