@@ -146,7 +146,9 @@ _FURNITURE_PREFIX = re.compile(
     r"^(?:see also|read also|read more|also read|related:|more:|lee también|ver también|"
     r"à lire aussi|читайте также|leggi anche|leia também|click to share|share on |"
     r"your email address will not be published|required fields are marked|"
-    r"sign up for|subscribe to|follow us on|download our app|\d+ comments?\b|"
+    r"sign up for|subscribe to|subscribe now|already a subscriber|to continue reading|"
+    r"this (?:article|story|content) is (?:for|only for|available to) subscribers|"
+    r"follow us on|download our app|\d+ comments?\b|"
     r"tags?\s*:|tags(?=[a-z])|tagged\b|filed under\b|posted in\b|categor(?:y|ies)\s*:|"
     r"our standards\s*:|keywords?\s*:|(?:media|image|video|photo) caption\b|"
     r"\d+\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s|proudly powered by\b|"
@@ -261,3 +263,13 @@ def _mark_edge_lists(units: list[Unit]) -> None:
         short_enough = words <= 20 if i > last else words <= 4
         if unit.bullet and not unit.reason and (i < first or i > last) and short_enough:
             unit.reason = "menu"
+
+
+def mark_closing_footer(units: list[Unit]) -> None:
+    """Mark the copyright and mission lines that close the article ("© 2023 X. All rights …")."""
+    for unit in reversed(units):
+        if unit.reason:
+            continue
+        if unit.words > 40 or not _MISSION.search(unit.text) or _QUOTE_MARKS.search(unit.text):
+            return
+        unit.reason = "footer"

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateutil_parser
 
 _SEPARATOR = re.compile(r"\s+(?:[|｜–—•·»:]{1,2}|-{1,2})\s+")
+_PRINTED_SPLIT = re.compile(rf"{_SEPARATOR.pattern}|(?<=\w):\s+")  # "Print: X" when X is printed
 _SECTION_WORDS = 3  # "Opinion", "World News", "Health & Science": a short prefix is a section
 _SITE_WORDS = 6
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|\||\band\b|&|\bund\b|\bet\b|\by\b|\bи\b)\s*")
@@ -41,12 +42,12 @@ def headline(title: str, site: str = "", printed: Sequence[str] = ()) -> str:
 
     A part that the page prints as its main heading (`printed`) is the headline.
     """
+    headings = {_fold(text) for text in printed}
+    shown = [p for p in _PRINTED_SPLIT.split(title) if _fold(p) in headings and _fold(p) != ""]
+    if shown and _fold(shown[0]) != _fold(title):
+        return shown[0].strip()
     parts = _SEPARATOR.split(title.strip())
     seps = _SEPARATOR.findall(title.strip())
-    headings = {_fold(text) for text in printed}
-    shown = [part for part in parts if _fold(part) in headings]
-    if len(parts) > 1 and shown:
-        return shown[0]
     while len(parts) > 1:
         longest = max(len(p.split()) for p in parts)
         last, first = parts[-1], parts[0]

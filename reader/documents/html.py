@@ -184,6 +184,7 @@ class _Open:
 def _class_names(attributes: dict[str, str]) -> set[str]:
     """The words of an element's class and id ("post-byline" gives "post" and "byline")."""
     text = (attributes.get("class", "") + " " + attributes.get("id", "")).lower()
+    text = re.sub(r"\bnon?-[\w-]+", " ", text)  # "non-ad-column" is no ad
     return set(re.split(r"[\s_\-]+", text)) - {""}
 
 
@@ -195,6 +196,7 @@ class _PageParser(HTMLParser):
         self._stack: list[_Open] = []
         self._parts: list[str] = []
         self._start = -1
+        self._block_chrome = ""  # the chrome around the block's first text
         self._block_tag = "p"
         self._title: list[str] = []
         self._in_title = False
@@ -230,7 +232,7 @@ class _PageParser(HTMLParser):
             self._in_title = False
         meta_words = _class_names(attributes) & _META_WORDS
         metadata = bool(meta_words)
-        if tag in _BLOCK or metadata:
+        if tag in _BLOCK or tag in _CHROME or metadata:
             self._flush()
             # a byline element is tagged as one, so its name counts even with no "By" before it
             self._block_tag = "byline" if meta_words & {"byline", "author"} else tag
@@ -249,7 +251,7 @@ class _PageParser(HTMLParser):
             self._in_title = False
         if tag == "script":
             self._in_ld_json = False
-        if tag in _BLOCK:
+        if tag in _BLOCK or tag in _CHROME:
             self._flush()
         for depth in range(len(self._stack) - 1, -1, -1):
             if self._stack[depth].tag == tag:
@@ -268,6 +270,7 @@ class _PageParser(HTMLParser):
             return
         if self._start < 0:
             self._start = self._offset() + (len(data) - len(data.lstrip()))
+            self._block_chrome = self._chrome()
         self._parts.append(data)
 
     def close(self) -> None:
@@ -300,7 +303,7 @@ class _PageParser(HTMLParser):
     def _flush(self) -> None:
         text = " ".join("".join(self._parts).split())
         if text:
-            self.page.blocks.append(Block(text, self._start, self._block_tag, self._chrome()))
+            self.page.blocks.append(Block(text, self._start, self._block_tag, self._block_chrome))
         self._parts = []
         self._start = -1
 

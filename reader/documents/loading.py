@@ -152,7 +152,7 @@ def _html_units(raw: str) -> tuple[list[Unit], Metadata]:
     article = find_article(raw, units)
     meta = mark_meta_lines(units)
     site = page.meta.get("source", "")
-    printed = [u.text for u in units if u.tag == "h1"]
+    printed = [u.text for u in units if u.tag == "h1"] or [u.text for u in units if u.tag == "h2"]
     title = headline(page.meta.get("title") or article.title, site, printed)
     meta.title = find_title(units, title)
     meta.source = find_source(units)
