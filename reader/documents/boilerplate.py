@@ -146,8 +146,7 @@ _FURNITURE_PREFIX = re.compile(
     r"^(?:see also|read also|read more|also read|related:|more:|lee también|ver también|"
     r"à lire aussi|читайте также|leggi anche|leia também|click to share|share on |"
     r"your email address will not be published|required fields are marked|"
-    r"sign up for|subscribe to|subscribe now|already a subscriber|to continue reading|"
-    r"this (?:article|story|content) is (?:for|only for|available to) subscribers|"
+    r"sign up for|subscribe to|"
     r"follow us on|download our app|\d+ comments?\b|"
     r"tags?\s*:|tags(?=[a-z])|tagged\b|filed under\b|posted in\b|categor(?:y|ies)\s*:|"
     r"our standards\s*:|keywords?\s*:|(?:media|image|video|photo) caption\b|"
@@ -156,6 +155,12 @@ _FURNITURE_PREFIX = re.compile(
     r"youtube|threads|bluesky|linkedin|telegram|whatsapp)\b|"
     r"(?:updated|published|posted)?\s*\d+\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month)s?"
     r"\.?\s+ago\s*$)",
+    re.IGNORECASE,
+)
+# A subscription pitch, however long its sentences ("Subscribe now for unlimited access. …").
+_PITCH = re.compile(
+    r"^(?:subscribe (?:now|today)|already a subscriber|to continue reading|"
+    r"this (?:article|story|content) is (?:for|only for|available to) subscribers)\b",
     re.IGNORECASE,
 )
 _MISSION = re.compile(
@@ -200,6 +205,8 @@ def _line_reason(unit: Unit, repeated: set[str]) -> str:
         return "counter"
     if _FURNITURE_PREFIX.match(text) and not _looks_like_prose(unit):
         return "furniture"
+    if _PITCH.match(text) and words <= 30:
+        return "pitch"
     if _MISSION.search(text) and not _QUOTE_MARKS.search(text):
         return "footer"
     if (
