@@ -35,11 +35,26 @@ DEV = SHARED / "data" / "extraction-dev"
 SCORER = SHARED / "tools" / "score_extraction.py"
 RESULTS = Path(__file__).resolve().parent / "results"
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)/")
-_JOB = re.compile(
-    r"\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor|staff|"
-    r"producer|analyst|bureau|desk)\b",
-    re.IGNORECASE,
-)
+_AUTHOR_RULES = [
+    ("url", re.compile(r"https?:|www\.|\.com\b|/|@")),
+    ("by", re.compile(r"^by\b", re.IGNORECASE)),
+    (
+        "date",
+        re.compile(
+            r"\d|\b(?:\w+day|january|february|march|april|june|july|august|september|"
+            r"october|november|december)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "job title",
+        re.compile(
+            r"\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor|"
+            r"staff|producer|analyst|bureau|desk)\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
 
 
 def date_problem(document: Document, url: str) -> str:
@@ -47,7 +62,7 @@ def date_problem(document: Document, url: str) -> str:
     moment = document.published
     if moment is None:
         return ""
-    now = datetime.now(moment.tzinfo or None) if moment.tzinfo else datetime.now()
+    now = datetime.now(moment.tzinfo)
     if moment.year < 1990:
         return "placeholder"
     if moment > now:
@@ -60,22 +75,7 @@ def date_problem(document: Document, url: str) -> str:
 
 def author_problem(author: str) -> str:
     """Why an author field is not a list of person names, or ""."""
-    if not author:
-        return ""
-    if re.search(r"https?:|www\.|\.com\b|/|@", author):
-        return "url"
-    if re.match(r"by\b", author, re.IGNORECASE):
-        return "by"
-    if re.search(
-        r"\d|\b(?:\w+day|january|february|march|april|june|july|august|september|"
-        r"october|november|december)\b",
-        author,
-        re.IGNORECASE,
-    ):
-        return "date"
-    if _JOB.search(author):
-        return "job title"
-    return ""
+    return next((kind for kind, rule in _AUTHOR_RULES if rule.search(author)), "")
 
 
 def title_problem(title: str) -> str:
