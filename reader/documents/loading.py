@@ -153,7 +153,8 @@ def _html_units(raw: str) -> tuple[list[Unit], Metadata]:
     meta = mark_meta_lines(units)
     site = page.meta.get("source", "")
     printed = [u.text for u in units if u.tag == "h1"] or [u.text for u in units if u.tag == "h2"]
-    title = headline(page.meta.get("title") or article.title, site, printed)
+    declared = page.meta.get("title") or article.title or next(iter(printed), "")
+    title = headline(declared, site, printed)
     meta.title = find_title(units, title)
     meta.source = find_source(units)
     _merge_declared(meta, {**page.meta, "author": article.author or page.meta.get("author", "")})

@@ -117,6 +117,22 @@ def test_paragraphs_and_removed_lines_point_at_their_text_in_the_page(name):
         assert doc.raw[removed.raw_start :].startswith(removed.text.split()[0])
 
 
+def test_when_no_extractor_can_read_a_page_the_densest_prose_is_kept_with_a_warning(tmp_path):
+    para = (
+        "<p>The committee met for the fourth time this month to discuss the budget, and its"
+        " members agreed on a plan for the new library.</p>"
+    )
+    nested = "<div>" * 30_000 + "<h1>Budget agreed</h1>" + para * 3 + "</div>" * 30_000
+    page = f"<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav>{nested}"
+    path = tmp_path / "deep.html"  # too deep for lxml, which both extractors parse with
+    path.write_text(page + "<footer>© 2024 Town Crier</footer></body></html>")
+    doc = load_document(path)
+    assert doc.warnings == ["no article found by the extractors: showing the densest text"]
+    assert len(doc.paragraphs()) == 3 and doc.body.startswith("The committee met")
+    assert "Home" not in doc.body and "©" not in doc.body
+    assert doc.title == "Budget agreed"
+
+
 def test_a_page_with_no_text_says_so(tmp_path):
     path = tmp_path / "blank.html"
     path.write_text("<html><head><title>x</title></head><body><div></div></body></html>")
