@@ -201,6 +201,7 @@ def _merge_declared(meta: Metadata, declared: dict[str, str]) -> None:
     if declared.get("published"):
         meta.published = plausible(parse_datetime(declared["published"])) or meta.published
     meta.language = declared.get("language", "") or meta.language
+    meta.url = declared.get("url", "") or meta.url
 
 
 def _assemble(units: list[Unit], meta: Metadata, raw: str) -> Document:
