@@ -7,7 +7,7 @@ whose metadata breaks the rules: a date that is a placeholder, in the future, or
 day the page's address names; an author that is a URL, starts with "By", holds digits or a job
 title; a title still carrying a "Site |" or "| Site" part; a page URL missing or not the page's.
 Writes tests/benchmarks/results/extraction.json and prints a summary. Target: F1 >= 0.96, no
-empty body. SHARED names the shared folder (default: `../shared` beside the checkout).
+empty body (the app's own rules alone, before trafilatura: F1 0.753, 27 empty bodies). SHARED names the shared folder (default: `../shared` beside the checkout).
 """
 
 from __future__ import annotations
@@ -99,17 +99,17 @@ def url_problem(document: Document, url: str) -> str:
     return "" if fold(document.url) == fold(url) else "another address"
 
 
-def read_pages(folder: Path) -> tuple[dict[str, dict], dict[str, Document], list[float]]:
-    """Every page of the set loaded as the app loads a file, with the time each took."""
+def read_pages(folder: Path) -> tuple[dict[str, dict], dict[str, Document], list[list[float]]]:
+    """Every page of the set loaded as the app loads a file, with the wall and CPU time of each."""
     truth = json.loads((DEV / "ground-truth.json").read_text(encoding="utf-8"))
     documents: dict[str, Document] = {}
-    times: list[float] = []
+    times: list[list[float]] = []
     for key in sorted(truth):
         path = folder / f"{key}.html"
         path.write_bytes(gzip.decompress((DEV / "html" / f"{key}.html.gz").read_bytes()))
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         documents[key] = load_document(path)
-        times.append(time.perf_counter() - started)
+        times.append([time.perf_counter() - started, time.process_time() - cpu])
     return truth, documents, times
 
 
@@ -155,7 +155,8 @@ def main() -> int:
     moved = counts["url"].pop("another address", 0)
     result = {
         **figures,
-        "median_ms_per_page": round(1000 * statistics.median(times), 1),
+        "median_ms_per_page": round(1000 * statistics.median(t[0] for t in times), 1),
+        "median_cpu_ms_per_page": round(1000 * statistics.median(t[1] for t in times), 1),
         "warned_pages": sum(1 for d in documents.values() if d.warnings),
         "metadata_rule_breaks": counts,
         "url_other_than_saved_address": moved,
@@ -170,7 +171,7 @@ def main() -> int:
     print(
         f"extraction: {figures['pages']} pages, F1 {figures['f1']:.3f} (P {figures['precision']:.3f}"
         f" R {figures['recall']:.3f}), {figures['empty']} empty, median "
-        f"{result['median_ms_per_page']} ms/page; metadata rule breaks {breaks}"
+        f"{result['median_ms_per_page']} ms/page ({result['median_cpu_ms_per_page']} ms CPU); metadata rule breaks {breaks}"
     )
     return 0
 
