@@ -57,8 +57,6 @@ _BLOCK = {
     "h6",
     "blockquote",
     "pre",
-    "td",
-    "th",
     "tr",
     "table",
     "figure",
@@ -72,6 +70,7 @@ _BLOCK = {
     "caption",
     "summary",
 }
+_CELLS = {"td", "th"}
 _VOID = {
     "br",
     "img",
@@ -230,6 +229,8 @@ class _PageParser(HTMLParser):
         if tag == "body":  # browsers close an unclosed <head> (and <title>) here
             self._stack = [o for o in self._stack if o.tag not in {"head", "title"}]
             self._in_title = False
+        if tag in _CELLS and "".join(self._parts).strip():
+            self._parts.append(" | ")  # a table row is one line, its cells apart
         meta_words = _class_names(attributes) & _META_WORDS
         metadata = bool(meta_words)
         if tag in _BLOCK or tag in _CHROME or metadata:
