@@ -59,6 +59,7 @@ def summary(document: Document, quotes: int | None = None) -> dict[str, Any]:
         "published": document.published_iso,
         "words": document.words,
         "quotes": quotes,
+        "warnings": document.warnings,
     }
 
 
@@ -71,7 +72,6 @@ def detail(document: Document) -> dict[str, Any]:
         url=document.url,
         format=document.format,
         encoding=document.encoding,
-        warnings=document.warnings,
         body=document.body,
         removed=[
             {"text": r.text, "reason": r.reason, "start": r.raw_start, "end": r.raw_end}
@@ -145,6 +145,8 @@ def run_show(args: argparse.Namespace) -> int:
     facts = [document.source, document.author, document.published_iso or ""]
     print(" · ".join(f for f in facts if f))
     print(f"{document.path} · {document.words} words · id {document.id}")
+    for warning in document.warnings:
+        print(f"warning: {warning}")
     print()
     print(document.body)
     return 0

@@ -146,7 +146,8 @@ _FURNITURE_PREFIX = re.compile(
     r"^(?:see also|read also|read more|also read|related:|more:|lee también|ver también|"
     r"à lire aussi|читайте также|leggi anche|leia também|click to share|share on |"
     r"your email address will not be published|required fields are marked|"
-    r"sign up for|subscribe to|follow us on|download our app|\d+ comments?\b|"
+    r"sign up for|subscribe to|"
+    r"follow us on|download our app|\d+ comments?\b|"
     r"tags?\s*:|tags(?=[a-z])|tagged\b|filed under\b|posted in\b|categor(?:y|ies)\s*:|"
     r"our standards\s*:|keywords?\s*:|(?:media|image|video|photo) caption\b|"
     r"\d+\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\s|proudly powered by\b|"
@@ -154,6 +155,12 @@ _FURNITURE_PREFIX = re.compile(
     r"youtube|threads|bluesky|linkedin|telegram|whatsapp)\b|"
     r"(?:updated|published|posted)?\s*\d+\s+(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month)s?"
     r"\.?\s+ago\s*$)",
+    re.IGNORECASE,
+)
+# A subscription pitch, however long its sentences ("Subscribe now for unlimited access. …").
+_PITCH = re.compile(
+    r"^(?:subscribe (?:now|today)|already a subscriber|to continue reading|"
+    r"this (?:article|story|content) is (?:for|only for|available to) subscribers)\b",
     re.IGNORECASE,
 )
 _MISSION = re.compile(
@@ -198,6 +205,8 @@ def _line_reason(unit: Unit, repeated: set[str]) -> str:
         return "counter"
     if _FURNITURE_PREFIX.match(text) and not _looks_like_prose(unit):
         return "furniture"
+    if _PITCH.match(text) and words <= 30:
+        return "pitch"
     if _MISSION.search(text) and not _QUOTE_MARKS.search(text):
         return "footer"
     if (
@@ -261,3 +270,13 @@ def _mark_edge_lists(units: list[Unit]) -> None:
         short_enough = words <= 20 if i > last else words <= 4
         if unit.bullet and not unit.reason and (i < first or i > last) and short_enough:
             unit.reason = "menu"
+
+
+def mark_closing_footer(units: list[Unit]) -> None:
+    """Mark the copyright and mission lines that close the article ("© 2023 X. All rights …")."""
+    for unit in reversed(units):
+        if unit.reason:
+            continue
+        if unit.words > 40 or not _MISSION.search(unit.text) or _QUOTE_MARKS.search(unit.text):
+            return
+        unit.reason = "footer"

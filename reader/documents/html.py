@@ -1,9 +1,9 @@
 """Article text and metadata from an HTML page, with the stdlib's tolerant parser.
 
-Nothing is fetched or executed: scripts, styles, frames and forms are dropped, as are navigation,
+Nothing is fetched or executed: scripts, styles, frames and form controls are dropped. Navigation,
 asides, footers and blocks whose class or id names them as menus, related links, sharing widgets or
-comments. When the page marks its article (`<article>`, `<main>`, `itemprop=articleBody`), only
-blocks inside it count as text. Each block remembers where its text starts in the page source.
+comments are labelled with that reason (`reader.documents.article` decides what is the article).
+Each block remembers where its text starts in the page source.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ _SKIP = {
     "object",
     "embed",
     "canvas",
-    "form",
     "button",
     "select",
     "textarea",
@@ -35,6 +34,8 @@ _SKIP = {
 }
 # Class words of inline elements that hold metadata: each becomes its own line.
 _META_WORDS = {"byline", "author", "dateline", "date", "timestamp", "published", "pubdate"}
+# Elements that wrap a whole page or article: their class words ("sidebar-open") say nothing.
+_WRAPPERS = {"html", "body", "form", "main", "article"}
 _CHROME = {"nav", "aside", "footer", "header", "menu", "dialog"}
 _BLOCK = {
     "p",
@@ -56,8 +57,6 @@ _BLOCK = {
     "h6",
     "blockquote",
     "pre",
-    "td",
-    "th",
     "tr",
     "table",
     "figure",
@@ -71,6 +70,7 @@ _BLOCK = {
     "caption",
     "summary",
 }
+_CELLS = {"td", "th"}
 _VOID = {
     "br",
     "img",
@@ -133,6 +133,7 @@ _ARTICLE_MARKS = {
 _META_KEYS = {
     "og:title": "title",
     "twitter:title": "title",
+    "og:url": "url",
     "og:site_name": "source",
     "application-name": "source",
     "author": "author",
@@ -158,7 +159,6 @@ class Block:
     text: str
     raw_start: int
     tag: str
-    in_article: bool
     dropped: str = ""  # why the page marks it as not article text ("navigation", …), or ""
 
 
@@ -169,7 +169,6 @@ class Page:
     blocks: list[Block] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     language: str = ""
-    has_article: bool = False
 
 
 @dataclass(slots=True)
@@ -184,6 +183,7 @@ class _Open:
 def _class_names(attributes: dict[str, str]) -> set[str]:
     """The words of an element's class and id ("post-byline" gives "post" and "byline")."""
     text = (attributes.get("class", "") + " " + attributes.get("id", "")).lower()
+    text = re.sub(r"\bnon?-[\w-]+", " ", text)  # "non-ad-column" is no ad
     return set(re.split(r"[\s_\-]+", text)) - {""}
 
 
@@ -195,6 +195,7 @@ class _PageParser(HTMLParser):
         self._stack: list[_Open] = []
         self._parts: list[str] = []
         self._start = -1
+        self._block_chrome = ""  # the chrome around the block's first text
         self._block_tag = "p"
         self._title: list[str] = []
         self._in_title = False
@@ -208,9 +209,6 @@ class _PageParser(HTMLParser):
     def _chrome(self) -> str:
         return self._stack[-1].chrome if self._stack else ""
 
-    def _in_article(self) -> bool:
-        return bool(self._stack) and self._stack[-1].article
-
     def _offset(self) -> int:
         line, col = self.getpos()
         return self._line_starts[line - 1] + col
@@ -222,6 +220,8 @@ class _PageParser(HTMLParser):
             self.page.language = attributes["lang"].split("-")[0].lower()
         if tag == "meta":
             self._read_meta(attributes)
+        if tag == "link" and "canonical" in attributes.get("rel", "").lower().split():
+            self.page.meta.setdefault("canonical", attributes.get("href", "").strip())
         if tag == "title":
             self._in_title = True
         if tag == "script" and "ld+json" in attributes.get("type", ""):
@@ -229,9 +229,11 @@ class _PageParser(HTMLParser):
         if tag == "body":  # browsers close an unclosed <head> (and <title>) here
             self._stack = [o for o in self._stack if o.tag not in {"head", "title"}]
             self._in_title = False
+        if tag in _CELLS and "".join(self._parts).strip():
+            self._parts.append(" | ")  # a table row is one line, its cells apart
         meta_words = _class_names(attributes) & _META_WORDS
         metadata = bool(meta_words)
-        if tag in _BLOCK or metadata:
+        if tag in _BLOCK or tag in _CHROME or metadata:
             self._flush()
             # a byline element is tagged as one, so its name counts even with no "By" before it
             self._block_tag = "byline" if meta_words & {"byline", "author"} else tag
@@ -250,7 +252,7 @@ class _PageParser(HTMLParser):
             self._in_title = False
         if tag == "script":
             self._in_ld_json = False
-        if tag in _BLOCK:
+        if tag in _BLOCK or tag in _CHROME:
             self._flush()
         for depth in range(len(self._stack) - 1, -1, -1):
             if self._stack[depth].tag == tag:
@@ -269,6 +271,7 @@ class _PageParser(HTMLParser):
             return
         if self._start < 0:
             self._start = self._offset() + (len(data) - len(data.lstrip()))
+            self._block_chrome = self._chrome()
         self._parts.append(data)
 
     def close(self) -> None:
@@ -288,12 +291,10 @@ class _PageParser(HTMLParser):
             & {n.replace("_", "-") for n in attributes.get("class", "").lower().split()}
         )
         article = parent.article or tag in {"article", "main"} or marker
-        if article:
-            self.page.has_article = True
         chrome = parent.chrome
         if not chrome and tag in _CHROME and not (article and tag == "header"):
             chrome = "navigation" if tag in {"nav", "menu"} else tag
-        if not chrome and not marker and names & _CHROME_WORDS:
+        if not chrome and not marker and tag not in _WRAPPERS and names & _CHROME_WORDS:
             chrome = sorted(names & _CHROME_WORDS)[0]
         hidden = "hidden" in attributes or "display:none" in attributes.get("style", "").replace(
             " ", ""
@@ -303,9 +304,7 @@ class _PageParser(HTMLParser):
     def _flush(self) -> None:
         text = " ".join("".join(self._parts).split())
         if text:
-            self.page.blocks.append(
-                Block(text, self._start, self._block_tag, self._in_article(), self._chrome())
-            )
+            self.page.blocks.append(Block(text, self._start, self._block_tag, self._block_chrome))
         self._parts = []
         self._start = -1
 

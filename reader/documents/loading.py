@@ -13,12 +13,17 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
-from datetime import datetime
 from pathlib import Path
 
-from dateutil import parser as dateutil_parser
-
+from reader.documents.article import find_article
 from reader.documents.boilerplate import mark_boilerplate
+from reader.documents.declared import (
+    headline,
+    parse_datetime,
+    person_names,
+    plausible,
+    publication_date,
+)
 from reader.documents.encoding import NotText, decode
 from reader.documents.html import Page, looks_like_html, parse_page
 from reader.documents.metadata import (
@@ -134,25 +139,32 @@ def _text_units(raw: str, markdown: bool) -> tuple[list[Unit], Metadata]:
 
 def _html_units(raw: str) -> tuple[list[Unit], Metadata]:
     page: Page = parse_page(raw)
-    units = []
-    for block in page.blocks:
-        unit = Unit(
+    units = [
+        Unit(
             block.text,
             [(block.raw_start, len(block.text))],
             tag=block.tag,
             bullet=block.tag == "li",
             reason=block.dropped,
         )
-        if page.has_article and not block.in_article and not unit.reason:
-            unit.reason = "outside article"
-        units.append(unit)
+        for block in page.blocks
+    ]
+    article = find_article(raw, units)
     meta = mark_meta_lines(units)
-    mark_boilerplate(units)
-    mark_site_header(units)
-    meta.title = find_title(units, page.meta.get("title", ""))
+    site = page.meta.get("source", "")
+    printed = [u.text for u in units if u.tag == "h1"] or [u.text for u in units if u.tag == "h2"]
+    declared = page.meta.get("title") or article.title or next(iter(printed), "")
+    title = headline(declared, site, printed)
+    meta.title = find_title(units, title)
     meta.source = find_source(units)
-    _merge_declared(meta, page.meta)
+    _merge_declared(meta, {**page.meta, "author": article.author or page.meta.get("author", "")})
+    meta.author = person_names(meta.author, meta.title)
+    meta.published = publication_date(page.meta.get("published", ""), article.date) or (
+        meta.published
+    )
     meta.language = page.language
+    meta.url = page.meta.get("canonical") or page.meta.get("url") or article.url
+    meta.warnings = article.warnings
     return units, meta
 
 
@@ -185,10 +197,11 @@ def _parse_front_matter(block: str) -> dict[str, str]:
 
 def _merge_declared(meta: Metadata, declared: dict[str, str]) -> None:
     meta.source = declared.get("source", "") or meta.source
-    meta.author = declared.get("author", "") or meta.author
+    meta.author = person_names(declared.get("author", "")) or meta.author
     if declared.get("published"):
-        meta.published = parse_datetime(declared["published"]) or meta.published
+        meta.published = plausible(parse_datetime(declared["published"])) or meta.published
     meta.language = declared.get("language", "") or meta.language
+    meta.url = declared.get("url", "") or meta.url
 
 
 def _assemble(units: list[Unit], meta: Metadata, raw: str) -> Document:
@@ -219,19 +232,13 @@ def _assemble(units: list[Unit], meta: Metadata, raw: str) -> Document:
         author=meta.author,
         published=meta.published,
         language=meta.language or detect_language(body),
+        url=meta.url,
         body=body,
         removed=removed,
         segments=segments,
         raw=raw,
+        warnings=list(meta.warnings),
     )
-
-
-def parse_datetime(value: str) -> datetime | None:
-    """A date-time from ISO 8601 or a natural form ("jan 28 2022"), or None."""
-    try:
-        return dateutil_parser.parse(value)
-    except (ValueError, OverflowError):
-        return None
 
 
 def _read_sidecar(path: Path) -> dict[str, str]:

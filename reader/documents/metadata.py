@@ -9,11 +9,12 @@ are kept out of the body (and shown with "show original").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from reader.documents.boilerplate import is_section_heading
 from reader.documents.dates import date_line, find_date
+from reader.documents.declared import headline
 from reader.documents.paragraphs import Unit, nav_items
 
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]*\.?|[A-Z]\.)"
@@ -69,7 +70,6 @@ _SOURCE_LINE = re.compile(
     r"^(?:source|fuente|source\s*:|quelle|источник)\s*:\s*(?P<outlet>.{2,40})$", re.IGNORECASE
 )
 _COMMENTS_ON = re.compile(r"\b(?:no|\d+)\s+comments?\s+on\s+", re.IGNORECASE)
-_TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»]\s*$")
 
 _STOPWORDS = {
@@ -94,6 +94,8 @@ class Metadata:
     author: str = ""
     published: datetime | None = None
     language: str = ""
+    url: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 def split_comment_header(units: list[Unit]) -> list[Unit]:
@@ -255,7 +257,7 @@ def _footer_outlet(units: list[Unit]) -> str:
 def find_title(units: list[Unit], declared: str = "") -> str:
     """The headline: the declared one, else the first heading-like line before the article."""
     if declared:
-        title = _TITLE_SUFFIX.sub("", declared).strip() or declared
+        title = headline(declared) or declared
         for unit in units[:40]:
             if not unit.reason and _same_text(unit.text, title):
                 unit.reason = "title"
@@ -264,9 +266,9 @@ def find_title(units: list[Unit], declared: str = "") -> str:
     if heading:
         heading.reason = "title"
         return heading.text
-    headline = _headline_above_byline(units)
-    if headline:
-        return headline
+    above = _headline_above_byline(units)
+    if above:
+        return above
     for unit in units:
         if unit.reason:
             continue

@@ -2,7 +2,8 @@
 
 A `Document` is plain data built by `reader.documents.loading.load_document`. Its `body` is the
 article text only: paragraphs joined by a blank line ("\n\n"). Every paragraph is a slice of the
-raw text (for HTML, of the extracted text), and `segments` maps clean offsets back to raw ones.
+raw text (for HTML, the text of a block of the page source, which starts at its raw offset), and
+`segments` maps clean offsets back to raw ones.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ def test_list_seeds_json_gives_the_contract_fields(tmp_path, run):
             "published",
             "words",
             "quotes",
+            "warnings",
         }
     assert "Texecutions" in {d["source"] for d in out["documents"]}
 

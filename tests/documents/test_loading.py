@@ -147,3 +147,17 @@ def test_seeds_read_with_their_stated_metadata():
     assert by_name["004"].source == "Zero Hedge" and by_name["004"].author == "Tyler Durden"
     assert by_name["001"].published is None  # only an embedded tweet carries a date
     assert by_name["003"].published == datetime(2022, 1, 29)
+
+
+def test_front_matter_gives_the_page_url_and_a_placeholder_date_is_dropped(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text(
+        "---\ntitle: Ferry fares rise\nurl: https://harbour.example/fares\n"
+        "date: 0001-01-01\nauthor: By Maria Lopez, Staff Writer\n---\n\n"
+        "Fares on the island ferries will rise by four percent from April, the operator said.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    assert doc.url == "https://harbour.example/fares"
+    assert doc.published is None
+    assert doc.author == "Maria Lopez"

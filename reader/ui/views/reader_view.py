@@ -300,7 +300,7 @@ class ReaderView(QWidget):
         doc = self.document
         self.title.setText(doc.title or doc.path if doc else "No document open")
         self.meta.setText(
-            byline(doc.source, doc.author, doc.published)
+            " — ".join([byline(doc.source, doc.author, doc.published), *doc.warnings]).strip(" —")
             if doc
             else "Pick one in the library (Ctrl+1, then Enter) or search (Ctrl+F)."
         )
