@@ -31,10 +31,13 @@ same, its wording is specific, or the two documents already share a link (one st
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Concatenate, ParamSpec, TypeVar
 
 from rapidfuzz.distance import Indel
 
@@ -59,6 +62,9 @@ SPECIFIC_ENOUGH = 3  # shared specific shingles that make a swapped word a trans
 PHRASE_SIMILARITY = 0.9  # a scare-quoted phrase links only to a near-exact twin
 WORDIER = 0.7  # a text this share of another's length may be a wordier translation of it
 GROUP_CAP = 60  # strong groups larger than this are not closed pair by pair
+log = logging.getLogger(__name__)
+_Args = ParamSpec("_Args")
+_Result = TypeVar("_Result")
 
 
 @dataclass(slots=True, frozen=True)
@@ -101,6 +107,31 @@ IN_GROUP = SAME_SPEAKER.relaxed(0.05, min_shingles=0, bag_cover=0.45, swap_share
 class _Verdict:
     kind: LinkKind
     score: float
+
+
+def pair_safe(
+    compare: Callable[Concatenate[Prepared, Prepared, _Args], _Result],
+) -> Callable[Concatenate[Prepared, Prepared, _Args], _Result | None]:
+    """`compare(x, y, ...)`, or None when it fails: that pair is dropped with the reason logged,
+    so one odd pair of quotes never costs the whole analysis."""
+
+    @functools.wraps(compare)
+    def guarded(
+        x: Prepared, y: Prepared, *args: _Args.args, **kwargs: _Args.kwargs
+    ) -> _Result | None:
+        try:
+            return compare(x, y, *args, **kwargs)
+        except Exception as error:  # any failure costs only this pair
+            log.warning(
+                "quotes %s and %s not compared (%s: %s); no link between them",
+                x.quote.id,
+                y.quote.id,
+                type(error).__name__,
+                error,
+            )
+            return None
+
+    return guarded
 
 
 def link_quotes(
@@ -184,8 +215,13 @@ def _link_split(
                 continue
             for half in joined.halves:
                 pair = (min(half, other), max(half, other))
-                if pair not in found and half_matches(prepared[half].whole, item.whole, context):
+                if pair not in found and _half_matches(prepared[half], item, context):
                     found[pair] = _partial_link(prepared[half].quote, item.quote, link.score)
+
+
+@pair_safe
+def _half_matches(half: Prepared, other: Prepared, context: Context) -> bool:
+    return half_matches(half.whole, other.whole, context)
 
 
 def _partial_link(x: Quote, y: Quote, score: float) -> Link:
@@ -193,6 +229,7 @@ def _partial_link(x: Quote, y: Quote, score: float) -> Link:
     return Link(a.id, b.id, round(0.9 * score, 3), LinkKind.PARTIAL, align(a.text, b.text))
 
 
+@pair_safe
 def _verifytranslation(x: Prepared, y: Prepared, context: Context) -> Link | None:
     """The link between two quotes that may be translations of one statement, or None.
 
@@ -229,6 +266,7 @@ def _limits(x: Prepared, y: Prepared) -> Thresholds:
     return DEFAULT if bare else OTHER_SPEAKER
 
 
+@pair_safe
 def _verify(
     x: Prepared, y: Prepared, context: Context, limits: Thresholds | None = None
 ) -> Link | None:

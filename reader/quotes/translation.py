@@ -94,9 +94,10 @@ def topic_swapped(
 
 
 def half_matches(half: Unit, other: Unit, context: Context) -> bool:
-    """True when most of a half's weighted roots (two at least, if it has two) are in `other`."""
+    """True when most of a half's weighted roots (two at least, if it has two) are in `other`;
+    False for a half with no content words ("and I mean it")."""
     shared = half.roots & other.roots
-    if len(shared) < min(MIN_SHARED, len(half.roots)):
+    if not shared or len(shared) < min(MIN_SHARED, len(half.roots)):
         return False
     weight = context.root_idf
     cover = sum(weight.get(r, 1.0) for r in shared) / sum(weight.get(r, 1.0) for r in half.roots)

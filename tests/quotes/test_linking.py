@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from reader.quotes.linking import link_quotes
+import logging
+
+import pytest
+
+from reader.quotes.candidates import Prepared, prepare
+from reader.quotes.linking import link_quotes, pair_safe
 from reader.quotes.model import Link, LinkKind, Quote, QuoteKind
 
 FILLER = {
@@ -393,3 +398,29 @@ def test_each_half_of_a_split_quote_links_to_the_whole_in_another_document() -> 
     # two quotes that are whole sentences each are two statements, not one split
     apart = {"a": ["We respect the ruling of the Harrow court.", texts["a"][1].capitalize()]}
     assert ("a:1", "b:0") not in pairs(link_quotes(laid_out(apart | {"b": texts["b"]}, speakers)))
+
+
+def test_a_split_half_without_content_words_links_nothing_and_breaks_nothing() -> None:
+    texts = {
+        "a": [
+            "We respect the ruling of the Harrow court and we accept the fine",
+            "and that is all there is to it.",
+        ],
+        "b": ["We respect the ruling of the Harrow court and we accept the fine, and that is all."],
+    }
+    speakers = {"a:0": "Nora Quist", "a:1": "Nora Quist", "b:0": "Nora Quist"}
+    assert pairs(link_quotes(laid_out(texts, speakers))) == {("a:0", "b:0"): LinkKind.PARTIAL}
+
+
+def test_a_pair_whose_comparison_fails_is_dropped_with_the_reason_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    table: dict[tuple[str, str], int] = {}
+    x, y = (prepare(q, table) for q in corpus({"a": [SENTENCE_1], "b": [SENTENCE_2]})[:2])
+
+    def ratio(first: Prepared, second: Prepared) -> float:
+        return len(first.whole.content & second.whole.content) / len(second.parts)
+
+    with caplog.at_level(logging.WARNING, logger="reader.quotes.linking"):
+        assert pair_safe(ratio)(x, y) is None
+    assert "a:0 and b:0 not compared (ZeroDivisionError" in caplog.text
