@@ -443,3 +443,30 @@ def test_an_outlet_name_run_into_the_speakers_name_is_dropped():
     quotes = extract_quotes(document)
     attribute(document, quotes)
     assert [q.speaker for q in quotes] == ["Anna Kowalczyk"]
+
+
+def test_he_said_goes_to_the_sentence_subject_not_a_person_named_later_in_it() -> None:
+    quotes = analysed(
+        "Tomas Vireo, 52, a retired welder from the north side, said the council had ignored him."
+        " He came to the hearing, though he is still torn between Mayor Ada Quell and"
+        " state Sen. Ruben Ostrow.",
+        "\u201cI just want the buses to run on time,\u201d he said.",
+    )
+    assert by_text(quotes, "I just want").speaker == "Tomas Vireo"
+
+
+def test_he_said_skips_a_person_of_fitting_gender_named_after_the_subject() -> None:
+    quotes = analysed(
+        "Pell, a former dock worker, has long been close to Governor Mr. Hal Dunmore."
+        " On Friday he backed the rival ticket.",
+        "\u201cThe port needs someone who has worked a night shift,\u201d he said.",
+    )
+    assert by_text(quotes, "The port needs").speaker == "Pell"
+
+
+def test_a_possessive_before_a_name_does_not_take_its_place_as_subject() -> None:
+    quotes = analysed(
+        "Korvane Shipping\u2019s chief executive, Lena Marsh, denied any delay.",
+        "\u201cWe sent the papers in March,\u201d she said.",
+    )
+    assert by_text(quotes, "We sent").speaker == "Lena Marsh"
