@@ -46,8 +46,7 @@ def score(gold: dict[str, Any], quotes_path: Path, verbose: bool) -> dict[str, A
         gold_path = Path(tmp) / "gold.json"
         gold_path.write_text(json.dumps(gold), encoding="utf-8")
         run = subprocess.run(
-            [sys.executable, str(SCORER), str(gold_path), str(quotes_path), "-v"]
-            + ["--docs", str(POLNEAR / "docs")],
+            [sys.executable, SCORER, gold_path, quotes_path, "-v", "--docs", POLNEAR / "docs"],
             capture_output=True,
             text=True,
             check=True,
