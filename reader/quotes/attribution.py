@@ -25,6 +25,7 @@ previous-paragraph, guess; with
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 from reader.documents.model import Document
@@ -56,6 +57,14 @@ from reader.quotes.speech import (
     phrase_before,
     sentence_subject,
 )
+
+
+PARTY_TAG_RE = re.compile(r"\s*\((?:[RDI]|Ind|Dem|Rep)[-\u2013,]\s?[A-Z][A-Za-z.]*\)")
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`, a party tag after a name dropped ("Rep. Jane Doe (R-Fla.) said")."""
+    return WORD_RE.findall(PARTY_TAG_RE.sub("", text))
 
 
 def _resolve(
@@ -140,14 +149,14 @@ class _Attributor:
             end -= 1
         starts = sentence_starts(self.body, lo, min(len(self.body), q.start + 1))
         starts = [s for s in starts if s <= q.start]
-        return WORD_RE.findall(self.body[starts[-1] if starts else lo : max(end, lo)])
+        return _words(self.body[starts[-1] if starts else lo : max(end, lo)])
 
     def right_words(self, i: int) -> list[str]:
         q = self.quotes[i]
         hi = min(self.paragraphs[self.para(q.end)][1], q.end + WINDOW)
         if i + 1 < len(self.quotes):
             hi = min(hi, max(q.end, self.quotes[i + 1].start))
-        return WORD_RE.findall(self.body[q.end : hi])
+        return _words(self.body[q.end : hi])
 
     def explicit(self, i: int) -> bool:
         """Attribute quote `i` from the words around it; False when they name no one (words

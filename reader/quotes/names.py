@@ -28,7 +28,8 @@ shouted shouts wondered wonders mused muses estimated pointed point informed inf
 assures specified indicated detailed clarified affirmed asserted underlined underscored
 signalled signaled proclaimed pledged lamented joked exclaimed retorted revealed disclosed
 boasted summarised summarized judged judges reckoned reckons spoke speaks reaffirmed reaffirms
-repeated repeats
+repeated repeats gushed gushes alleged alleges contended contends blasted slammed fumed
+snapped scoffed bragged griped raved thundered marveled marvelled exulted wrote claims
 """
 SPEECH_VERBS = _words(_VERB_STEMS)
 PARTICIPLES = _words(

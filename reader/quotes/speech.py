@@ -159,6 +159,7 @@ def _inverted(words: list[str], k: int) -> int:
         break
     if end == k or words[end - 1].endswith(("\u2019s", "'s")):
         return k
+    end = max(end, _role_then_name(words, end))  # "said Acme campaign spokesman Bo Lind"
     if end == len(words):
         return end
     after = words[end]
@@ -201,8 +202,11 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         end = _inverted(words, k + 1)
         return _with_name(words, k + 1, end, pos, "said-before-name") if end > k + 1 else None
     end = _forward(words, k)
+    start = k
     if end == k:
         end = _role_then_name(words, k)
+    elif _role_then_name(words, end) > end:  # "Acme Capital fund manager Bo Lind said"
+        start, end = end, _role_then_name(words, end)
     verb = _skip_aux(words, end, 1)
     if end == k or verb >= len(words) or not is_speech_verb(words[verb]):
         return None
@@ -210,7 +214,7 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         after = words[verb + 1] if verb + 1 < len(words) else "."
         if after not in (".", ",", ";", "!"):
             return None  # a new sentence about something else
-    return Found(words[k:end], pos, "said-after")
+    return Found(words[start:end], pos, "said-after", words[k:start])
 
 
 def _role_then_name(words: list[str], k: int) -> int:

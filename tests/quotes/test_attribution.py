@@ -470,3 +470,33 @@ def test_a_possessive_before_a_name_does_not_take_its_place_as_subject() -> None
         "\u201cWe sent the papers in March,\u201d she said.",
     )
     assert by_text(quotes, "We sent").speaker == "Lena Marsh"
+
+
+def test_an_organisation_and_a_lower_case_role_before_a_name_give_the_name() -> None:
+    quotes = analysed(
+        "The fund cut its forecast on Tuesday.",
+        "\u201cRates will stay high for a while,\u201d Brindle Capital fund manager Ora Testa said.",
+        "\u201cNobody expected the cut so soon,\u201d said Harlow campaign spokesman Ned Iversen.",
+    )
+    assert by_text(quotes, "Rates will").speaker == "Ora Testa"
+    assert by_text(quotes, "Nobody expected").speaker == "Ned Iversen"
+
+
+def test_a_party_tag_after_a_name_is_skipped() -> None:
+    quotes = analysed(
+        "The vote was close.",
+        "\u201cWe will fight this bill on the floor,\u201d said Rep. Jane Doe (R-Fla.), who chairs"
+        " the panel.",
+        "Sen. John Roe (D-Ore.) said, \u201cThe bill is dead on arrival.\u201d",
+    )
+    assert by_text(quotes, "We will fight").speaker == "Jane Doe"
+    assert by_text(quotes, "The bill is dead").speaker == "John Roe"
+
+
+def test_less_common_speech_verbs_attribute() -> None:
+    quotes = analysed(
+        "\u201cIt was the best night of my career,\u201d Mira Valdt gushed after the show.",
+        "\u201cThe contract was never signed,\u201d Pavel Lorne alleged.",
+    )
+    assert by_text(quotes, "It was the best").speaker == "Mira Valdt"
+    assert by_text(quotes, "The contract").speaker == "Pavel Lorne"
