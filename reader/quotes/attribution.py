@@ -58,7 +58,6 @@ from reader.quotes.speech import (
     sentence_subject,
 )
 
-
 PARTY_TAG_RE = re.compile(r"\s*\((?:[RDI]|Ind|Dem|Rep)[-\u2013,]\s?[A-Z][A-Za-z.]*\)")
 
 
