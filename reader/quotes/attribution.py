@@ -46,6 +46,7 @@ from reader.quotes.names import (
     sentence_starts,
     split_name,
 )
+from reader.quotes.nonnames import speaker_or_none
 from reader.quotes.people import People, find_people
 from reader.quotes.speech import (
     CONNECTORS,
@@ -175,15 +176,16 @@ class _Attributor:
             return False
         result = self.resolve(found)
         self.apply(q, result, found.tag)
-        if result.speaker:
-            self.people.add(found.pos, result.speaker)
-            self.last_speaker = result.speaker
+        if q.speaker:
+            self.people.add(found.pos, q.speaker)
+            self.last_speaker = q.speaker
         return True
 
     def apply(self, q: Quote, result: Result, tag: str) -> None:
-        q.speaker, q.speaker_guess, q.attribution = result.speaker, result.guess, tag
+        speaker, guess = speaker_or_none(result.speaker), speaker_or_none(result.guess)
+        q.speaker, q.speaker_guess, q.attribution = speaker, guess, tag
         q.role = result.role
-        if result.speaker is None and not tag.startswith("guess"):
+        if speaker is None and not tag.startswith("guess"):
             q.attribution = f"{tag}-unsure"
 
     def copy(self, q: Quote, source: Quote, tag: str) -> None:
@@ -279,7 +281,7 @@ class _Attributor:
             return False
         result = self.resolve(found)
         self.apply(q, result, "colon-intro" if text.endswith(":") else "reported-before")
-        return result.speaker is not None
+        return q.speaker is not None
 
 
 def attribute(doc: Document, quotes: list[Quote]) -> None:
