@@ -59,11 +59,14 @@ from reader.quotes.speech import (
     sentence_subject,
 )
 
-PARTY_TAG_RE = re.compile(r"\s*\((?:[RDI]|Ind|Dem|Rep)[-\u2013,]\s?[A-Z][A-Za-z.]*\)")
+PARTY_TAG_RE = re.compile(
+    r"\s*\((?:[RDI]|Ind|Dem|Rep)[-\u2013,]\s?[A-Z][A-Za-z.]*\)|,\s*[RDI]-[A-Z][A-Za-z.]*(?=,)"
+)
 
 
 def _words(text: str) -> list[str]:
-    """The words of `text`, a party tag after a name dropped ("Rep. Jane Doe (R-Fla.) said")."""
+    """The words of `text`, a party tag after a name dropped ("Rep. Jane Doe (R-Fla.) said",
+    "Sen. Ed Roe, D-Ore., said")."""
     return WORD_RE.findall(PARTY_TAG_RE.sub("", text))
 
 

@@ -31,6 +31,7 @@ from reader.quotes.names import (
     clean_token,
     is_capitalised,
     is_head,
+    is_person_name,
     is_speech_verb,
     split_name,
 )
@@ -42,6 +43,7 @@ _LINKS = frozenset(["of", "from", "at"])
 LEADING_WORDS = frozenset(["and", "but", "then", "so", "yet", "now", "still", "meanwhile"])
 MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 WINDOW = 250  # characters read on each side of a quotation
+APPOSITIVE = 30  # words of a description set off by commas between a name and its verb
 REPORTED_REACH = 60  # words between a speech verb and the reported clause quoting its subject
 
 
@@ -169,6 +171,12 @@ def _inverted(words: list[str], k: int) -> int:
 def _with_name(words: list[str], k: int, end: int, pos: int, tag: str) -> Found:
     """The speaker words[k:end]; a role followed by its holder's name set off by a comma ("the
     Minister of Health, Ana Ruiz,", "its chief executive, Dr Ken Mori") gives that name."""
+    for link in range(k + 2, end - 1):  # "said Ana Ruiz of Human Rights Watch"
+        if words[link] in _LINKS and words[link + 1][0].isupper():
+            person, title = split_name(words[k:link])
+            if is_person_name(person) and not title:
+                return Found(person, pos, tag, words[link:end])
+            break
     own, _ = split_name(words[k:end])
     if not own and end + 1 < len(words) and words[end] == "," and any(map(is_head, words[k:end])):
         stop = _forward(words, end + 1)
@@ -321,13 +329,24 @@ def _nearest(words: list[str], k: int, pos: int, tag: str) -> Found | None:
 
 
 def _comma_role(words: list[str], end: int) -> int:
-    """Start of `, the army chief of staff` (a role set off by commas) ending at words[end]."""
-    for c in range(end - 1, max(0, end - 10), -1):
+    """Start of `, the army chief of staff` or `, who advised the mayor` (a description set off
+    by commas, up to APPOSITIVE words) ending at words[end]."""
+    for c in range(end - 1, max(0, end - APPOSITIVE), -1):
         if words[c] == ",":
-            if any(w.lower() in ROLE_HEADS and w.islower() for w in words[c + 1 : end]):
+            described = words[c + 1 : end]
+            if any(w.lower() in ROLE_HEADS and w.islower() for w in described) or (
+                len(described) > 1 and _describes(described[0])
+            ):
                 return c + 1
             break
     return _backward(words, end)
+
+
+def _describes(word: str) -> bool:
+    """True for a word opening a description of someone ("a former aide", "who ran",
+    "playing the senator")."""
+    low = word.lower()
+    return word.isalpha() and word.islower() and low != "who" and low not in PRONOUNS
 
 
 def _member_of(words: list[str], start: int, end: int, pos: int, tag: str) -> Found | None:
@@ -349,6 +368,7 @@ def _appositive(words: list[str], start: int, end: int, pos: int, tag: str) -> F
     """`Felix Reed, the mayor, said`: the name before a role set off by commas."""
     described = words[start:end]
     has_role = any(w.lower() in ROLE_HEADS and w.islower() for w in described)
+    has_role = has_role or (len(described) > 1 and _describes(described[0]))
     if start > 1 and words[start - 1] == "," and has_role and not is_capitalised(described[0]):
         before = _backward(words, start - 1)
         name, _ = split_name(words[before : start - 1])

@@ -500,3 +500,34 @@ def test_less_common_speech_verbs_attribute() -> None:
     )
     assert by_text(quotes, "It was the best").speaker == "Mira Valdt"
     assert by_text(quotes, "The contract").speaker == "Pavel Lorne"
+
+
+def test_a_long_description_set_off_by_commas_gives_the_name_before_it() -> None:
+    quotes = analysed(
+        "The plan was shelved on Monday.",
+        "Ari Fleet, a former county official who also sits on the board of the Harbor Trust,"
+        " said the plan \u201cwill not pass the council this year, whatever they say.\u201d",
+        "Lea Marr, playing the senator on Late Night Live, explained: \u201cThe young people love"
+        " me because I am like them.\u201d",
+        "Zelensky, however, reaffirmed that the threat remains \u201cserious but unclear\u201d.",
+    )
+    assert by_text(quotes, "will not pass").speaker == "Ari Fleet"
+    assert by_text(quotes, "The young people").speaker == "Lea Marr"
+    assert by_text(quotes, "serious but").speaker == "Zelensky"
+
+
+def test_a_person_of_an_organisation_after_the_verb_is_the_person() -> None:
+    quotes = analysed(
+        "Turnout was high in the north.",
+        "\u201cTheir votes did not count in the end,\u201d said Mira Endo of Civic Watch Group,"
+        " who observed voting.",
+    )
+    assert by_text(quotes, "Their votes").speaker == "Mira Endo"
+
+
+def test_a_party_tag_between_commas_is_skipped() -> None:
+    quotes = analysed(
+        "The hearing ran late.",
+        "Sen. Ron Vale, R-Wis., said in an op-ed, \u201cThe agency ignored every request.\u201d",
+    )
+    assert by_text(quotes, "The agency ignored").speaker == "Ron Vale"
