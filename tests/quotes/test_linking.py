@@ -428,9 +428,9 @@ def test_a_pair_whose_comparison_fails_is_dropped_with_the_reason_logged(
 
 
 def library(docs: dict[str, list[str]]) -> dict[str, list[str]]:
-    """`docs` among 81 unrelated quotes, so that word statistics look like a real library."""
-    places = ["orchard", "granite", "lantern", "meadow", "copper", "harbour", "violin", "glacier", "canyon"]
-    topics = ["budget", "tunnel", "school", "clinic", "bridge", "museum", "stadium", "library", "market"]
+    """`docs` among 64 unrelated quotes, so that word statistics look like a real library."""
+    places = ("orchard", "granite", "lantern", "meadow", "copper", "harbour", "violin", "glacier")
+    topics = ("budget", "tunnel", "school", "clinic", "bridge", "museum", "stadium", "library")
     pairs_ = itertools.product(places, topics)
     filler = {
         f"x{i}": [f"The {p} report on the {t} came out this week."]
