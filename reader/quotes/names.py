@@ -85,6 +85,11 @@ businesswoman tycoon billionaire investor financier industrialist actor actress 
 artist player striker footballer goalkeeper midfielder athlete referee pundit commentator landlord
 landlady priest vicar pastor chef designer photographer producer filmmaker novelist poet"""
 )
+# Roles in politics that anyone may hold ("Clinton ally James Carville", "GOP strategist X").
+POLITICAL_ROLES = _words(
+    """ally strategist pollster operative surrogate nominee contender congressman congresswoman
+delegate donor backer supporter rival opponent challenger anchor moderator blogger fundraiser"""
+)
 # Groups and common plurals that say who spoke without naming anyone ("Staff say...").
 GROUP_NOUNS = _words(
     """staff workers nurses doctors residents drivers teachers parents pupils students critics
@@ -116,6 +121,7 @@ spokesperson journalist boss premier deputy councillor councilor campaigner capt
 colonel sergeant lieutenant admiral bishop archbishop cardinal rabbi imam member"""
     )
     | OCCUPATIONS
+    | POLITICAL_ROLES
 )
 # Words that may qualify a role ("Russian Foreign Minister", "the top diplomat").
 ROLE_MODIFIERS = _words(
@@ -150,6 +156,7 @@ correspondent journalist economist scientist historian writer author member cand
 source"""
     )
     | OCCUPATIONS
+    | POLITICAL_ROLES
 )
 # Capitalised words that do not start or belong to a person's name.
 STOP_CAPS = _words(

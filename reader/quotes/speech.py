@@ -215,14 +215,31 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         end = _role_then_name(words, k)
     elif _role_then_name(words, end) > end:  # "Acme Capital fund manager Bo Lind said"
         start, end = end, _role_then_name(words, end)
-    verb = _skip_aux(words, end, 1)
+    described = _description_after(words, end)  # "Bo Lind, a former aide, said"
+    verb = _skip_aux(words, described or end, 1)
     if end == k or verb >= len(words) or not is_speech_verb(words[verb]):
         return None
     if ended and is_capitalised(words[k]):
         after = words[verb + 1] if verb + 1 < len(words) else "."
         if after not in (".", ",", ";", "!"):
             return None  # a new sentence about something else
-    return Found(words[start:end], pos, "said-after", words[k:start])
+    role = words[k:start] or (words[end + 1 : described - 1] if described else [])
+    return Found(words[start:end], pos, "said-after", role)
+
+
+def _description_after(words: list[str], end: int) -> int:
+    """After a name ending at words[end], the end of a description set off by commas (", a
+    former aide,", ", who ran the campaign,"), or 0 when there is none."""
+    if end >= len(words) or words[end] != "," or end + 2 >= len(words):
+        return 0
+    if not (_describes(words[end + 1]) or words[end + 1].lower() in ("who", "whose")):
+        return 0
+    for c in range(end + 2, min(len(words), end + APPOSITIVE)):
+        if words[c] == ",":
+            return c + 1
+        if not words[c][0].isalnum() and words[c] not in "-'’":
+            return 0
+    return 0
 
 
 def _role_then_name(words: list[str], k: int) -> int:

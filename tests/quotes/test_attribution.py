@@ -531,3 +531,22 @@ def test_a_party_tag_between_commas_is_skipped() -> None:
         "Sen. Ron Vale, R-Wis., said in an op-ed, \u201cThe agency ignored every request.\u201d",
     )
     assert by_text(quotes, "The agency ignored").speaker == "Ron Vale"
+
+
+def test_a_name_with_a_description_between_commas_after_the_quote_speaks() -> None:
+    quotes = analysed(
+        "The campaign was quiet on Sunday.",
+        "\u201cHe will read every word of it,\u201d Sam Orrin, a former campaign aide, said when"
+        " asked about the memo.",
+        "\u201cThe plan is dead,\u201d Ada Crane, who ran the mayor\u2019s campaign, told reporters.",
+    )
+    assert by_text(quotes, "He will read").speaker == "Sam Orrin"
+    assert by_text(quotes, "The plan is dead").speaker == "Ada Crane"
+
+
+def test_a_political_role_between_a_name_and_the_speaker_gives_the_speaker() -> None:
+    quotes = analysed(
+        "The rally ended early.",
+        "\u201cHe has been a friend for years,\u201d said Halvorsen ally Pia Strand.",
+    )
+    assert by_text(quotes, "He has been").speaker == "Pia Strand"
