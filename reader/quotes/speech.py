@@ -348,15 +348,21 @@ def _nearest(words: list[str], k: int, pos: int, tag: str) -> Found | None:
 def _comma_role(words: list[str], end: int) -> int:
     """Start of `, the army chief of staff` or `, who advised the mayor` (a description set off
     by commas, up to APPOSITIVE words) ending at words[end]."""
+    found = 0
     for c in range(end - 1, max(0, end - APPOSITIVE), -1):
-        if words[c] == ",":
-            described = words[c + 1 : end]
-            if any(w.lower() in ROLE_HEADS and w.islower() for w in described) or (
-                len(described) > 1 and _describes(described[0])
-            ):
-                return c + 1
+        if words[c] != ",":
+            continue
+        described = words[c + 1 : end]
+        if any(w.lower() in ROLE_HEADS and w.islower() for w in described) or (
+            len(described) > 1 and _describes(described[0])
+        ):
+            found = c + 1
+            name, _ = split_name(words[_backward(words, c) : c])
+            if is_person_name(name):  # else a further description: "X, the editor, Y, said"
+                return found
+        elif not found:
             break
-    return _backward(words, end)
+    return found or _backward(words, end)
 
 
 def _describes(word: str) -> bool:

@@ -550,3 +550,12 @@ def test_a_political_role_between_a_name_and_the_speaker_gives_the_speaker() -> 
         "\u201cHe has been a friend for years,\u201d said Halvorsen ally Pia Strand.",
     )
     assert by_text(quotes, "He has been").speaker == "Pia Strand"
+
+
+def test_two_descriptions_between_commas_still_give_the_name_before_them() -> None:
+    quotes = analysed(
+        "The vote came late.",
+        "Alma Lapp, executive director of the Harbor Fund, a local charity, said she thinks the"
+        " council is \u201cgoing to be dragged down by the anger of the voters.\u201d",
+    )
+    assert by_text(quotes, "going to be dragged").speaker == "Alma Lapp"
