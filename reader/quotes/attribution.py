@@ -134,7 +134,10 @@ class _Attributor:
         self.last_speaker: str | None = None
 
     def resolve(self, found: Found) -> Result:
-        """`_resolve` with what this document knows around `found`."""
+        """`_resolve` with what this document knows around `found` (a document naming no
+        issuer is nobody's)."""
+        if not found.words:
+            return Result(None, "", None)
         floor = self.paragraphs[max(0, self.para(found.pos) - 1)][0]
         recent = lambda name: self.people.last_position(name, found.pos) >= floor  # noqa: E731
         return _resolve(found, self.people, self.last_speaker, recent, floor)
@@ -172,7 +175,7 @@ class _Attributor:
             return True
         ended = q.text.rstrip()[-1:] in (".", "!", "?")
         found = phrase_after(self.right_words(i), q.end, ended)
-        if found and q.kind is QuoteKind.PHRASE and found.tag != "according-to":
+        if found and q.kind is QuoteKind.PHRASE and found.tag not in ("according-to", "document"):
             found = None  # a phrase inside a sentence is not the object of the clause after it
         found = found or phrase_before(self.left_words(i), q.start)
         if found is None:

@@ -67,6 +67,11 @@ STATEMENT_NOUNS = _words(
     "statement letter post tweet message note release office team spokesman "
     "spokeswoman spokesperson aides aide lawyer lawyers website blog"
 )
+# Documents that "say" things for whoever issued them: "the lawsuit filed by X claims".
+DOCUMENT_NOUNS = _words(
+    """lawsuit suit complaint filing statement report letter memo indictment motion petition
+brief document email release ruling order"""
+)
 # Words that may follow a speaker named after the verb ("said Lavrov, adding", "said Lavrov in").
 AFTER_NAME = _words(
     "who in on at during after before when while as adding saying noting told speaking referring "

@@ -14,6 +14,7 @@ from reader.quotes.names import (
     AFTER_NAME,
     AUXILIARIES,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
     LISTENER_MARKS,
@@ -43,6 +44,7 @@ _LINKS = frozenset(["of", "from", "at"])
 LEADING_WORDS = frozenset(["and", "but", "then", "so", "yet", "now", "still", "meanwhile"])
 MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 WINDOW = 250  # characters read on each side of a quotation
+_CLAIMS = frozenset(["claims", "claimed", "alleges", "alleged", "reads", "read", "states"])
 APPOSITIVE = 30  # words of a description set off by commas between a name and its verb
 REPORTED_REACH = 60  # words between a speech verb and the reported clause quoting its subject
 
@@ -203,6 +205,9 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         k += 1
     if k >= len(words):
         return None
+    document = _document(words, k, pos)
+    if document is not None:
+        return document
     if words[k].lower() == "according" and k + 1 < len(words) and words[k + 1] == "to":
         end = _forward(words, k + 2)
         return _with_name(words, k + 2, end, pos, "according-to") if end > k + 2 else None
@@ -225,6 +230,28 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
             return None  # a new sentence about something else
     role = words[k:start] or (words[end + 1 : described - 1] if described else [])
     return Found(words[start:end], pos, "said-after", role)
+
+
+def _document(words: list[str], k: int, pos: int) -> Found | None:
+    """`the lawsuit filed by the Harbour Trust says` (the issuer speaks), `the statement said`
+    or `according to the filing` (nobody named: tagged "document", never the last person named),
+    starting at words[k]; None for anything else."""
+    j = k + 2 if words[k].lower() == "according" and words[k + 1 : k + 2] == ["to"] else k
+    if j + 1 >= len(words) or words[j].lower() not in DETERMINERS:
+        return None
+    if words[j + 1].lower() not in DOCUMENT_NOUNS:
+        return None
+    rest = words[j + 2 : j + 10]
+    by = rest.index("by") if "by" in rest else -1
+    verb = next((i for i, w in enumerate(rest) if is_speech_verb(w) or w in _CLAIMS), -1)
+    if j == k and verb < 0:
+        return None
+    if by >= 0 and (verb < 0 or by < verb):
+        start = j + 3 + by
+        end = _forward(words, start)
+        if end > start:
+            return Found(words[start:end], pos, "document")
+    return Found([], pos, "document")
 
 
 def _description_after(words: list[str], end: int) -> int:

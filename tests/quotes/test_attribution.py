@@ -559,3 +559,17 @@ def test_two_descriptions_between_commas_still_give_the_name_before_them() -> No
         " council is \u201cgoing to be dragged down by the anger of the voters.\u201d",
     )
     assert by_text(quotes, "going to be dragged").speaker == "Alma Lapp"
+
+
+def test_a_document_speaks_for_its_issuer_and_otherwise_for_nobody_named() -> None:
+    quotes = analysed(
+        "Ada Crane spoke to reporters outside the court on Monday.",
+        "\u201cThe harbour works broke the planning rules,\u201d the lawsuit filed by the Harbour"
+        " Trust says.",
+        "\u201cWe are disappointed by the ruling,\u201d the statement said.",
+        "\u201cThe works were never approved by the board,\u201d according to the filing.",
+    )
+    assert by_text(quotes, "The harbour works").speaker == "Harbour Trust"
+    for start in ("We are disappointed", "The works were"):
+        quote = by_text(quotes, start)
+        assert (quote.speaker, quote.speaker_guess) == (None, None)
