@@ -25,6 +25,7 @@ previous-paragraph, guess; with
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 from reader.documents.model import Document
@@ -45,6 +46,7 @@ from reader.quotes.names import (
     sentence_starts,
     split_name,
 )
+from reader.quotes.nonnames import speaker_or_none
 from reader.quotes.people import People, find_people
 from reader.quotes.speech import (
     CONNECTORS,
@@ -56,6 +58,16 @@ from reader.quotes.speech import (
     phrase_before,
     sentence_subject,
 )
+
+PARTY_TAG_RE = re.compile(
+    r"\s*\((?:[RDI]|Ind|Dem|Rep)[-\u2013,]\s?[A-Z][A-Za-z.]*\)|,\s*[RDI]-[A-Z][A-Za-z.]*(?=,)"
+)
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`, a party tag after a name dropped ("Rep. Jane Doe (R-Fla.) said",
+    "Sen. Ed Roe, D-Ore., said")."""
+    return WORD_RE.findall(PARTY_TAG_RE.sub("", text))
 
 
 def _resolve(
@@ -122,7 +134,10 @@ class _Attributor:
         self.last_speaker: str | None = None
 
     def resolve(self, found: Found) -> Result:
-        """`_resolve` with what this document knows around `found`."""
+        """`_resolve` with what this document knows around `found` (a document naming no
+        issuer is nobody's)."""
+        if not found.words:
+            return Result(None, "", None)
         floor = self.paragraphs[max(0, self.para(found.pos) - 1)][0]
         recent = lambda name: self.people.last_position(name, found.pos) >= floor  # noqa: E731
         return _resolve(found, self.people, self.last_speaker, recent, floor)
@@ -140,14 +155,14 @@ class _Attributor:
             end -= 1
         starts = sentence_starts(self.body, lo, min(len(self.body), q.start + 1))
         starts = [s for s in starts if s <= q.start]
-        return WORD_RE.findall(self.body[starts[-1] if starts else lo : max(end, lo)])
+        return _words(self.body[starts[-1] if starts else lo : max(end, lo)])
 
     def right_words(self, i: int) -> list[str]:
         q = self.quotes[i]
         hi = min(self.paragraphs[self.para(q.end)][1], q.end + WINDOW)
         if i + 1 < len(self.quotes):
             hi = min(hi, max(q.end, self.quotes[i + 1].start))
-        return WORD_RE.findall(self.body[q.end : hi])
+        return _words(self.body[q.end : hi])
 
     def explicit(self, i: int) -> bool:
         """Attribute quote `i` from the words around it; False when they name no one (words
@@ -160,22 +175,23 @@ class _Attributor:
             return True
         ended = q.text.rstrip()[-1:] in (".", "!", "?")
         found = phrase_after(self.right_words(i), q.end, ended)
-        if found and q.kind is QuoteKind.PHRASE and found.tag != "according-to":
+        if found and q.kind is QuoteKind.PHRASE and found.tag not in ("according-to", "document"):
             found = None  # a phrase inside a sentence is not the object of the clause after it
         found = found or phrase_before(self.left_words(i), q.start)
         if found is None:
             return False
         result = self.resolve(found)
         self.apply(q, result, found.tag)
-        if result.speaker:
-            self.people.add(found.pos, result.speaker)
-            self.last_speaker = result.speaker
+        if q.speaker:
+            self.people.add(found.pos, q.speaker)
+            self.last_speaker = q.speaker
         return True
 
     def apply(self, q: Quote, result: Result, tag: str) -> None:
-        q.speaker, q.speaker_guess, q.attribution = result.speaker, result.guess, tag
+        speaker, guess = speaker_or_none(result.speaker), speaker_or_none(result.guess)
+        q.speaker, q.speaker_guess, q.attribution = speaker, guess, tag
         q.role = result.role
-        if result.speaker is None and not tag.startswith("guess"):
+        if speaker is None and not tag.startswith("guess"):
             q.attribution = f"{tag}-unsure"
 
     def copy(self, q: Quote, source: Quote, tag: str) -> None:
@@ -271,7 +287,7 @@ class _Attributor:
             return False
         result = self.resolve(found)
         self.apply(q, result, "colon-intro" if text.endswith(":") else "reported-before")
-        return result.speaker is not None
+        return q.speaker is not None
 
 
 def attribute(doc: Document, quotes: list[Quote]) -> None:

@@ -168,8 +168,9 @@ def candidates(
     by_speaker: dict[tuple[str, str], list[int]],
 ) -> list[int]:
     """Later quotes in other documents sharing at least MIN_SHARED rare shingles with `item`,
-    or, said by the same speaker, MIN_SHARED content words. A phrase of one word pair looks both
-    ways for quotes holding that pair (a quote's own search needs two)."""
+    or, said by the same speaker, MIN_SHARED content words. A phrase of one word pair, and a
+    short quote of one speaker with a single content word, look both ways for quotes holding
+    that pair or word (a quote's own search needs two)."""
     lists = [postings.get(s) for s in item.whole.shingles]
     if item.quote.kind == QuoteKind.PHRASE and len(item.whole.shingles) == 1:
         found = shared_by(-1, lists, 1)
@@ -178,7 +179,10 @@ def candidates(
     if item.speaker is not None:
         name = item.speaker[1]
         words_ = [by_speaker.get((name, w)) for w in item.whole.content]
-        found |= shared_by(index, words_, MIN_SHARED)
+        if len(words_) >= MIN_SHARED:
+            found |= shared_by(index, words_, MIN_SHARED)
+        elif item.quote.kind == QuoteKind.QUOTE:  # "I'm not going to sign": looks both ways
+            found |= shared_by(-1, words_, 1)
     doc = item.quote.doc
     return [other for other in found if prepared[other].quote.doc != doc and other != index]
 

@@ -28,7 +28,8 @@ shouted shouts wondered wonders mused muses estimated pointed point informed inf
 assures specified indicated detailed clarified affirmed asserted underlined underscored
 signalled signaled proclaimed pledged lamented joked exclaimed retorted revealed disclosed
 boasted summarised summarized judged judges reckoned reckons spoke speaks reaffirmed reaffirms
-repeated repeats
+repeated repeats gushed gushes alleged alleges contended contends blasted slammed fumed
+snapped scoffed bragged griped raved thundered marveled marvelled exulted wrote claims
 """
 SPEECH_VERBS = _words(_VERB_STEMS)
 PARTICIPLES = _words(
@@ -66,6 +67,11 @@ STATEMENT_NOUNS = _words(
     "statement letter post tweet message note release office team spokesman "
     "spokeswoman spokesperson aides aide lawyer lawyers website blog"
 )
+# Documents that "say" things for whoever issued them: "the lawsuit filed by X claims".
+DOCUMENT_NOUNS = _words(
+    """lawsuit suit complaint filing statement report letter memo indictment motion petition
+brief document email release ruling order"""
+)
 # Words that may follow a speaker named after the verb ("said Lavrov, adding", "said Lavrov in").
 AFTER_NAME = _words(
     "who in on at during after before when while as adding saying noting told speaking referring "
@@ -83,6 +89,11 @@ volunteer witness employee planner trader broker banker auditor trainer entrepre
 businesswoman tycoon billionaire investor financier industrialist actor actress singer musician
 artist player striker footballer goalkeeper midfielder athlete referee pundit commentator landlord
 landlady priest vicar pastor chef designer photographer producer filmmaker novelist poet"""
+)
+# Roles in politics that anyone may hold ("Clinton ally James Carville", "GOP strategist X").
+POLITICAL_ROLES = _words(
+    """ally strategist pollster operative surrogate nominee contender congressman congresswoman
+delegate donor backer supporter rival opponent challenger anchor moderator blogger fundraiser"""
 )
 # Groups and common plurals that say who spoke without naming anyone ("Staff say...").
 GROUP_NOUNS = _words(
@@ -115,6 +126,7 @@ spokesperson journalist boss premier deputy councillor councilor campaigner capt
 colonel sergeant lieutenant admiral bishop archbishop cardinal rabbi imam member"""
     )
     | OCCUPATIONS
+    | POLITICAL_ROLES
 )
 # Words that may qualify a role ("Russian Foreign Minister", "the top diplomat").
 ROLE_MODIFIERS = _words(
@@ -149,6 +161,7 @@ correspondent journalist economist scientist historian writer author member cand
 source"""
     )
     | OCCUPATIONS
+    | POLITICAL_ROLES
 )
 # Capitalised words that do not start or belong to a person's name.
 STOP_CAPS = _words(

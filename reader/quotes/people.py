@@ -24,6 +24,7 @@ from reader.quotes.names import (
     PERSON_ROLES,
     PLACE_HEADS,
     PLACE_NOUNS,
+    PRONOUNS,
     ROLE_HEADS,
     ROLE_HINTS,
     ROLE_MODIFIERS,
@@ -36,6 +37,7 @@ from reader.quotes.names import (
     is_capitalised,
     is_person_name,
     is_speech_verb,
+    sentence_starts,
     split_name,
 )
 
@@ -53,7 +55,6 @@ _JOINERS = frozenset(["of", "for", "to", "and", "the"])
 _TITLE_ENDS = ROLE_HEADS | ROLE_MODIFIERS - _JOINERS  # last word of a title
 LOOK_BACK = 200  # mentions searched back from a pronoun or a description
 SUBJECT_REACH = 60  # a sentence's subject is named within this many characters of its start
-_STOP_RE = re.compile(r"[.!?]\s+|\n")
 _AFTER_RE = re.compile(r"(?:\s+[a-z]+){1,3}")
 
 
@@ -133,14 +134,17 @@ class People:
         start of the previous paragraph) whose gender fits comes first."""
         want = {"he": "m", "she": "f"}.get(pronoun)
         excluded = False
+        fitting: str | None = None  # the nearest non-subject whose known gender fits
         for m in self.before(pos):
             known = self.gender.get(m.name)
             if want and known and known != want:
                 excluded = excluded or m.subject
                 continue
-            if m.subject or (want and known == want) or (excluded and m.pos >= floor):
+            if m.subject or (excluded and m.pos >= floor):
                 return m.name
-        return self.last_named(pos)
+            if fitting is None and want and known == want:
+                fitting = m.name
+        return fitting or self.last_named(pos)
 
     def knows(self, name: str) -> bool:
         """True when `name` is a person this document names."""
@@ -256,7 +260,7 @@ def _role_after(body: str, end: int) -> list[str]:
     return [clean_token(w) for w in words] if low and (low[-1] in ROLE_HEADS or headed) else []
 
 
-def _is_subject(body: str, start: int, end: int, floor: int) -> bool:
+def _is_subject(body: str, start: int, end: int, floor: int, named_before: int) -> bool:
     """Named right before a speech verb, or as the first person near the start of a sentence
     ("Army chief of staff Andrei Fischer resumed...", "On Monday, Peskov told..."); never whom
     something was said to ("told the Herald", "speaking to Mayor Reed")."""
@@ -271,17 +275,21 @@ def _is_subject(body: str, start: int, end: int, floor: int) -> bool:
             return True
         if word not in AUXILIARIES:
             break
-    if start - floor > SUBJECT_REACH:
-        floor = start - SUBJECT_REACH
-        before = body[floor:start]
-        if not _STOP_RE.search(before):
-            return False  # the sentence began further back
-    before = body[floor:start]
-    cut = 0
-    for m in _STOP_RE.finditer(before):
-        cut = m.end()
-    words = before[cut:].lower().split()
-    return not any(w in SPEECH_VERBS or w in ("that", "whom", "who", "than") for w in words)
+    lo = max(floor, start - SUBJECT_REACH)
+    breaks = _sentence_breaks(body, lo, start)
+    cut = breaks[-1] if breaks else floor
+    if (not breaks and lo > floor) or named_before > cut:
+        return False  # the sentence began further back, or named someone before
+    words = [w.strip(",;:") for w in body[cut:start].lower().split()]
+    stops = SPEECH_VERBS | PRONOUNS | {"that", "whom", "who", "than"}  # "He sided with Reed"
+    return not any(w in stops for w in words)
+
+
+def _sentence_breaks(body: str, lo: int, hi: int) -> list[int]:
+    """Where sentences or lines start in body[lo:hi]; a title's full stop ("Sen.") is none."""
+    lines = [m.end() for m in re.finditer("\n", body[lo:hi])]
+    starts = [s for s in sentence_starts(body, lo, min(len(body), hi + 2)) if s <= hi]
+    return sorted(starts + [lo + end for end in lines])
 
 
 def find_people(
@@ -315,7 +323,7 @@ def find_people(
                 names = table.setdefault(fold(key), [])
                 if " ".join(name) not in names:
                     names.append(" ".join(name))
-    floor = 0  # a person named earlier in the sentence is its subject, not a later one
+    named = 0  # a person named earlier in the sentence is its subject, not a later one
     for start, end, name, role, run, title in found:
         titled = bool(role) and role[-1].lower() in _TITLE_ENDS
         person = (
@@ -334,6 +342,7 @@ def find_people(
             if " ".join(role) not in roles:
                 roles.append(" ".join(role))
         para = starts[max(0, bisect.bisect_right(starts, start) - 1)] if starts else 0
-        people.add(start, full, _is_subject(body, start, end, max(para, floor)))
-        floor = end
+        people.add(start, full, _is_subject(body, start, end, para, named))
+        if not body[start:end].endswith(("'s", "\u2019s")):  # "Reed's lawyer X": X is subject
+            named = end
     return people

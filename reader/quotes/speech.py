@@ -14,6 +14,7 @@ from reader.quotes.names import (
     AFTER_NAME,
     AUXILIARIES,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
     LISTENER_MARKS,
@@ -31,6 +32,7 @@ from reader.quotes.names import (
     clean_token,
     is_capitalised,
     is_head,
+    is_person_name,
     is_speech_verb,
     split_name,
 )
@@ -42,6 +44,8 @@ _LINKS = frozenset(["of", "from", "at"])
 LEADING_WORDS = frozenset(["and", "but", "then", "so", "yet", "now", "still", "meanwhile"])
 MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 WINDOW = 250  # characters read on each side of a quotation
+_CLAIMS = frozenset(["claims", "claimed", "alleges", "alleged", "reads", "read", "states"])
+APPOSITIVE = 30  # words of a description set off by commas between a name and its verb
 REPORTED_REACH = 60  # words between a speech verb and the reported clause quoting its subject
 
 
@@ -159,6 +163,7 @@ def _inverted(words: list[str], k: int) -> int:
         break
     if end == k or words[end - 1].endswith(("\u2019s", "'s")):
         return k
+    end = max(end, _role_then_name(words, end))  # "said Acme campaign spokesman Bo Lind"
     if end == len(words):
         return end
     after = words[end]
@@ -168,6 +173,12 @@ def _inverted(words: list[str], k: int) -> int:
 def _with_name(words: list[str], k: int, end: int, pos: int, tag: str) -> Found:
     """The speaker words[k:end]; a role followed by its holder's name set off by a comma ("the
     Minister of Health, Ana Ruiz,", "its chief executive, Dr Ken Mori") gives that name."""
+    for link in range(k + 2, end - 1):  # "said Ana Ruiz of Human Rights Watch"
+        if words[link] in _LINKS and words[link + 1][0].isupper():
+            person, title = split_name(words[k:link])
+            if is_person_name(person) and not title:
+                return Found(person, pos, tag, words[link:end])
+            break
     own, _ = split_name(words[k:end])
     if not own and end + 1 < len(words) and words[end] == "," and any(map(is_head, words[k:end])):
         stop = _forward(words, end + 1)
@@ -194,6 +205,9 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         k += 1
     if k >= len(words):
         return None
+    document = _document(words, k, pos)
+    if document is not None:
+        return document
     if words[k].lower() == "according" and k + 1 < len(words) and words[k + 1] == "to":
         end = _forward(words, k + 2)
         return _with_name(words, k + 2, end, pos, "according-to") if end > k + 2 else None
@@ -201,16 +215,58 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         end = _inverted(words, k + 1)
         return _with_name(words, k + 1, end, pos, "said-before-name") if end > k + 1 else None
     end = _forward(words, k)
+    start = k
     if end == k:
         end = _role_then_name(words, k)
-    verb = _skip_aux(words, end, 1)
+    elif _role_then_name(words, end) > end:  # "Acme Capital fund manager Bo Lind said"
+        start, end = end, _role_then_name(words, end)
+    described = _description_after(words, end)  # "Bo Lind, a former aide, said"
+    verb = _skip_aux(words, described or end, 1)
     if end == k or verb >= len(words) or not is_speech_verb(words[verb]):
         return None
     if ended and is_capitalised(words[k]):
         after = words[verb + 1] if verb + 1 < len(words) else "."
         if after not in (".", ",", ";", "!"):
             return None  # a new sentence about something else
-    return Found(words[k:end], pos, "said-after")
+    role = words[k:start] or (words[end + 1 : described - 1] if described else [])
+    return Found(words[start:end], pos, "said-after", role)
+
+
+def _document(words: list[str], k: int, pos: int) -> Found | None:
+    """`the lawsuit filed by the Harbour Trust says` (the issuer speaks), `the statement said`
+    or `according to the filing` (nobody named: tagged "document", never the last person named),
+    starting at words[k]; None for anything else."""
+    j = k + 2 if words[k].lower() == "according" and words[k + 1 : k + 2] == ["to"] else k
+    if j + 1 >= len(words) or words[j].lower() not in DETERMINERS:
+        return None
+    if words[j + 1].lower() not in DOCUMENT_NOUNS:
+        return None
+    rest = words[j + 2 : j + 10]
+    by = rest.index("by") if "by" in rest else -1
+    verb = next((i for i, w in enumerate(rest) if is_speech_verb(w) or w in _CLAIMS), -1)
+    if j == k and verb < 0:
+        return None
+    if by >= 0 and (verb < 0 or by < verb):
+        start = j + 3 + by
+        end = _forward(words, start)
+        if end > start:
+            return Found(words[start:end], pos, "document")
+    return Found([], pos, "document")
+
+
+def _description_after(words: list[str], end: int) -> int:
+    """After a name ending at words[end], the end of a description set off by commas (", a
+    former aide,", ", who ran the campaign,"), or 0 when there is none."""
+    if end >= len(words) or words[end] != "," or end + 2 >= len(words):
+        return 0
+    if not (_describes(words[end + 1]) or words[end + 1].lower() in ("who", "whose")):
+        return 0
+    for c in range(end + 2, min(len(words), end + APPOSITIVE)):
+        if words[c] == ",":
+            return c + 1
+        if not words[c][0].isalnum() and words[c] not in "-'’":
+            return 0
+    return 0
 
 
 def _role_then_name(words: list[str], k: int) -> int:
@@ -317,13 +373,30 @@ def _nearest(words: list[str], k: int, pos: int, tag: str) -> Found | None:
 
 
 def _comma_role(words: list[str], end: int) -> int:
-    """Start of `, the army chief of staff` (a role set off by commas) ending at words[end]."""
-    for c in range(end - 1, max(0, end - 10), -1):
-        if words[c] == ",":
-            if any(w.lower() in ROLE_HEADS and w.islower() for w in words[c + 1 : end]):
-                return c + 1
+    """Start of `, the army chief of staff` or `, who advised the mayor` (a description set off
+    by commas, up to APPOSITIVE words) ending at words[end]."""
+    found = 0
+    for c in range(end - 1, max(0, end - APPOSITIVE), -1):
+        if words[c] != ",":
+            continue
+        described = words[c + 1 : end]
+        if any(w.lower() in ROLE_HEADS and w.islower() for w in described) or (
+            len(described) > 1 and _describes(described[0])
+        ):
+            found = c + 1
+            name, _ = split_name(words[_backward(words, c) : c])
+            if is_person_name(name):  # else a further description: "X, the editor, Y, said"
+                return found
+        elif not found:
             break
-    return _backward(words, end)
+    return found or _backward(words, end)
+
+
+def _describes(word: str) -> bool:
+    """True for a word opening a description of someone ("a former aide", "who ran",
+    "playing the senator")."""
+    low = word.lower()
+    return word.isalpha() and word.islower() and low != "who" and low not in PRONOUNS
 
 
 def _member_of(words: list[str], start: int, end: int, pos: int, tag: str) -> Found | None:
@@ -345,6 +418,7 @@ def _appositive(words: list[str], start: int, end: int, pos: int, tag: str) -> F
     """`Felix Reed, the mayor, said`: the name before a role set off by commas."""
     described = words[start:end]
     has_role = any(w.lower() in ROLE_HEADS and w.islower() for w in described)
+    has_role = has_role or (len(described) > 1 and _describes(described[0]))
     if start > 1 and words[start - 1] == "," and has_role and not is_capitalised(described[0]):
         before = _backward(words, start - 1)
         name, _ = split_name(words[before : start - 1])

@@ -443,3 +443,133 @@ def test_an_outlet_name_run_into_the_speakers_name_is_dropped():
     quotes = extract_quotes(document)
     attribute(document, quotes)
     assert [q.speaker for q in quotes] == ["Anna Kowalczyk"]
+
+
+def test_he_said_goes_to_the_sentence_subject_not_a_person_named_later_in_it() -> None:
+    quotes = analysed(
+        "Tomas Vireo, 52, a retired welder from the north side, said the council had ignored him."
+        " He came to the hearing, though he is still torn between Mayor Ada Quell and"
+        " state Sen. Ruben Ostrow.",
+        "\u201cI just want the buses to run on time,\u201d he said.",
+    )
+    assert by_text(quotes, "I just want").speaker == "Tomas Vireo"
+
+
+def test_he_said_skips_a_person_of_fitting_gender_named_after_the_subject() -> None:
+    quotes = analysed(
+        "Pell, a former dock worker, has long been close to Governor Mr. Hal Dunmore."
+        " On Friday he backed the rival ticket.",
+        "\u201cThe port needs someone who has worked a night shift,\u201d he said.",
+    )
+    assert by_text(quotes, "The port needs").speaker == "Pell"
+
+
+def test_a_possessive_before_a_name_does_not_take_its_place_as_subject() -> None:
+    quotes = analysed(
+        "Korvane Shipping\u2019s chief executive, Lena Marsh, denied any delay.",
+        "\u201cWe sent the papers in March,\u201d she said.",
+    )
+    assert by_text(quotes, "We sent").speaker == "Lena Marsh"
+
+
+def test_an_organisation_and_a_lower_case_role_before_a_name_give_the_name() -> None:
+    quotes = analysed(
+        "The fund cut its forecast on Tuesday.",
+        "\u201cRates will stay high for a while,\u201d Brindle Capital fund manager Ora Testa said.",
+        "\u201cNobody expected the cut so soon,\u201d said Harlow campaign spokesman Ned Iversen.",
+    )
+    assert by_text(quotes, "Rates will").speaker == "Ora Testa"
+    assert by_text(quotes, "Nobody expected").speaker == "Ned Iversen"
+
+
+def test_a_party_tag_after_a_name_is_skipped() -> None:
+    quotes = analysed(
+        "The vote was close.",
+        "\u201cWe will fight this bill on the floor,\u201d said Rep. Jane Doe (R-Fla.), who chairs"
+        " the panel.",
+        "Sen. John Roe (D-Ore.) said, \u201cThe bill is dead on arrival.\u201d",
+    )
+    assert by_text(quotes, "We will fight").speaker == "Jane Doe"
+    assert by_text(quotes, "The bill is dead").speaker == "John Roe"
+
+
+def test_less_common_speech_verbs_attribute() -> None:
+    quotes = analysed(
+        "\u201cIt was the best night of my career,\u201d Mira Valdt gushed after the show.",
+        "\u201cThe contract was never signed,\u201d Pavel Lorne alleged.",
+    )
+    assert by_text(quotes, "It was the best").speaker == "Mira Valdt"
+    assert by_text(quotes, "The contract").speaker == "Pavel Lorne"
+
+
+def test_a_long_description_set_off_by_commas_gives_the_name_before_it() -> None:
+    quotes = analysed(
+        "The plan was shelved on Monday.",
+        "Ari Fleet, a former county official who also sits on the board of the Harbor Trust,"
+        " said the plan \u201cwill not pass the council this year, whatever they say.\u201d",
+        "Lea Marr, playing the senator on Late Night Live, explained: \u201cThe young people love"
+        " me because I am like them.\u201d",
+        "Zelensky, however, reaffirmed that the threat remains \u201cserious but unclear\u201d.",
+    )
+    assert by_text(quotes, "will not pass").speaker == "Ari Fleet"
+    assert by_text(quotes, "The young people").speaker == "Lea Marr"
+    assert by_text(quotes, "serious but").speaker == "Zelensky"
+
+
+def test_a_person_of_an_organisation_after_the_verb_is_the_person() -> None:
+    quotes = analysed(
+        "Turnout was high in the north.",
+        "\u201cTheir votes did not count in the end,\u201d said Mira Endo of Civic Watch Group,"
+        " who observed voting.",
+    )
+    assert by_text(quotes, "Their votes").speaker == "Mira Endo"
+
+
+def test_a_party_tag_between_commas_is_skipped() -> None:
+    quotes = analysed(
+        "The hearing ran late.",
+        "Sen. Ron Vale, R-Wis., said in an op-ed, \u201cThe agency ignored every request.\u201d",
+    )
+    assert by_text(quotes, "The agency ignored").speaker == "Ron Vale"
+
+
+def test_a_name_with_a_description_between_commas_after_the_quote_speaks() -> None:
+    quotes = analysed(
+        "The campaign was quiet on Sunday.",
+        "\u201cHe will read every word of it,\u201d Sam Orrin, a former campaign aide, said when"
+        " asked about the memo.",
+        "\u201cThe plan is dead,\u201d Ada Crane, who ran the mayor\u2019s campaign, told reporters.",
+    )
+    assert by_text(quotes, "He will read").speaker == "Sam Orrin"
+    assert by_text(quotes, "The plan is dead").speaker == "Ada Crane"
+
+
+def test_a_political_role_between_a_name_and_the_speaker_gives_the_speaker() -> None:
+    quotes = analysed(
+        "The rally ended early.",
+        "\u201cHe has been a friend for years,\u201d said Halvorsen ally Pia Strand.",
+    )
+    assert by_text(quotes, "He has been").speaker == "Pia Strand"
+
+
+def test_two_descriptions_between_commas_still_give_the_name_before_them() -> None:
+    quotes = analysed(
+        "The vote came late.",
+        "Alma Lapp, executive director of the Harbor Fund, a local charity, said she thinks the"
+        " council is \u201cgoing to be dragged down by the anger of the voters.\u201d",
+    )
+    assert by_text(quotes, "going to be dragged").speaker == "Alma Lapp"
+
+
+def test_a_document_speaks_for_its_issuer_and_otherwise_for_nobody_named() -> None:
+    quotes = analysed(
+        "Ada Crane spoke to reporters outside the court on Monday.",
+        "\u201cThe harbour works broke the planning rules,\u201d the lawsuit filed by the Harbour"
+        " Trust says.",
+        "\u201cWe are disappointed by the ruling,\u201d the statement said.",
+        "\u201cThe works were never approved by the board,\u201d according to the filing.",
+    )
+    assert by_text(quotes, "The harbour works").speaker == "Harbour Trust"
+    for start in ("We are disappointed", "The works were"):
+        quote = by_text(quotes, start)
+        assert (quote.speaker, quote.speaker_guess) == (None, None)

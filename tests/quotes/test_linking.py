@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 
 import pytest
@@ -424,3 +425,45 @@ def test_a_pair_whose_comparison_fails_is_dropped_with_the_reason_logged(
     with caplog.at_level(logging.WARNING, logger="reader.quotes.linking"):
         assert pair_safe(ratio)(x, y) is None
     assert "a:0 and b:0 not compared (ZeroDivisionError" in caplog.text
+
+
+def library(docs: dict[str, list[str]]) -> dict[str, list[str]]:
+    """`docs` among 64 unrelated quotes, so that word statistics look like a real library."""
+    places = ("orchard", "granite", "lantern", "meadow", "copper", "harbour", "violin", "glacier")
+    topics = ("budget", "tunnel", "school", "clinic", "bridge", "museum", "stadium", "library")
+    pairs_ = itertools.product(places, topics)
+    filler = {
+        f"x{i}": [f"The {p} report on the {t} came out this week."]
+        for i, (p, t) in enumerate(pairs_)
+    }
+    return docs | filler
+
+
+def test_a_short_quote_of_one_content_word_links_inside_the_same_speakers_longer_one() -> None:
+    docs = library(
+        {"a": ["I'm not going to sign"], "b": ["I'm not going to sign that damn bill on tolls."]}
+    )
+    same = {"a:0": "Ola Brun", "b:0": "Ola Brun"}
+    assert pairs(link_quotes(corpus(docs, same))) == {("a:0", "b:0"): LinkKind.PARTIAL}
+    assert pairs(link_quotes(corpus(docs, {"a:0": "Ola Brun"}))) == {}  # anyone may say it
+
+
+def test_transcriptions_differing_in_contractions_dashes_and_censoring_are_variants() -> None:
+    texts = [
+        (
+            "We will see big changes in the harbour district, bigger than anyone expects.",
+            "We're going to see big changes in the harbour district\u2014bigger than anyone expects.",
+        ),
+        (
+            "I would like the council to reopen the ferry terminal before the summer season.",
+            "I'd like the council to reopen the ferry terminal before the summer season.",
+        ),
+        (
+            "I'm not going to sign that damn bill about the ferry tolls and the new fees.",
+            "I'm not going to sign that d**n bill about the ferry tolls and the new fees.",
+        ),
+    ]
+    for a, b in texts:
+        assert pairs(link_quotes(corpus(library({"a": [a], "b": [b]})))) == {
+            ("a:0", "b:0"): LinkKind.VARIANT
+        }

@@ -1,0 +1,46 @@
+"""Capitalised words that are never a quotation's speaker.
+
+Reading the words around a quotation picks up capitalised words that name no one: a place
+("Florida said"), a platform ("wrote on Facebook"), a party or nationality ("Iowa Republican", a
+word of the speaker's description), a time zone, or a capitalised function word opening a
+sentence ("Had Sanders won..."). Unknown beats wrong: such a speaker is dropped, and a function
+word in front of a real name is cut off.
+"""
+
+from __future__ import annotations
+
+_PLATFORMS = "facebook twitter instagram youtube snapchat reddit tiktok linkedin tumblr periscope"
+_GROUPS = """republican republicans democrat democrats democratic gop american americans british
+mexican mexicans hispanic hispanics latino latinos muslim muslims muslim-americans christian
+christians jewish evangelical evangelicals conservative conservatives liberal liberals
+progressive progressives libertarian independent independents"""
+_ZONES = "edt est pdt pst cdt cst mdt mst gmt utc bst cet cest et pt"
+_STATES = """alabama alaska arizona arkansas california colorado connecticut delaware florida
+georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
+massachusetts mass
+michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+pennsylvania tennessee texas utah vermont virginia wisconsin wyoming washington ala ariz ark
+calif colo conn del fla ga ill ind kan ky la md mich minn miss mo mont neb nev okla ore pa
+tenn tex va vt wash wis wyo new hampshire york jersey carolina dakota rhode island north
+south west"""
+_COUNTRIES = """america mexico canada china russia ukraine iran iraq syria israel cuba japan germany
+france britain england europe africa asia pyongyang beijing moscow tehran"""
+_FUNCTION = """had has have does did do don't don\u2019t doesn't doesn\u2019t because wait outside
+is are was were can could would should will if when while why how what whether even"""
+
+PLACES = frozenset(" ".join([_PLATFORMS, _ZONES, _STATES, _COUNTRIES]).split())
+GROUPS = frozenset(_GROUPS.split())
+OPENING_WORDS = frozenset(_FUNCTION.split())
+
+
+def speaker_or_none(name: str | None) -> str | None:
+    """`name` without a capitalised function word in front; None when what is left is only
+    places, platforms and time zones, a lone group word, or nothing ("Ukraine", "Because
+    Twitter", "Republican"; "a Nevada Democrat" may speak, and so may Steve Israel)."""
+    words = (name or "").split()
+    while words and words[0].casefold() in OPENING_WORDS:
+        words = words[1:]
+    folded = [w.casefold().rstrip(".") for w in words]
+    if not folded or all(w in PLACES for w in folded) or folded in ([g] for g in GROUPS):
+        return None
+    return " ".join(words)
