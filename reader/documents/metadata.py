@@ -255,7 +255,20 @@ def _footer_outlet(units: list[Unit]) -> str:
 
 
 def find_title(units: list[Unit], declared: str = "") -> str:
-    """The headline: the declared one, else the first heading-like line before the article."""
+    """The headline: the declared one, else the first heading-like line before the article.
+
+    The headline is kept in the body when it is all the text there is (a one-paragraph page is
+    that paragraph, not an empty article).
+    """
+    title = _title(units, declared)
+    if not any(not u.reason for u in units):
+        for unit in units:
+            if unit.reason == "title":
+                unit.reason = ""
+    return title
+
+
+def _title(units: list[Unit], declared: str) -> str:
     if declared:
         title = headline(declared) or declared
         for unit in units[:40]:

@@ -161,3 +161,22 @@ def test_front_matter_gives_the_page_url_and_a_placeholder_date_is_dropped(tmp_p
     assert doc.url == "https://harbour.example/fares"
     assert doc.published is None
     assert doc.author == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "one.html",
+            "<html><body><p>Ferry fares rise by a tenth, the operator said.</p></body></html>",
+        ),
+        ("one.txt", "Ferry fares rise by a tenth, the operator said.\n"),
+        ("titled.html", "<html><head><title>Fares up</title></head><p>Fares up</p></html>"),
+    ],
+)
+def test_a_page_whose_only_text_is_its_headline_keeps_it_as_the_body(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    document = load_document(path)
+    assert document.body and document.body in text
+    assert document.title == document.body
