@@ -10,6 +10,7 @@ readers see the old index, so an update stays all-or-nothing as with one process
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import sys
@@ -64,24 +65,29 @@ def build_segments(
     `done(n)` is told each time a share is finished (n documents so far); returning True stops
     the shares not yet started.
     """
-    shares = [changes[n :: SHARES * count] for n in range(SHARES * count)]
+    slim = [(_slim(document), ranges, print_) for document, ranges, print_ in changes]
+    shares = [slim[n :: SHARES * count] for n in range(SHARES * count)]
     context = multiprocessing.get_context("spawn")
     results: list[Share] = []
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        pending: set[Future[Share]] = {
-            pool.submit(build_segment, folder, name, share) for share in shares
-        }
+        # Only `count` shares are handed over at a time: each is pickled while it waits.
+        pending: set[Future[Share]] = set()
         finished = 0
-        while pending:
+        while shares or pending:
+            while shares and len(pending) < count:
+                pending.add(pool.submit(build_segment, folder, name, shares.pop()))
             ready, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in ready:
-                share = future.result()
-                results.append(share)
-                finished += len(share.indexed) + len(share.skipped)
-            if pending and done(finished):
-                for future in pending:
-                    future.cancel()
+                results.append(future.result())
+                finished += len(results[-1].indexed) + len(results[-1].skipped)
+            if done(finished):
+                shares = []
     return results
+
+
+def _slim(document: Document) -> Document:
+    """The document without what the index does not take (the raw page, its segments)."""
+    return dataclasses.replace(document, raw="", segments=[], removed=[], warnings=[])
 
 
 def build_segment(folder: str, name: str, changes: list[Change]) -> Share:

@@ -187,11 +187,11 @@ def bench_size(n: int, runs: int, work: Path) -> dict:
     return figures
 
 
-def peak_rss_mb() -> int:
-    """The peak resident memory so far of this process and of its finished children."""
+def peak_rss_mb() -> dict[str, int]:
+    """Peak resident memory so far of this process and of its largest finished child (worker)."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return round((own + children) / 1024)
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"process": round(own / 1024), "largest_worker": round(child / 1024)}
 
 
 def tantivy_figures(documents: list[Document], kinds: dict, runs: int, folder: Path) -> dict:
@@ -245,9 +245,10 @@ def summary(figures: dict) -> list[str]:
     ratios = figures.get("ratio_to_tantivy")
     reference = figures.get("tantivy")
     build = f" (tantivy {reference['index_s']} s, {ratios['index_s']}×)" if ratios else ""
+    peak = figures["peak_rss_mb"]
     lines = [
-        f"  indexed {figures['documents']} docs in {figures['index_s']} s{build}, "
-        f"peak {figures['peak_rss_mb']} MB, index {figures['index_mb']} MB "
+        f"  indexed {figures['documents']} docs in {figures['index_s']} s{build}, peak "
+        f"{peak['process']} MB (+ {peak['largest_worker']} MB per worker), index {figures['index_mb']} MB "
         f"for {figures['text_mb']} MB of text"
     ]
     for kind, q in figures["queries"].items():
