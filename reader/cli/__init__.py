@@ -25,7 +25,12 @@ from reader.library import Library, default_root
 from reader.logfile import setup_logging
 
 COMMAND_MODULES = [documents]
-for _optional in ("reader.cli.search", "reader.cli.quotes", "reader.cli.export"):
+for _optional in (
+    "reader.cli.search",
+    "reader.cli.quotes",
+    "reader.cli.export",
+    "reader.cli.copies",
+):
     try:
         COMMAND_MODULES.append(__import__(_optional, fromlist=["register"]))
     except ImportError as _missing:  # a command group whose package is not installed
