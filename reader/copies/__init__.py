@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from reader.copies.align import Weights, match_units, passages, shares, weights
+from reader.copies.align import Weights, frequencies, match_units, passages, shares, weights
 from reader.copies.model import CopyAnalysis, CopyPair, Passage
 from reader.copies.signatures import Signature, SignatureCache, candidates, signatures
 from reader.documents.model import Document
@@ -64,9 +64,11 @@ def find_copies(
 
     found = signatures(documents, SignatureCache(cache_dir), quotes, tick)
     report(SIGNATURE_SHARE, "finding candidates")
-    weight = weights({s for unit in units for s in unit.stems} for units, _ in found)
+    units = [doc_units for doc_units, _ in found]
+    frequency, count = frequencies(units)
+    weight = weights(frequency, count)
     pairs = []
-    for number, (i, j) in enumerate(candidates([units for units, _ in found])):
+    for number, (i, j) in enumerate(candidates(units, frequency)):
         if number % 256 == 0:
             _check(abort)
         pair = verify(documents[i], documents[j], found[i], found[j], weight)

@@ -29,14 +29,19 @@ Match = tuple[int, int]
 Weights = dict[int, float]
 
 
-def weights(stem_sets: Iterable[Iterable[int]]) -> Weights:
-    """The weight of every stem: its inverse document frequency over the given documents."""
+def frequencies(documents: Iterable[Iterable[Unit]]) -> tuple[Counter[int], int]:
+    """How many documents each stem occurs in, and how many documents there are."""
     frequency: Counter[int] = Counter()
     count = 0
-    for stems in stem_sets:
-        frequency.update(set(stems))
+    for units in documents:
+        frequency.update({s for unit in units for s in unit.stems})
         count += 1
-    return {stem: math.log((count + 1) / (df + 0.5)) for stem, df in frequency.items()}
+    return frequency, count
+
+
+def weights(frequency: Counter[int], documents: int) -> Weights:
+    """The weight of every stem: its inverse document frequency."""
+    return {stem: math.log((documents + 1) / (df + 0.5)) for stem, df in frequency.items()}
 
 
 def _scored(a: Sequence[Unit], b: Sequence[Unit], weight: Weights) -> list[tuple[float, int, int]]:

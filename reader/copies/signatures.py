@@ -6,10 +6,12 @@ cache folder keyed by a hash of the body and of this package's code: adding docu
 library only computes the new ones.
 
 Candidates come from a locality-sensitive index over sentences (a bottom-k sketch): every unit
-is keyed by each pair of its `BOTTOM` smallest stem hashes. Two sentences sharing most of their
-stems very likely share one such pair, two unrelated ones almost never do. Documents meeting in
-at least `MIN_HITS` keys are candidates; a key shared by more than `MAX_BUCKET` documents is a
-stock phrase or a name everyone uses and is ignored. Nothing here compares all pairs.
+is keyed by each pair of its `BOTTOM` smallest stem hashes, among its informative stems (those
+in fewer than `COMMON` of the documents, or `COMMON_FLOOR` of them in a small set: stock words
+and the names every report of an event uses say nothing about copying). Two sentences sharing
+most of their stems very likely share one such pair, two unrelated ones almost never do.
+Documents meeting in at least `MIN_HITS` keys are candidates; a key shared by more than
+`MAX_BUCKET` documents is a stock phrase and is ignored. Nothing here compares all pairs.
 """
 
 from __future__ import annotations
@@ -29,9 +31,12 @@ from reader.quotes.model import Quote, QuoteKind
 
 log = logging.getLogger(__name__)
 
-BOTTOM = 5
+BOTTOM = 6
+KEY_STEMS = 3
 MIN_HITS = 3
 MAX_BUCKET = 60
+COMMON = 0.2
+COMMON_FLOOR = 40
 CACHE_NAME = "signatures.pickle"
 
 Signature = tuple[list[Unit], int]
@@ -119,20 +124,30 @@ def signatures(
     return found
 
 
-def keys_of(units: Iterable[Unit]) -> set[int]:
-    """The index keys of a document: pairs of each unit's smallest stem hashes."""
+def keys_of(units: Iterable[Unit], common: set[int]) -> set[int]:
+    """The index keys of a document: pairs of each unit's smallest informative stem hashes."""
     keys: set[int] = set()
     for unit in units:
-        low = sorted(unit.stems)[:BOTTOM]
-        keys.update((x << 32) | y for x, y in combinations(low, 2))
+        low = sorted(unit.stems - common)[:BOTTOM]
+        keys.update(hash(triple) for triple in combinations(low, KEY_STEMS))
     return keys
 
 
-def candidates(units: Sequence[Iterable[Unit]]) -> list[tuple[int, int]]:
-    """Pairs of document numbers (i < j) meeting in at least `MIN_HITS` index keys."""
+def common_stems(frequency: Counter[int], documents: int) -> set[int]:
+    """The stems too frequent in the set to say anything about copying."""
+    limit = max(COMMON_FLOOR, COMMON * documents)
+    return {stem for stem, count in frequency.items() if count > limit}
+
+
+def candidates(units: Sequence[Iterable[Unit]], frequency: Counter[int]) -> list[tuple[int, int]]:
+    """Pairs of document numbers (i < j) meeting in at least `MIN_HITS` index keys.
+
+    `frequency` is the number of documents each stem occurs in.
+    """
+    common = common_stems(frequency, len(units))
     buckets: dict[int, list[int]] = defaultdict(list)
     for number, doc_units in enumerate(units):
-        for key in keys_of(doc_units):
+        for key in keys_of(doc_units, common):
             buckets[key].append(number)
     hits: Counter[tuple[int, int]] = Counter()
     for members in buckets.values():

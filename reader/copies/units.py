@@ -18,7 +18,7 @@ from dataclasses import dataclass
 STEM_LENGTH = 5
 MIN_STEMS = 4  # a unit with fewer distinct stems ("he said.") carries no evidence
 WORD_RE = re.compile(r"\w+(?:[’'‘]\w+)*")
-SENTENCE_END_RE = re.compile(r"(?<=[.!?…;])[”\"’')\]]*\s+|\s*\n\s*")
+SENTENCE_END_RE = re.compile(r"[.!?…;][”\"’')\]]*(\s+)|(\n\s*)")
 POSSESSIVE_RE = re.compile(r"[’'‘]s$")
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -35,7 +35,7 @@ STOPWORDS = frozenset(
     october november december""".split()  # noqa: SIM905 - a word list reads better as text
 )
 
-_HASHES: dict[str, int | None] = {}
+_HASHES: dict[str, int] = {}
 
 
 @dataclass(slots=True, frozen=True)
@@ -53,15 +53,14 @@ def stem(word: str) -> str:
     return POSSESSIVE_RE.sub("", word.lower())[:STEM_LENGTH]
 
 
-def stem_hash(word: str) -> int | None:
-    """A stable 32-bit hash of a content word's stem, None for a stop word or a short token."""
-    lower = word.lower()
-    if lower in _HASHES:
-        return _HASHES[lower]
-    value = None
-    if lower not in STOPWORDS and (len(lower) > 2 or lower.isdigit()):
-        value = zlib.crc32(stem(lower).encode("utf-8", "surrogatepass"))
-    _HASHES[lower] = value
+def stem_hash(word: str) -> int:
+    """A stable 32-bit hash of a lowercase word's stem, -1 for a stop word or a short token."""
+    value = _HASHES.get(word)
+    if value is None:
+        value = -1
+        if word not in STOPWORDS and (len(word) > 2 or word.isdigit()):
+            value = zlib.crc32(stem(word).encode("utf-8", "surrogatepass"))
+        _HASHES[word] = value
     return value
 
 
@@ -81,8 +80,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """The (start, end) spans of the sentences of `text` (at . ! ? … ; and line breaks)."""
     spans, start = [], 0
     for match in SENTENCE_END_RE.finditer(text):
-        if match.start() > start:
-            spans.append((start, match.start()))
+        end = match.start(match.lastindex or 0)
+        if end > start:
+            spans.append((start, end))
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
@@ -92,14 +92,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def units_of(body: str, quote_spans: Iterable[tuple[int, int]]) -> tuple[list[Unit], int]:
     """The content units of `body` outside the quotes, and the number of words outside them."""
     text = blank(body, quote_spans)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lowercase is longer ("İ"): keep offsets
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    known = _HASHES.get
     units, total = [], 0
     for start, end in sentences(text):
-        words = WORD_RE.findall(text, start, end)
+        words = WORD_RE.findall(lowered, start, end)
         total += len(words)
-        stems = frozenset(h for h in map(stem_hash, words) if h is not None)
+        stems = {known(w) or stem_hash(w) for w in words}
+        stems.discard(-1)
         if len(stems) >= MIN_STEMS:
             piece = text[start:end]
             start += len(piece) - len(piece.lstrip())
             end -= len(piece) - len(piece.rstrip())
-            units.append(Unit(start, end, len(words), stems))
+            units.append(Unit(start, end, len(words), frozenset(stems)))
     return units, total
