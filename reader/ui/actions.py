@@ -52,6 +52,7 @@ class ActionId(StrEnum):
     UNDO_ANNOTATION = "undo-annotation"
     REDO_ANNOTATION = "redo-annotation"
     SHOW_NOTES = "show-notes"
+    SHOW_COPIES = "show-copies"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _spec(A.SHOW_QUOTE, "Show quote panel", ("Ctrl+3",), "&View"),
     _spec(A.SHOW_SPEAKERS, "Show speakers", ("Ctrl+4",), "&View"),
     _spec(A.SHOW_NOTES, "Show notes panel", ("Ctrl+5",), "&View", checkable=True),
+    _spec(A.SHOW_COPIES, "Show copies of this document", ("Ctrl+6",), "&View"),
     _spec(A.THEME, "Switch theme (system, light, dark)", ("Ctrl+Shift+T",), "&View"),
     _spec(A.ANNOTATE, "Annotate selection…", ("Ctrl+M",), "&Notes"),
     _spec(A.ANNOTATE_QUOTE, "Annotate current quote", ("Ctrl+Shift+M",), "&Notes"),

@@ -34,6 +34,7 @@ from reader.ui.notes import Notes
 from reader.ui.palette import CommandPalette, Dialogs, ShortcutsSheet
 from reader.ui.settings import THEMES, Settings
 from reader.ui.views.common import named
+from reader.ui.views.copies_panel import Copies
 from reader.ui.views.details import DetailsDialog
 from reader.ui.views.library_panel import LibraryPanel
 from reader.ui.views.quote_panel import QuotePanel, SpeakersPanel
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.add_side_panel(self.speakers, "Speakers")
         self.notes = Notes(self)
         self.add_side_panel(self.notes.panel, "Notes")
+        self.copies = Copies(self)
+        self.add_side_panel(self.copies.panel, "Copies")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.left, self.reader, self.right):
             self.splitter.addWidget(widget)
@@ -213,6 +216,7 @@ class MainWindow(QMainWindow):
         self.speakers.set_analysis(ws.analysis, ws.by_id, self.colours)
         if self.reader.document is not None and ws.analysis is not None:
             self.reader.set_quotes(ws.analysis.quotes_of(self.reader.document.id))
+        self.copies.analyse()
 
     def _index_ready(self) -> None:
         if self.search.text().strip():
@@ -223,6 +227,7 @@ class MainWindow(QMainWindow):
         document = self.workspace.by_id[doc_id]
         self.setWindowTitle(f"{document.title or document.path} — Source Reader")
         self.notes.document_opened(doc_id)
+        self.copies.document_opened(doc_id)
 
     def open_span(self, doc_id: str, start: int, end: int) -> None:
         """Open a document with `body[start:end]` selected (e.g. an annotation)."""
@@ -351,6 +356,7 @@ class MainWindow(QMainWindow):
         s.sync()
         self.workspace.shutdown()
         self.notes.close()
+        self.copies.close()
         super().closeEvent(event)
 
     # -- action handlers (one per ActionId, named on_<id>) ---------------------------------------
@@ -449,6 +455,9 @@ class MainWindow(QMainWindow):
     def on_show_notes(self) -> None:
         shown = self.notes.show_panel(not self.notes.panel_in_front())
         self.action(ActionId.SHOW_NOTES).setChecked(shown)
+
+    def on_show_copies(self) -> None:
+        self.copies.show()
 
     def on_annotate_selection(self) -> None:
         self.notes.annotate_selection()

@@ -50,14 +50,15 @@ class HeaderedTableModel(QAbstractTableModel):
 
 
 class LibraryModel(HeaderedTableModel):
-    """One row per document: title, outlet, author, date, number of quotes."""
+    """One row per document: title, outlet, author, date, number of quotes, original if a copy."""
 
-    HEADERS = ("Title", "Outlet", "Author", "Date", "Quotes")
+    HEADERS = ("Title", "Outlet", "Author", "Date", "Quotes", "Copy of")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._documents: list[Document] = []
         self._quotes: dict[str, int] = {}
+        self._copy_of: dict[str, str] = {}  # document id -> title of the document it copies
 
     def set_documents(self, documents: Sequence[Document]) -> None:
         """Replace every row."""
@@ -70,6 +71,13 @@ class LibraryModel(HeaderedTableModel):
         self._quotes = dict(counts)
         if self._documents:
             self.dataChanged.emit(self.index(0, 4), self.index(len(self._documents) - 1, 4))
+
+    def set_copy_of(self, originals: dict[str, str]) -> None:
+        """Fill the Copy of column: document id -> id of the document it is a copy of."""
+        titles = {d.id: d.title or d.path for d in self._documents}
+        self._copy_of = {doc: titles[o] for doc, o in originals.items() if o in titles}
+        if self._documents:
+            self.dataChanged.emit(self.index(0, 5), self.index(len(self._documents) - 1, 5))
 
     def document(self, row: int) -> Document:
         return self._documents[row]
@@ -111,6 +119,8 @@ class LibraryModel(HeaderedTableModel):
         if column == 4:
             count = self._quotes.get(doc.id)
             return "" if count is None else str(count)
+        if column == 5:
+            return self._copy_of.get(doc.id, "")
         return (doc.title or doc.path, doc.source, doc.author)[column]
 
     def _sort_key(self, doc: Document, column: int) -> Any:
