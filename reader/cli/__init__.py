@@ -29,6 +29,7 @@ for _optional in (
     "reader.cli.quotes",
     "reader.cli.corrections",
     "reader.cli.export",
+    "reader.cli.copies",
 ):
     try:
         COMMAND_MODULES.append(__import__(_optional, fromlist=["register"]))

@@ -60,6 +60,7 @@ class ActionId(StrEnum):
     UNDO_CORRECTION = "undo-correction"
     REDO_CORRECTION = "redo-correction"
     COPY_CITATION = "copy-citation"
+    SHOW_COPIES = "show-copies"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _(A.SHOW_SPEAKERS, "Show speakers", ("Ctrl+4",), "&View", "panels", "show_speakers"),
     _(A.SHOW_NOTES, "Show notes panel", ("Ctrl+5",), "&View", "notes", "toggle_panel",
       checkable=True),
+    _(A.SHOW_COPIES, "Show copies of this document", ("Ctrl+6",), "&View", "copies", "show"),
     _(A.THEME, "Switch theme (system, light, dark)", ("Ctrl+Shift+T",), "&View", "window",
       "cycle_theme"),
     _(A.ANNOTATE, "Annotate selection…", ("Ctrl+M",), "&Notes", "notes", "annotate_selection"),

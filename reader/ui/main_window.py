@@ -36,6 +36,7 @@ from reader.ui.panels import Panels
 from reader.ui.search_flow import SearchFlow
 from reader.ui.settings import THEMES, Settings
 from reader.ui.views.common import named
+from reader.ui.views.copies_panel import Copies
 from reader.ui.views.library_panel import LibraryPanel
 from reader.ui.views.quote_panel import QuotePanel, SpeakersPanel
 from reader.ui.views.reader_view import ReaderView
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         parts = {
             "window": self, "navigator": self.navigator, "search_flow": self.search_flow,
             "notes": self.notes, "status": self.status, "panels": self.panels,
-            "reader": self.reader, "corrector": self.corrector,
+            "reader": self.reader, "corrector": self.corrector, "copies": self.copies,
         }  # fmt: skip
         self.actions_by_id = build_actions(self, parts, self.settings.key_overrides)
         for clash in conflicts(bindings(self.settings.key_overrides)):
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
             lambda: self.colours, self,
         )  # fmt: skip
         self.right.addTab(self.notes.panel, "Notes")
+        self.copies = Copies(self)
+        self.right.addTab(self.copies.panel, "Copies")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.left, self.reader, self.right):
             self.splitter.addWidget(widget)
@@ -181,6 +184,7 @@ class MainWindow(QMainWindow):
 
     def _quotes_ready(self) -> None:
         ws = self.workspace
+        self.copies.analyse()
         self.library.model.set_quote_counts(ws.quote_counts())
         self.speakers.set_analysis(ws.analysis, ws.by_id, self.colours)
         if self.reader.document is not None and ws.analysis is not None:
@@ -191,6 +195,7 @@ class MainWindow(QMainWindow):
         document = self.workspace.by_id[doc_id]
         self.setWindowTitle(f"{document.title or document.path} — Source Reader")
         self.notes.document_opened(doc_id)
+        self.copies.document_opened(doc_id)
 
     def open_span(self, doc_id: str, start: int, end: int) -> None:
         """Open a document with `body[start:end]` selected (e.g. an annotation)."""
@@ -273,6 +278,7 @@ class MainWindow(QMainWindow):
         s.zoom = self.reader.zoom
         s.last_query = self.search.text().strip()
         s.sync()
+        self.copies.close()
         self.workspace.shutdown()
         self.notes.close()
         super().closeEvent(event)

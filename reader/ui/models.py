@@ -49,14 +49,14 @@ class HeaderedTableModel(QAbstractTableModel):
 
 
 class LibraryModel(HeaderedTableModel):
-    """One row per document: title, outlet, author, date, number of quotes.
+    """One row per document: title, outlet, author, date, number of quotes, original if a copy.
 
     The model sorts itself (`sort`), in Python on keys computed once per row: a sorting proxy
     would ask `data()` for two keys per comparison, which for 10,000 rows holds the GUI thread
     for seconds.
     """
 
-    HEADERS = ("Title", "Outlet", "Author", "Date", "Quotes")
+    HEADERS = ("Title", "Outlet", "Author", "Date", "Quotes", "Copy of")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -64,6 +64,7 @@ class LibraryModel(HeaderedTableModel):
         self._quotes: dict[str, int] = {}
         self._rows: dict[str, int] = {}
         self._order: tuple[int, Qt.SortOrder] | None = None
+        self._copy_of: dict[str, str] = {}  # document id -> title of the document it copies
 
     def set_documents(self, documents: Sequence[Document]) -> None:
         """Replace every row (kept in the current sort order)."""
@@ -99,6 +100,13 @@ class LibraryModel(HeaderedTableModel):
             self.sort(*self._order)
         elif self._documents:
             self.dataChanged.emit(self.index(0, 4), self.index(len(self._documents) - 1, 4))
+
+    def set_copy_of(self, originals: dict[str, str]) -> None:
+        """Fill the Copy of column: document id -> id of the document it is a copy of."""
+        titles = {d.id: d.title or d.path for d in self._documents}
+        self._copy_of = {doc: titles[o] for doc, o in originals.items() if o in titles}
+        if self._documents:
+            self.dataChanged.emit(self.index(0, 5), self.index(len(self._documents) - 1, 5))
 
     def document(self, row: int) -> Document:
         return self._documents[row]
@@ -138,6 +146,8 @@ class LibraryModel(HeaderedTableModel):
         if column == 4:
             count = self._quotes.get(doc.id)
             return "" if count is None else str(count)
+        if column == 5:
+            return self._copy_of.get(doc.id, "")
         return (doc.title or doc.path, doc.source, doc.author)[column]
 
     def _sort_key(self, doc: Document, column: int) -> Any:

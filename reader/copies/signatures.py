@@ -1,0 +1,156 @@
+"""Each document's units, computed once per clean text and cached, and the candidate pairs.
+
+A document's signature is its list of `Unit`s and its word count outside quotations. Computing
+it means finding the quotations, the slow part, so signatures are kept in one pickle in the
+cache folder keyed by a hash of the body and of this package's code: adding documents to a
+library only computes the new ones.
+
+Candidates come from a locality-sensitive index over sentences (a bottom-k sketch): every unit
+is keyed by each pair of its `BOTTOM` smallest stem hashes, among its informative stems (those
+in fewer than `COMMON` of the documents, or `COMMON_FLOOR` of them in a small set: stock words
+and the names every report of an event uses say nothing about copying). Two sentences sharing
+most of their stems very likely share one such pair, two unrelated ones almost never do.
+Documents meeting in at least `MIN_HITS` keys are candidates; a key shared by more than
+`MAX_BUCKET` documents is a stock phrase and is ignored. Nothing here compares all pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import combinations
+from pathlib import Path
+
+from reader.copies.units import Unit, units_of
+from reader.documents.model import Document
+from reader.fsutil import atomic_writer
+from reader.quotes.model import Quote, QuoteKind
+
+log = logging.getLogger(__name__)
+
+BOTTOM = 6
+KEY_STEMS = 3
+MIN_HITS = 3
+MAX_BUCKET = 60
+COMMON = 0.2
+COMMON_FLOOR = 40
+CACHE_NAME = "signatures.pickle"
+
+Signature = tuple[list[Unit], int]
+
+
+def code_version() -> str:
+    """Changes whenever the code that builds signatures (or finds quotes) changes."""
+    digest = hashlib.sha1()
+    folders = (Path(__file__).parent, Path(__file__).parents[1] / "quotes")
+    for source in sorted(p for folder in folders for p in folder.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def quote_spans(document: Document, quotes: Sequence[Quote] | None) -> list[tuple[int, int]]:
+    """The spans of the full quotations of `document` (extracted when not given)."""
+    if quotes is None:
+        from reader.quotes.extraction import extract_quotes
+
+        quotes = extract_quotes(document)
+    return [(q.start, q.end) for q in quotes if q.kind == QuoteKind.QUOTE]
+
+
+class SignatureCache:
+    """Signatures by body hash, in one file of `folder` (or in memory only, without one)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.path = Path(folder) / CACHE_NAME if folder is not None else None
+        self.version = code_version()
+        self._entries: dict[str, Signature] = self._read()
+        self._used: set[str] = set()
+        self._dirty = False
+
+    def key(self, document: Document) -> str:
+        digest = hashlib.sha1(self.version.encode())
+        digest.update(document.body.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def signature(self, document: Document, quotes: Sequence[Quote] | None = None) -> Signature:
+        """The units of `document`, from the cache when its text was seen before."""
+        key = self.key(document)
+        self._used.add(key)
+        found = self._entries.get(key)
+        if found is None:
+            found = units_of(document.body, quote_spans(document, quotes))
+            self._entries[key] = found
+            self._dirty = True
+        return found
+
+    def save(self) -> None:
+        """Write the entries used since opening (dropping the others); failures are logged."""
+        if self.path is None or not (self._dirty or self._used != self._entries.keys()):
+            return
+        kept = {k: self._entries[k] for k in self._used}
+        try:
+            with atomic_writer(self.path) as handle:
+                pickle.dump((self.version, kept), handle, pickle.HIGHEST_PROTOCOL)
+        except OSError as error:
+            log.warning("could not cache the copy signatures: %s", error)
+
+    def _read(self) -> dict[str, Signature]:
+        if self.path is None:
+            return {}
+        try:
+            with open(self.path, "rb") as handle:
+                version, entries = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+            return {}
+        return entries if version == self.version and isinstance(entries, dict) else {}
+
+
+def signatures(
+    documents: Sequence[Document],
+    cache: SignatureCache,
+    quotes: Mapping[str, Sequence[Quote]] | None = None,
+    tick: Callable[[int], None] = lambda number: None,
+) -> list[Signature]:
+    """The signature of every document, in order (`tick(n)` before the n-th)."""
+    found = []
+    for number, document in enumerate(documents):
+        tick(number)
+        given = quotes.get(document.id) if quotes is not None else None
+        found.append(cache.signature(document, given))
+    cache.save()
+    return found
+
+
+def keys_of(units: Iterable[Unit], common: set[int]) -> set[int]:
+    """The index keys of a document: pairs of each unit's smallest informative stem hashes."""
+    keys: set[int] = set()
+    for unit in units:
+        low = sorted(unit.stems - common)[:BOTTOM]
+        keys.update(hash(triple) for triple in combinations(low, KEY_STEMS))
+    return keys
+
+
+def common_stems(frequency: Counter[int], documents: int) -> set[int]:
+    """The stems too frequent in the set to say anything about copying."""
+    limit = max(COMMON_FLOOR, COMMON * documents)
+    return {stem for stem, count in frequency.items() if count > limit}
+
+
+def candidates(units: Sequence[Iterable[Unit]], frequency: Counter[int]) -> list[tuple[int, int]]:
+    """Pairs of document numbers (i < j) meeting in at least `MIN_HITS` index keys.
+
+    `frequency` is the number of documents each stem occurs in.
+    """
+    common = common_stems(frequency, len(units))
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for number, doc_units in enumerate(units):
+        for key in keys_of(doc_units, common):
+            buckets[key].append(number)
+    hits: Counter[tuple[int, int]] = Counter()
+    for members in buckets.values():
+        if 1 < len(members) <= MAX_BUCKET:
+            hits.update(combinations(members, 2))
+    return sorted(pair for pair, count in hits.items() if count >= MIN_HITS)

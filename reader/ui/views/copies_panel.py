@@ -1,0 +1,250 @@
+"""The Copies view: which documents reuse the open one, and their passages side by side.
+
+`Copies` (owned by the window) finds copies in the background once the quotes are known, tells
+the library table which documents are copies of which, and fills `CopiesPanel` when a document
+opens. The panel lists each related copy with its share and date; choosing one lists its
+passages; choosing a passage shows both texts side by side with the differing words marked.
+Everything is reachable from the keyboard: Tab between the lists, arrows (or j/k) to move,
+Enter on a copy to open it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.copies import CopyAnalysis, CopyPair, find_copies
+from reader.documents.model import Document
+from reader.quotes.alignment import align
+from reader.ui.models import ID_ROLE, ROOT, HeaderedTableModel, Index, Row, RowsModel
+from reader.ui.present import date_text, variant_words, words_html
+from reader.ui.tasks import TaskRunner
+from reader.ui.theme import LIGHT, Colours
+from reader.ui.views.common import add_list_keys, named
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+EXCERPT = 60  # characters of a passage shown in the passage list
+
+
+class CopiesModel(HeaderedTableModel):
+    """One row per document related to the open one: title, date, the two shares, original."""
+
+    HEADERS = ("Document", "Date", "Reused here", "Reused there", "Original")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[Document, CopyPair]] = []
+        self._doc_id = ""
+
+    def set_pairs(self, doc_id: str, rows: list[tuple[Document, CopyPair]]) -> None:
+        self.beginResetModel()
+        self._doc_id, self._rows = doc_id, list(rows)
+        self.endResetModel()
+
+    def pair(self, row: int) -> CopyPair:
+        return self._rows[row][1]
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        other, pair = self._rows[index.row()]
+        if role == ID_ROLE:
+            return other.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(other, pair, index.column())
+        return None
+
+    def _text(self, other: Document, pair: CopyPair, column: int) -> str:
+        if column == 0:
+            return " · ".join(p for p in (other.title or other.path, other.source) if p)
+        if column == 1:
+            return date_text(other.published)
+        if column in (2, 3):
+            doc = self._doc_id if column == 2 else other.id
+            return f"{pair.share_of(doc):.0%}"
+        if pair.earliest is None:
+            return "unknown"
+        return "this one" if pair.earliest == self._doc_id else "that one"
+
+
+class CopiesPanel(QWidget):
+    """Copies of the open document; emits `documentActivated(id)` on Enter or double-click."""
+
+    documentActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = named(QLabel("No copies found yet.", self), "copiesSummary")
+        self.summary.setWordWrap(True)
+        self.table = named(QTableView(self), "copiesTable")
+        self.model = CopiesModel(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Copies of this document")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.activated.connect(self._activated)
+        self.passages = named(QListView(self), "copiesPassages")
+        self.passage_model = RowsModel(self)
+        self.passages.setModel(self.passage_model)
+        self.passages.setAccessibleName("Reused passages")
+        self.passages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.here = named(QTextBrowser(self), "copiesHere")
+        self.there = named(QTextBrowser(self), "copiesThere")
+        for view in (self.table, self.passages):
+            add_list_keys(view)
+        self.table.selectionModel().currentRowChanged.connect(self._copy_chosen)
+        self.passages.selectionModel().currentRowChanged.connect(self._passage_chosen)
+        self._layout()
+        self.colours: Colours = LIGHT
+        self._texts: tuple[str, str] = ("", "")
+
+    def _layout(self) -> None:
+        sides = QHBoxLayout()
+        for title, view in (("This document", self.here), ("The copy", self.there)):
+            column = QVBoxLayout()
+            column.addWidget(QLabel(title, self))
+            column.addWidget(view, 1)
+            view.setAccessibleName(f"Passage in {title.lower()}")
+            sides.addLayout(column)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.passages, 1)
+        layout.addLayout(sides, 2)
+        self.setFocusProxy(self.table)
+
+    def show_document(
+        self, document: Document, analysis: CopyAnalysis | None, by_id: dict[str, Document]
+    ) -> None:
+        """List the copies of `document` (none while `analysis` is not ready)."""
+        pairs = analysis.pairs_of(document.id) if analysis is not None else []
+        self.model.set_pairs(document.id, [(by_id[p.other(document.id)], p) for p in pairs])
+        self._document, self._by_id = document, by_id
+        if analysis is None:
+            self.summary.setText("Looking for copies…")
+        elif not pairs:
+            self.summary.setText("No other document reuses this one's text (quotes aside).")
+        else:
+            self.summary.setText(f"{len(pairs)} document(s) share text with this one.")
+        self.passage_model.set_rows([])
+        self.here.clear()
+        self.there.clear()
+        if pairs:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _copy_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        pair = self.model.pair(current.row())
+        other = self._by_id[pair.other(self._document.id)]
+        rows = []
+        for number, (here, there) in enumerate(pair.spans_of(self._document.id)):
+            excerpt = " ".join(self._document.body[here[0] : here[1]].split())[:EXCERPT]
+            label = f"{number + 1}. {excerpt}…"
+            rows.append(Row(f"{here[0]}:{here[1]}:{there[0]}:{there[1]}", label, label))
+        self._other = other
+        self.passage_model.set_rows(rows)
+        if rows:
+            self.passages.setCurrentIndex(self.passage_model.index(0))
+
+    def _passage_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        a0, a1, b0, b1 = (int(n) for n in self.passage_model.row(current.row()).id.split(":"))
+        self.show_passage(self._document.body[a0:a1], self._other.body[b0:b1])
+
+    def show_passage(self, here: str, there: str) -> None:
+        """Both texts of a passage, the words that differ marked."""
+        self._texts = (here, there)
+        c = self.colours
+        style = f"background:{c.changed}; color:{c.changed_text};"
+        alignment = align(here, there)
+        self.here.setHtml(words_html(variant_words(alignment, "a"), style))
+        self.there.setHtml(words_html(variant_words(alignment, "b"), style))
+
+    def _activated(self, index: QModelIndex) -> None:
+        doc_id = index.data(ID_ROLE)
+        if doc_id:
+            self.documentActivated.emit(doc_id)
+
+
+class Copies(QObject):
+    """Finding copies for one window: background work, the panel and the library column."""
+
+    ready = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.workspace = window.workspace
+        self.panel = named(CopiesPanel(window), "copiesPanel")
+        self.panel.documentActivated.connect(lambda doc_id: window.navigator.open(doc_id))
+        self.runner = TaskRunner(self, serial=True)
+        self.analysis: CopyAnalysis | None = None
+
+    def analyse(self) -> None:
+        """Find copies among the loaded documents (reusing the quotes already found)."""
+        ws = self.workspace
+        documents = list(ws.documents)
+        quotes = {d.id: ws.analysis.quotes_of(d.id) for d in documents} if ws.analysis else None
+        cache = ws.library.cache_dir / "copies"
+
+        def work(progress: Any, abort: Any) -> CopyAnalysis:
+            return find_copies(documents, quotes, cache, progress, abort)
+
+        self.runner.submit(
+            work,
+            name="copies",
+            on_done=self._done,
+            on_error=lambda error: self.window.status.show_error(f"Finding copies failed: {error}"),
+            channel="copies",
+        )
+
+    def _done(self, analysis: CopyAnalysis | None) -> None:
+        if analysis is None:
+            return
+        self.analysis = analysis
+        self.window.library.model.set_copy_of(
+            {d.id: original for d in analysis.documents if (original := analysis.original_of(d.id))}
+        )
+        document = self.window.reader.document
+        if document is not None:
+            self.document_opened(document.id)
+        self.ready.emit()
+
+    def document_opened(self, doc_id: str) -> None:
+        ws = self.workspace
+        if doc_id in ws.by_id:
+            self.panel.colours = self.window.colours
+            self.panel.show_document(ws.by_id[doc_id], self.analysis, ws.by_id)
+
+    def close(self) -> None:
+        """Stop the search for copies (the window is closing)."""
+        self.runner.cancel_all()
+        self.runner.wait()
+
+    def show(self) -> None:
+        """Bring the Copies tab to the front with the keyboard in its list."""
+        self.window.right.setCurrentWidget(self.panel)
+        self.panel.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -1,0 +1,86 @@
+"""Finding copies on the seeds and on spin sets built from articles written for the tests."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from reader.copies import CopyAborted, find_copies
+from reader.copies.units import units_of
+from reader.documents.loading import load_paths
+from tests.copies.conftest import SEEDS
+from tests.copies.spins import KINDS, build_set, score
+
+
+def _names(analysis) -> set[frozenset[str]]:
+    stem = {d.id: Path(d.path).stem for d in analysis.documents}
+    return {frozenset((stem[p.a], stem[p.b])) for p in analysis.pairs}
+
+
+def test_spins_are_found_and_same_event_articles_are_not(tmp_path, written):
+    bases, filler = written
+    spins = build_set(bases, filler, seed=7, per_kind=2)
+    documents, errors = load_paths(spins.write(tmp_path))
+    assert not errors
+    table = score(spins, _names(find_copies(documents)))
+    for kind in KINDS:
+        assert table[kind]["recall"] >= 0.9, (kind, table[kind])
+        assert table[kind]["precision"] >= 0.95, (kind, table[kind])
+
+
+def test_two_reports_sharing_quotes_are_not_copies(written):
+    bases, _ = written
+    documents, _ = load_paths([Path(__file__).parents[1] / "data" / "copies"])
+    assert find_copies(documents).pairs == []
+    herald, courier = bases["flood-herald"], bases["flood-courier"]
+    shared = "We have never seen the river climb this fast"
+    assert shared in herald and shared in courier
+
+
+def test_seed_000_is_a_reworded_copy_of_the_cnn_report():
+    documents, _ = load_paths([SEEDS])
+    by_path = {Path(d.path).name[:3]: d for d in documents}
+    laundered, cnn = by_path["000"], by_path["002"]
+    assert cnn.source == "CNN"
+    analysis = find_copies(documents)
+    assert analysis.original_of(laundered.id) == cnn.id
+    pair = next(p for p in analysis.pairs_of(laundered.id) if p.other(laundered.id) == cnn.id)
+    assert pair.passages
+    for here, there in pair.spans_of(laundered.id):
+        mine = set(laundered.body[here[0] : here[1]].lower().split())
+        theirs = set(cnn.body[there[0] : there[1]].lower().split())
+        assert len(mine & theirs) >= 0.4 * min(len(mine), len(theirs))
+
+
+def test_quotations_are_left_out_of_the_units():
+    body = (
+        '"We will rebuild every bridge and every school in the valley," the mayor said. '
+        "Engineers inspected the damaged embankment near the old mill on Tuesday."
+    )
+    units, words = units_of(body, [(0, body.index(",") + 2)])
+    assert [body[u.start : u.end] for u in units] == [body[body.index("Engineers") :]]
+    assert words == len(body.split()) - len(body[: body.index(",") + 2].split())
+
+
+def test_signatures_are_cached_and_reused(tmp_path, written):
+    bases, filler = written
+    spins = build_set(bases, filler, seed=3, per_kind=1)
+    documents, _ = load_paths(spins.write(tmp_path / "docs"))
+    cache = tmp_path / "cache"
+    first = find_copies(documents[:-3], cache_dir=cache)
+    assert (cache / "signatures.pickle").is_file()
+    again = find_copies(documents, cache_dir=cache)
+    fresh = find_copies(documents)
+    assert _names(again) == _names(fresh)
+    assert _names(first) <= _names(fresh)
+
+
+def test_abort_stops_the_search(tmp_path, written):
+    bases, filler = written
+    documents, _ = load_paths(build_set(bases, filler).write(tmp_path))
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(CopyAborted):
+        find_copies(documents, abort=stop)
