@@ -343,6 +343,5 @@ def find_people(
                 roles.append(" ".join(role))
         para = starts[max(0, bisect.bisect_right(starts, start) - 1)] if starts else 0
         people.add(start, full, _is_subject(body, start, end, para, named))
-        if not body[start:end].endswith(("'s", "\u2019s")):  # "Reed's lawyer X": X is subject
-            named = end
+        named = named if run[-1].endswith(("'s", "\u2019s")) else end  # "Reed's lawyer X"
     return people
