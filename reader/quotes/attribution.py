@@ -20,6 +20,10 @@ stays unknown and `speaker_guess` holds the best guess; `attribution` names the 
 subject-participle, previous-sentence, continues, continued-by, reported-before,
 previous-paragraph, guess; with
 "-unsure" when the words found name nobody the article identifies).
+
+Where the rules are least sure — "he said" and quotes attributed by position — the speaker
+ranker (`ranker`) then chooses among the candidates (tag "ranked" when it picks another person,
+"-unsure" added when it is not sure enough to name anyone).
 """
 
 from __future__ import annotations
@@ -48,6 +52,8 @@ from reader.quotes.names import (
 )
 from reader.quotes.nonnames import speaker_or_none
 from reader.quotes.people import People, find_people
+from reader.quotes.ranker import Ranker, rank, shipped_ranker
+from reader.quotes.speaker_candidates import Evidence
 from reader.quotes.speech import (
     CONNECTORS,
     MARKS_AND_SPACE,
@@ -132,6 +138,8 @@ class _Attributor:
         self.starts = [s for s, _ in self.paragraphs]
         self.people = find_people(self.body, self.paragraphs, [(q.start, q.end) for q in quotes])
         self.last_speaker: str | None = None
+        self.found: dict[str, Found] = {}  # quote id -> the words its speaker was read from
+        self.stated_gender = dict(self.people.gender)  # before any pronoun was resolved
 
     def resolve(self, found: Found) -> Result:
         """`_resolve` with what this document knows around `found` (a document naming no
@@ -170,8 +178,9 @@ class _Attributor:
         q = self.quotes[i]
         post = TWEET_RE.match(self.body, q.start)
         if post and post.start(1) == q.start:
-            author = WORD_RE.findall(post.group(2))
-            self.apply(q, _resolve(Found(author, q.start, "post"), self.people, None), "post")
+            author = Found(WORD_RE.findall(post.group(2)), q.start, "post")
+            self.found[q.id] = author
+            self.apply(q, _resolve(author, self.people, None), "post")
             return True
         ended = q.text.rstrip()[-1:] in (".", "!", "?")
         found = phrase_after(self.right_words(i), q.end, ended)
@@ -180,6 +189,7 @@ class _Attributor:
         found = found or phrase_before(self.left_words(i), q.start)
         if found is None:
             return False
+        self.found[q.id] = found
         result = self.resolve(found)
         self.apply(q, result, found.tag)
         if q.speaker:
@@ -250,6 +260,7 @@ class _Attributor:
         result = self.resolve(found)
         if result.speaker is None or not self.people.knows(result.speaker):
             return False
+        self.found[q.id] = found
         self.apply(q, result, found.tag)
         return True
 
@@ -287,13 +298,27 @@ class _Attributor:
             return False
         result = self.resolve(found)
         self.apply(q, result, "colon-intro" if text.endswith(":") else "reported-before")
+        if q.speaker is not None:
+            self.found[q.id] = found
         return q.speaker is not None
 
 
-def attribute(doc: Document, quotes: list[Quote]) -> None:
-    """Set speaker, role, speaker_guess and attribution on each of `doc`'s quotes (in place)."""
-    if not quotes:
-        return
+def by_rules(doc: Document, quotes: list[Quote]) -> Evidence:
+    """Attribute `doc`'s quotes by the rules alone (in place); what they read, for the ranker."""
     state = _Attributor(doc, quotes)
     for i in [i for i in range(len(quotes)) if not state.explicit(i)]:
         state.by_position(i)
+    return Evidence(
+        state.body, state.paragraphs, state.people, quotes, state.found, state.stated_gender
+    )
+
+
+def attribute(doc: Document, quotes: list[Quote], ranker: Ranker | None = None) -> None:
+    """Set speaker, role, speaker_guess and attribution on each of `doc`'s quotes (in place):
+    the rules, then the shipped speaker ranker (or `ranker`) choosing among the candidates."""
+    if not quotes:
+        return
+    evidence = by_rules(doc, quotes)
+    ranker = ranker or shipped_ranker()
+    if ranker is not None:
+        rank(ranker, evidence)

@@ -18,18 +18,30 @@ from pathlib import Path
 from reader.documents.model import Document
 from reader.fsutil import atomic_writer
 from reader.quotes.model import Quote
+from reader.quotes.ranker import MODEL_FILE
+from reader.resources import resource_path
 from reader.versioning import version_key
 
 log = logging.getLogger(__name__)
 
 # Modules of this package that do not change what is extracted from one document.
-_NOT_EXTRACTION = {"__init__.py", "alignment.py", "cache.py", "groups.py", "linking.py"}
+_NOT_EXTRACTION = {
+    "__init__.py",
+    "alignment.py",
+    "cache.py",
+    "groups.py",
+    "linking.py",
+    "ranker_training.py",
+}
 SUFFIX = ".quotes.pickle"
 
 
 def code_version() -> str:
-    """Changes with the app's version and with the code that reads, extracts or attributes."""
-    return version_key("documents", "quotes", exclude=_NOT_EXTRACTION)
+    """Changes with the app's version, with the code that reads, extracts or attributes, and
+    with the speaker ranker's weights."""
+    model = resource_path(MODEL_FILE)
+    weights = hashlib.sha1(model.read_bytes()).hexdigest() if model else ""
+    return version_key("documents", "quotes", exclude=_NOT_EXTRACTION, extra=weights)
 
 
 class QuoteCache:
