@@ -22,7 +22,7 @@ previous-paragraph, guess; with
 "-unsure" when the words found name nobody the article identifies).
 
 Where the rules are least sure — "he said" and quotes attributed by position — the speaker
-ranker (`ranker`) then chooses among the candidates (tag "ranked" when it picks another person,
+ranker (`ranker`) then chooses among the candidates (tag "ranked-candidates" for another person,
 "-unsure" added when it is not sure enough to name anyone).
 """
 

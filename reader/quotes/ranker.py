@@ -89,5 +89,5 @@ def rank(ranker: Ranker, evidence: Evidence) -> None:
                 q.attribution = f"{q.attribution}-unsure"
             q.speaker, q.speaker_guess = None, best
         elif best != q.speaker:
-            q.speaker, q.speaker_guess, q.attribution = best, None, "ranked"
+            q.speaker, q.speaker_guess, q.attribution = best, None, "ranked-candidates"
             q.role = evidence.people.role_of(best)

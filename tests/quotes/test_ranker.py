@@ -144,3 +144,13 @@ def test_an_unsure_model_leaves_pronoun_quotes_unknown_but_not_named_ones() -> N
     assert (pronoun.speaker, pronoun.attribution) == (None, "said-after-unsure")
     assert pronoun.speaker_guess is not None
     assert phrase.speaker == "Ines Brun"  # a scare quote: the rules decide
+
+
+def test_a_model_against_the_rules_choice_names_another_candidate() -> None:
+    contrary = Ranker({"rule": -5.0, "before_rank1": 1.0}, 0.0, 0.5)
+    [quote] = analysed(
+        contrary,
+        "Ines Brun met Jonas Pettersson in the depot.",
+        "\u201cThe timetable will not change at all,\u201d she said.",
+    )
+    assert (quote.speaker, quote.attribution) == ("Jonas Pettersson", "ranked-candidates")
