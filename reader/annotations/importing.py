@@ -79,19 +79,25 @@ def import_file(store: AnnotationStore, library: Documents, path: Path) -> Impor
     return report
 
 
-def attach(store: AnnotationStore, reference: str, doc: Document, exact: str = "") -> Annotation:
-    """Place an unattached annotation on `doc` (at `exact`, if given, else at its own quote)."""
+def attach(
+    store: AnnotationStore, reference: str, doc: Document, span: tuple[int, int] | None = None
+) -> Annotation:
+    """Place an unattached annotation on `doc`: at `span` (body offsets), else at its own quote.
+
+    The command line and the window both attach through here; the annotation goes on the store's
+    undo history, and undoing it lists the entry again.
+    """
     item = unattached.get(store, reference).item
     made: Annotation | None
-    if exact:
-        start = doc.body.find(exact)
-        if start < 0:
-            raise StoreError(f"text not found in {doc.id}: {exact!r}")
-        made = _build(item, doc, make_selector(doc.body, start, start + len(exact)))
+    if span is not None:
+        start, end = span
+        if not 0 <= start < end <= len(doc.body):
+            raise StoreError(f"no text at {start}..{end} in {doc.id} to attach it to")
+        made = _build(item, doc, make_selector(doc.body, start, end))
     else:
         made = _annotation(item, doc)
     if made is None or made.orphaned:
-        raise StoreError(f"its text is not in {doc.id}; give the text to attach it to")
+        raise StoreError(f"its text is not in {doc.id}; choose the passage to attach it to")
     store.put_many([made])
     return made
 
