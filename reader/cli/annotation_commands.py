@@ -16,7 +16,7 @@ from typing import Any
 from reader import cli
 from reader.annotations import COLOURS, Annotation, AnnotationStore, unattached
 from reader.annotations.hypothesis import write_hypothesis
-from reader.annotations.importing import ImportReport, attach, import_file
+from reader.annotations.importing import attach, import_file
 from reader.annotations.unattached import Unattached
 from reader.documents.model import Document
 from reader.library import Library
@@ -132,18 +132,8 @@ def run_import(args: argparse.Namespace) -> int:
             f"source-reader: {args.file}: unattached {entry.id[:8]}: {entry.reason}",
             file=sys.stderr,
         )
-    print(_summary(report))
+    print(report.summary())
     return 1 if report.errors and not report.imported and not report.unattached else 0
-
-
-def _summary(report: ImportReport) -> str:
-    orphaned = f", {len(report.orphaned)} orphaned" if report.orphaned else ""
-    return (
-        f"imported {report.imported} annotations from a {report.format} file "
-        f"({report.added} new, {report.replaced} replaced, {report.unchanged} unchanged{orphaned}, "
-        f"{len(report.errors)} rejected); {len(report.unattached)} unattached "
-        f"({report.newly_unattached} new)"
-    )
 
 
 def run_attach(args: argparse.Namespace) -> int:

@@ -136,6 +136,9 @@ def test_an_unattached_annotation_is_attached_by_hand_and_undo_lists_it_again(se
     made = attach(store, loose.id[:8], budget)
     assert made.id == loose.id and placed_text(library, made) == "the town hall"
     assert made.doc == budget.id and loose.id not in {u.id for u in unattached.listed(store)}
+    again = import_file(store, library, fill_selectors(library, src, tmp_path))
+    assert loose.id not in {u.id for u in again.unattached} and again.added == 0
+    assert store.find(loose.id) == made
     assert store.undo()
     assert loose.id in {u.id for u in unattached.listed(store)}
     page = next(u for u in unattached.listed(store) if "markup" in u.reason)
@@ -155,7 +158,9 @@ def test_a_discarded_entry_stays_off_the_list_through_imports_until_restored(set
     before = unattached.listed(store)
     gone = unattached.discard(store, before[0].id[:8])
     assert gone == before[0] and gone not in unattached.listed(store)
-    assert import_file(store, library, path).newly_unattached == 0
+    again = import_file(store, library, path)
+    assert (again.newly_unattached, again.discarded) == (0, 1)
+    assert gone.id not in {u.id for u in again.unattached}
     assert [u.id for u in unattached.discarded(store)] == [gone.id]
     reopened = AnnotationStore(library.annotations_path)
     assert [u.id for u in unattached.listed(reopened)] == [u.id for u in before[1:]]
