@@ -48,7 +48,7 @@ def shown_text(entry: Unattached, limit: int = 80) -> str:
 class UnattachedModel(HeaderedTableModel):
     """The listed entries of the store, read on `refresh()`."""
 
-    HEADERS = ("Unattached annotation", "Why")
+    HEADERS = ("Annotation", "Why")
 
     def __init__(self, store: AnnotationStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -95,13 +95,20 @@ class UnattachedPanel(QWidget):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)  # imported text is untrusted
         self.detail.setWordWrap(True)
         self.detail.setAccessibleName("Current unattached annotation")
-        self.to_selection = QPushButton("Attach to selection", self)
-        self.to_quote = QPushButton("Attach where quoted", self)
+        attach_to = QLabel("Attach to:", self)
+        self.to_selection = QPushButton("Selection", self)
+        self.to_selection.setToolTip("Attach it to the text selected in the open document")
+        self.to_quote = QPushButton("Its quote", self)
+        self.to_quote.setToolTip("Attach it where its quote is in the open document (Enter)")
         self.discard = QPushButton("Discard", self)
+        self.discard.setToolTip("Take it off the list (Delete)")
         buttons = QHBoxLayout()
-        for button in (self.to_selection, self.to_quote, self.discard):
-            button.setMinimumWidth(24)
+        buttons.addWidget(attach_to)
+        for button in (self.to_selection, self.to_quote):
+            button.setMinimumWidth(24)  # a narrow panel squeezes its buttons, not the window
             buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.discard)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
@@ -132,6 +139,7 @@ class UnattachedPanel(QWidget):
             self.detail.clear()
             return
         where = entry.item.source or entry.item.via
+        where = "" if where in entry.reason else where
         lines = [shown_text(entry, 300), entry.item.note if entry.item.exact else "", where]
         self.detail.setText("\n".join(line for line in lines if line) + f"\nWhy: {entry.reason}")
 
