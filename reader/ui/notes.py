@@ -23,7 +23,7 @@ from reader.annotations import AnnotationStore, ReanchorReport
 from reader.annotations.importing import ImportReport
 from reader.documents.model import Document
 from reader.export.csl import csl_item
-from reader.export.report import citation_of
+from reader.export.formatted import formatted_citation
 from reader.quotes.model import Quote
 from reader.ui.annotations_panel import SWATCHES, AnnotationsPanel
 from reader.ui.export_dialog import ExportDialog
@@ -185,7 +185,7 @@ class Notes(QObject):
         return quote
 
     def copy_citation(self) -> None:
-        """Copy the open document's citation: a line of text, and CSL-JSON for reference managers.
+        """Copy the open document's citation, formatted (Harvard) and as CSL-JSON.
 
         Annotations of this document selected in the Notes panel go in as the excerpts.
         """
@@ -194,9 +194,10 @@ class Notes(QObject):
             self.message.emit("Open a document first, then copy its citation.")
             return
         excerpts = [a for a in self.panel.selected() if a.doc == doc.id]
+        item = csl_item(doc, excerpts)
         data = QMimeData()
-        data.setText(citation_of(doc).text())
-        csl = json.dumps([csl_item(doc, excerpts)], ensure_ascii=False)
+        data.setText(formatted_citation(item))
+        csl = json.dumps([item], ensure_ascii=False)
         data.setData(CSL_MIME, QByteArray(csl.encode("utf-8")))
         QGuiApplication.clipboard().setMimeData(data)
         self.message.emit(f"Citation copied: {data.text()}")
