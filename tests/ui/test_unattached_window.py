@@ -120,6 +120,11 @@ def test_import_attach_from_the_keyboard_and_reimport_changes_nothing(
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)  # attach where its quote is, in the open doc
     assert set(rows(window)) == {"Hq1", "Hq2"}
     assert window.statusBar().currentMessage().startswith(f"Attached to “{exact[:40]}")
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_Z, CTRL)  # undo lists it again
+    assert set(rows(window)) == {w3c_id, "Hq1", "Hq2"}
+    qtbot.keyClick(window.reader.text, Qt.Key.Key_Z, CTRL_SHIFT)
+    assert set(rows(window)) == {"Hq1", "Hq2"}
 
     select_row(window, "Hq1")
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)  # its quote is not in this document
@@ -156,7 +161,9 @@ def test_import_attach_from_the_keyboard_and_reimport_changes_nothing(
         assert [u.id for u in unattached.discarded(store)] == ["Hq2"]
 
 
-def test_the_unattached_commands_are_in_the_palette(qtbot, window):
+def test_the_unattached_commands_are_in_the_palette_and_a_bad_file_is_one_line(
+    qtbot, window, tmp_path
+):
     qtbot.keyClick(window, Qt.Key.Key_K, CTRL)
     palette = window.dialogs.get("palette")
     for typed, action in (
@@ -172,3 +179,9 @@ def test_the_unattached_commands_are_in_the_palette(qtbot, window):
     palette.close()
     window.action(ActionId.DISCARD_UNATTACHED).trigger()
     assert window.statusBar().currentMessage() == "No unattached annotation to discard."
+    bad = tmp_path / "notes.json"
+    bad.write_text('{"title": "not annotations"}', encoding="utf-8")
+    window.notes.unattached.import_from(bad)
+    qtbot.waitUntil(lambda: not window.workspace.busy(), timeout=30000)
+    qtbot.waitUntil(lambda: "neither W3C" in window.statusBar().currentMessage())
+    assert "\n" not in window.statusBar().currentMessage()
