@@ -158,6 +158,7 @@ VIEW_KEYS: tuple[tuple[str, str], ...] = (
     ("Enter", "Open the selected item; in the search field or reader: next match"),
     ("Shift+Enter", "Previous match (search field or reader)"),
     ("Tab / Shift+Tab", "Move between search, lists, reader and panels"),
+    ("Enter / Delete (unattached list)", "Attach where its quote is / discard it"),
 )
 
 
