@@ -67,12 +67,6 @@ class Citation:
         ]
         return [(label, value or "not given") for label, value in values]
 
-    def text(self) -> str:
-        """The citation as one line of text."""
-        parts = [self.author, f"“{self.title}”" if self.title else "", self.outlet, self.published]
-        line = ". ".join(p for p in parts if p)
-        return f"{line}. {self.location} (accessed {self.accessed})."
-
 
 @dataclass(slots=True, frozen=True)
 class VariantWord:
