@@ -258,8 +258,9 @@ def _document_before(words: list[str], k: int, pos: int) -> Found | None:
     """`The lawsuit (filed by X) claims Y “…”`: the document whose verb is words[k] speaks for
     its issuer, never for Y, the subject of the reported clause."""
     for j in range(k - 2, max(-1, k - 10), -1):
-        if words[j].lower() in DETERMINERS and words[j + 1].lower() in DOCUMENT_NOUNS:
-            return _document(words, j, pos)
+        opens = j == 0 or not words[j - 1][0].isalnum() or words[j - 1].lower() in ("and", "but")
+        if opens and words[j].lower() in DETERMINERS and words[j + 1].lower() in DOCUMENT_NOUNS:
+            return _document(words, j, pos)  # not "Mackler issued a statement saying"
         if not words[j][0].isalnum():
             break
     return None

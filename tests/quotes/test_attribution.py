@@ -584,3 +584,11 @@ def test_a_document_before_its_verb_speaks_for_its_issuer_not_for_the_claim_s_su
     )
     assert by_text(quotes, "ignored every warning").speaker is None
     assert by_text(quotes, "never once answered").speaker == "Marlowe Tenants Union"
+
+
+def test_a_document_issued_by_a_named_person_is_that_person_s() -> None:
+    quotes = analysed(
+        "Harbour Trust director Elin Marsh issued a statement saying the plan "
+        "\u201cputs every mooring at risk.\u201d",
+    )
+    assert by_text(quotes, "puts every mooring").speaker == "Elin Marsh"
