@@ -6,7 +6,8 @@ store.undo(); store.redo()
 store.reanchor(doc)                # after the document's text changed
 write_jsonld(store.list(), path);  read_jsonld(path) -> ImportResult   # the app's own format
 importing.import_file(store, library, path) -> ImportReport  # any W3C producer or Hypothesis
-unattached.listed(store); importing.attach(store, unattached_id, doc)
+unattached.listed(store); importing.attach(store, unattached_id, doc, span=None)  # by hand
+unattached.discard(store, unattached_id); unattached.restore(store, unattached_id)
 hypothesis.write_hypothesis(store.list(), library.documents(), path)
 """
 

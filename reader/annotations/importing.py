@@ -46,12 +46,24 @@ class ImportReport:
     orphaned: list[str] = field(default_factory=list)  # placed on a document, text not found
     unattached: list[Unattached] = field(default_factory=list)  # every entry no document took
     newly_unattached: int = 0  # of those, how many were not on the list already
+    discarded: int = 0  # entries no document took that were discarded by hand earlier
     errors: list[str] = field(default_factory=list)  # malformed entries, with their position
 
     @property
     def imported(self) -> int:
         """Annotations now on documents (new, replaced or already there)."""
         return self.added + self.replaced + self.unchanged
+
+    def summary(self) -> str:
+        """One line: what was imported, rejected and left unattached."""
+        orphaned = f", {len(self.orphaned)} orphaned" if self.orphaned else ""
+        return (
+            f"imported {self.imported} annotations from a {self.format} file "
+            f"({self.added} new, {self.replaced} replaced, {self.unchanged} unchanged{orphaned}, "
+            f"{len(self.errors)} rejected); {len(self.unattached)} unattached "
+            f"({self.newly_unattached} new)"
+            + (f", {self.discarded} discarded" * bool(self.discarded))
+        )
 
 
 def import_file(store: AnnotationStore, library: Documents, path: Path) -> ImportReport:
@@ -60,13 +72,14 @@ def import_file(store: AnnotationStore, library: Documents, path: Path) -> Impor
     report = ImportReport(format=kind, errors=errors)
     documents = library.documents()
     placed: list[Annotation] = []
+    loose: list[Unattached] = []
     for item in items:
         doc, reason = find_document(item, library, documents)
         made = None if doc is None else _annotation(item, doc)
         if made is None:
             if doc is not None:
                 reason = f"its text is not in {doc.title or doc.id} (document {doc.id})"
-            report.unattached.append(Unattached(item.key, reason, item))
+            loose.append(Unattached(item.key, reason, item))
             continue
         placed.append(made)
         if made.orphaned:
@@ -75,23 +88,40 @@ def import_file(store: AnnotationStore, library: Documents, path: Path) -> Impor
     report.added, report.replaced = store.put_many(changed) if changed else (0, 0)
     report.unchanged = len(placed) - len(changed)
     unattached.forget(store, [a.id for a in placed])
-    report.newly_unattached = len(unattached.keep(store, report.unattached))
+    _list_unplaced(store, report, loose)
     return report
 
 
-def attach(store: AnnotationStore, reference: str, doc: Document, exact: str = "") -> Annotation:
-    """Place an unattached annotation on `doc` (at `exact`, if given, else at its own quote)."""
+def _list_unplaced(store: AnnotationStore, report: ImportReport, loose: list[Unattached]) -> None:
+    """Put what no document took on the unattached list, but for those attached or discarded
+    by hand since an earlier import (counted as unchanged, and as discarded)."""
+    gone = {u.id for u in unattached.discarded(store)}
+    attached = {u.id for u in loose if u.id not in gone and store.find(u.id) is not None}
+    report.unchanged += len(attached)
+    report.unattached = [u for u in loose if u.id not in gone | attached]
+    report.discarded = len(loose) - len(attached) - len(report.unattached)
+    report.newly_unattached = len(unattached.keep(store, report.unattached))
+
+
+def attach(
+    store: AnnotationStore, reference: str, doc: Document, span: tuple[int, int] | None = None
+) -> Annotation:
+    """Place an unattached annotation on `doc`: at `span` (body offsets), else at its own quote.
+
+    The command line and the window both attach through here; the annotation goes on the store's
+    undo history, and undoing it lists the entry again.
+    """
     item = unattached.get(store, reference).item
     made: Annotation | None
-    if exact:
-        start = doc.body.find(exact)
-        if start < 0:
-            raise StoreError(f"text not found in {doc.id}: {exact!r}")
-        made = _build(item, doc, make_selector(doc.body, start, start + len(exact)))
+    if span is not None:
+        start, end = span
+        if not 0 <= start < end <= len(doc.body):
+            raise StoreError(f"no text at {start}..{end} in {doc.id} to attach it to")
+        made = _build(item, doc, make_selector(doc.body, start, end))
     else:
         made = _annotation(item, doc)
     if made is None or made.orphaned:
-        raise StoreError(f"its text is not in {doc.id}; give the text to attach it to")
+        raise StoreError(f"its text is not in {doc.id}; choose the passage to attach it to")
     store.put_many([made])
     return made
 

@@ -68,6 +68,9 @@ MIGRATIONS: list[list[str]] = [
             id TEXT PRIMARY KEY, reason TEXT NOT NULL, entry TEXT NOT NULL,
             imported TEXT NOT NULL)""",
     ],
+    [  # 3 -> 4: an entry discarded by hand stays out of the list (and of later imports)
+        "ALTER TABLE unattached ADD COLUMN discarded TEXT NOT NULL DEFAULT ''",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

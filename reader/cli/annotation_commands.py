@@ -1,8 +1,8 @@
-"""The `annotations` sub-commands: export, import, list, add, attach and reanchor annotations.
+"""The `annotations` sub-commands: export, import, list, add, attach, discard and reanchor.
 
 `import` tells the file's format (W3C Web Annotation JSON-LD from any producer, or a Hypothesis
 export) by itself; annotations that match no document are listed as unattached, with the reason,
-until `attach` places them.
+until `attach` places them or `discard` takes them off the list.
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from typing import Any
 from reader import cli
 from reader.annotations import COLOURS, Annotation, AnnotationStore, unattached
 from reader.annotations.hypothesis import write_hypothesis
-from reader.annotations.importing import ImportReport, attach, import_file
+from reader.annotations.importing import attach, import_file
 from reader.annotations.unattached import Unattached
+from reader.documents.model import Document
 from reader.library import Library
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add `annotations export|import|list|add|reanchor` to the parser."""
+    """Add `annotations export|import|attach|discard|list|add|reanchor` to the parser."""
     group = subparsers.add_parser("annotations", help="export, import, list or add annotations")
     commands = group.add_subparsers(dest="annotations_command", metavar="SUBCOMMAND")
     commands.required = True
@@ -45,7 +46,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     attaching.add_argument("unattached", metavar="UNATTACHED_ID", help="as `list` shows it")
     attaching.add_argument("document", metavar="PATH|ID", help="a library document (id or path)")
     attaching.add_argument("--exact", default="", metavar="TEXT", help="the text to attach it to")
+    attaching.add_argument("--occurrence", type=int, default=1, help="which occurrence (default 1)")
     attaching.set_defaults(run=run_attach)
+
+    discarding = commands.add_parser(
+        "discard", help="take an unattached annotation off the list (--restore: back on it)"
+    )
+    discarding.add_argument("unattached", metavar="UNATTACHED_ID", help="as `list` shows it")
+    discarding.add_argument("--restore", action="store_true", help="list a discarded one again")
+    discarding.set_defaults(run=run_discard)
 
     listing = commands.add_parser("list", help="list annotations")
     _add_filters(listing)
@@ -123,18 +132,8 @@ def run_import(args: argparse.Namespace) -> int:
             f"source-reader: {args.file}: unattached {entry.id[:8]}: {entry.reason}",
             file=sys.stderr,
         )
-    print(_summary(report))
+    print(report.summary())
     return 1 if report.errors and not report.imported and not report.unattached else 0
-
-
-def _summary(report: ImportReport) -> str:
-    orphaned = f", {len(report.orphaned)} orphaned" if report.orphaned else ""
-    return (
-        f"imported {report.imported} annotations from a {report.format} file "
-        f"({report.added} new, {report.replaced} replaced, {report.unchanged} unchanged{orphaned}, "
-        f"{len(report.errors)} rejected); {len(report.unattached)} unattached "
-        f"({report.newly_unattached} new)"
-    )
 
 
 def run_attach(args: argparse.Namespace) -> int:
@@ -142,10 +141,37 @@ def run_attach(args: argparse.Namespace) -> int:
     doc = library.find(args.document)
     if doc is None:
         return cli.fail(f"{args.document}: no such document in the library (import it first)")
+    span = _find_text(doc, args.exact, args.occurrence) if args.exact else None
+    if args.exact and span is None:
+        return cli.fail(f"text not found in {doc.id} (occurrence {args.occurrence})")
     with store:
-        made = attach(store, args.unattached, doc, args.exact)
+        made = attach(store, args.unattached, doc, span)
     print(f"attached {made.id[:8]} to {doc.id} at “{' '.join(made.exact.split())[:70]}”")
     return 0
+
+
+def run_discard(args: argparse.Namespace) -> int:
+    _, store = open_store(args)
+    with store:
+        if args.restore:
+            entry = next((u for u in unattached.discarded(store) if u.id == args.unattached), None)
+            if entry is None:
+                return cli.fail(f"no discarded unattached annotation with id {args.unattached}")
+            unattached.restore(store, entry.id)
+        else:
+            entry = unattached.discard(store, args.unattached)
+    print(f"{'restored' if args.restore else 'discarded'} unattached {entry.id}")
+    return 0
+
+
+def _find_text(doc: Document, exact: str, occurrence: int) -> tuple[int, int] | None:
+    """Where the `occurrence`-th `exact` lies in the document's text, or None."""
+    start = -1
+    for _ in range(max(1, occurrence)):
+        start = doc.body.find(exact, start + 1)
+        if start < 0:
+            return None
+    return start, start + len(exact)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -185,13 +211,11 @@ def run_add(args: argparse.Namespace) -> int:
     doc = library.find(args.document)
     if doc is None:
         return cli.fail(f"{args.document}: no such document in the library (import it first)")
-    start = -1
-    for _ in range(max(1, args.occurrence)):
-        start = doc.body.find(args.exact, start + 1)
-        if start < 0:
-            return cli.fail(f"text not found in {doc.id} (occurrence {args.occurrence})")
+    span = _find_text(doc, args.exact, args.occurrence)
+    if span is None:
+        return cli.fail(f"text not found in {doc.id} (occurrence {args.occurrence})")
     with store:
-        made = store.add(doc, start, start + len(args.exact), args.note, args.tag, args.colour)
+        made = store.add(doc, *span, args.note, args.tag, args.colour)
     if args.json:
         cli.print_json(as_json(made))
     else:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from reader.documents.page_url import saved_from
+
 _SKIP = {
     "script",
     "style",
@@ -214,6 +216,10 @@ class _PageParser(HTMLParser):
         return self._line_starts[line - 1] + col
 
     # -- parser callbacks -----------------------------------------------------------------------
+    def handle_comment(self, data: str) -> None:
+        if "saved_from" not in self.page.meta and saved_from(data):
+            self.page.meta["saved_from"] = saved_from(data)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {k.lower(): (v or "") for k, v in attrs}
         if tag == "html" and attributes.get("lang"):

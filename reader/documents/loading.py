@@ -36,6 +36,7 @@ from reader.documents.metadata import (
     split_comment_header,
 )
 from reader.documents.model import PARAGRAPH_BREAK, Document, RemovedLine, Segment
+from reader.documents.page_url import mark_url_line
 from reader.documents.paragraphs import Unit, split_units
 from reader.errors import DocumentError
 
@@ -129,6 +130,7 @@ def _text_units(raw: str, markdown: bool) -> tuple[list[Unit], Metadata]:
         units = [_strip_markdown(u) for u in units]
     units = split_comment_header(units)
     meta = mark_meta_lines(units)
+    meta.url = mark_url_line(units)
     mark_boilerplate(units)
     mark_site_header(units)
     meta.title = find_title(units, declared.get("title", ""))
@@ -163,7 +165,12 @@ def _html_units(raw: str) -> tuple[list[Unit], Metadata]:
         meta.published
     )
     meta.language = page.language
-    meta.url = page.meta.get("canonical") or page.meta.get("url") or article.url
+    meta.url = (
+        page.meta.get("canonical")
+        or page.meta.get("url")
+        or article.url
+        or page.meta.get("saved_from", "")
+    )
     meta.warnings = article.warnings
     return units, meta
 

@@ -19,6 +19,7 @@ from reader.annotations.anchoring import anchor
 from reader.annotations.model import Annotation
 from reader.documents.model import Document
 from reader.export.passages import CONTEXT_CHARS, Passage, Run, cut_passage
+from reader.quotes.alignment import align
 from reader.quotes.model import AlignedWord, Link, Quote
 
 log = logging.getLogger(__name__)
@@ -66,12 +67,6 @@ class Citation:
             ("Accessed", self.accessed),
         ]
         return [(label, value or "not given") for label, value in values]
-
-    def text(self) -> str:
-        """The citation as one line of text."""
-        parts = [self.author, f"“{self.title}”" if self.title else "", self.outlet, self.published]
-        line = ". ".join(p for p in parts if p)
-        return f"{line}. {self.location} (accessed {self.accessed})."
 
 
 @dataclass(slots=True, frozen=True)
@@ -201,12 +196,8 @@ def _variants(quote: Quote, source: QuoteSource, docs: dict[str, Document]) -> l
     for link in links:
         ours_is_a = link.a == quote.id
         other = source.quote(link.b if ours_is_a else link.a)
-        alignment = link.alignment
-        if not alignment:
-            from reader.quotes.alignment import align
-
-            first, second = (quote, other) if ours_is_a else (other, quote)
-            alignment = align(first.text, second.text)
+        first, second = (quote, other) if ours_is_a else (other, quote)
+        alignment = align(first.text, second.text)
         doc = docs.get(other.doc)
         variants.append(
             Variant(

@@ -6,7 +6,8 @@ Each quotation is read against the words on both sides of it, in its own paragra
   before it  `Lavrov told reporters, “…”` / `Lavrov said: “…”` / `Lavrov concluded that “…”` /
              `Reed, the mayor, said “…”` / `according to Lavrov, “…”` / `what Psaki called “…”` /
              a sentence ending with a colon (`Peskov echoed the charge:`)
-  an embedded post (`— Name (@handle) date` under it) is its author's.
+  an embedded post (`— Name (@handle) date` under it) is its author's; a transcript's turn
+  (`SMITH: …`, `RESIDENT (Jane Roe, nurse): …`) is its label's.
 Then by position: a quotation standing alone right after a sentence whose subject is a person
 ("And the judge did not hold back." / "Osei is standing outside.") is that person's; one with no
 words of its own otherwise continues the one before it in the same
@@ -16,7 +17,7 @@ the previous paragraph's speaker. Pronouns go to the person last named as a subj
 people whose gender (Mr/Ms, actress, an earlier "she said") does not fit); roles ("the Kremlin
 spokesman") to the person given that role in the article. When the evidence is weak the speaker
 stays unknown and `speaker_guess` holds the best guess; `attribution` names the evidence
-(said-after, said-before-name, intro, intro-colon, said-that, according-to, colon-intro, post,
+(said-after, said-before-name, intro, intro-colon, said-that, according-to, colon-intro, post, turn,
 subject-participle, previous-sentence, continues, continued-by, reported-before,
 previous-paragraph, guess; with
 "-unsure" when the words found name nobody the article identifies).
@@ -33,7 +34,7 @@ import re
 from collections.abc import Callable
 
 from reader.documents.model import Document
-from reader.quotes.extraction import TWEET_RE
+from reader.quotes.extraction import TWEET_RE, Turn, transcript_turns
 from reader.quotes.model import Quote, QuoteKind
 from reader.quotes.names import (
     DETERMINERS,
@@ -128,6 +129,16 @@ def _resolve(
     return Result(None, role_text, guess)
 
 
+def _label_words(turn: Turn) -> list[str]:
+    """The speaker a transcript label names: the name in its note ("RESIDENT (Jane Roe, nurse)"),
+    else the label itself in title case ("SEN. ROE" → Sen. Roe)."""
+    named = turn.note.split(",")[0]
+    words = WORD_RE.findall(named)
+    if words and all(is_capitalised(w) for w in words):
+        return words
+    return WORD_RE.findall(turn.label.title())
+
+
 class _Attributor:
     """Attribution state for one document."""
 
@@ -136,7 +147,9 @@ class _Attributor:
         self.quotes = quotes
         self.paragraphs = doc.paragraphs() or [(0, len(doc.body))]
         self.starts = [s for s, _ in self.paragraphs]
-        self.people = find_people(self.body, self.paragraphs, [(q.start, q.end) for q in quotes])
+        self.turns = {t.start: t for t in transcript_turns(self.body)}
+        spoken = [(q.start, q.end) for q in quotes if q.start not in self.turns]
+        self.people = find_people(self.body, self.paragraphs, spoken)  # turns name people too
         self.last_speaker: str | None = None
         self.found: dict[str, Found] = {}  # quote id -> the words its speaker was read from
         self.stated_gender = dict(self.people.gender)  # before any pronoun was resolved
@@ -176,6 +189,10 @@ class _Attributor:
         """Attribute quote `i` from the words around it; False when they name no one (words
         that name someone who stays unknown, "a senior official", still count as evidence)."""
         q = self.quotes[i]
+        turn = self.turns.get(q.start)
+        if turn is not None:
+            self.apply(q, self.resolve(Found(_label_words(turn), q.start, "turn")), "turn")
+            return True
         post = TWEET_RE.match(self.body, q.start)
         if post and post.start(1) == q.start:
             author = Found(WORD_RE.findall(post.group(2)), q.start, "post")

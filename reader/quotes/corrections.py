@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.errors import StoreError
-from reader.quotes.alignment import align
 from reader.quotes.groups import build_groups
 from reader.quotes.model import Link, LinkKind, Quote
 
@@ -193,7 +192,7 @@ def apply_corrections(analysis: QuoteAnalysis, corrections: Sequence[Correction]
         if c.kind == "unlink":
             links.pop(pair, None)
         elif pair not in links:
-            links[pair] = Link(*pair, 1.0, LinkKind.VARIANT, align(quote.text, other.text))
+            links[pair] = Link(*pair, 1.0, LinkKind.VARIANT)
         quote.corrected = other.corrected = True
     analysis.links[:] = sorted(links.values(), key=lambda link: (link.a, link.b))
     analysis.groups[:] = build_groups(analysis.quotes, analysis.links, analysis.documents)

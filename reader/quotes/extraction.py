@@ -29,6 +29,14 @@ COMMENT_HEADER_RE = re.compile(
     r"(?i)(?:\d+|no|one|two|three|four|five)\s+(?:thoughts?|responses?|comments?|repl(?:y|ies))"
     r"\s+(?:on|to)\s*"
 )
+# A transcript's turn: a speaker label in capitals opening a paragraph ("SMITH: …", "SEN. ROE:",
+# "RESIDENT (Jane Roe, nurse): …"); a body is a transcript when it has TURNS_MIN of them by at
+# least two labels, so a lone "UPDATE:" or "WATCH:" line is no turn.
+TURN_RE = re.compile(
+    r"(?m)^([A-Z][A-Z'\u2019.\-]+(?:[ \t][A-Z][A-Z'\u2019.\-]*){0,3})"
+    r"(?:[ \t]\(([^()\n]{2,80})\))?:[ \t]+(?=\S)"
+)
+TURNS_MIN = 3
 PHRASE_MAX_WORDS = 5  # a scare-quoted phrase is a few words embedded in a sentence
 STRIP_END = " \t\r\n\u00a0\u202f,;:"
 
@@ -146,6 +154,39 @@ def _with_posts(body: str, spans: list[_Span]) -> list[_Span]:
     return sorted(kept + posts, key=lambda s: s.start)
 
 
+@dataclass(slots=True, frozen=True)
+class Turn:
+    """One speaker's turn in a transcript: the label's words and the span of what was said."""
+
+    label: str  # "SMITH", "RESIDENT"
+    note: str  # the label's parenthesis: "Jane Roe, nurse", or ""
+    start: int
+    end: int
+
+
+def transcript_turns(body: str) -> list[Turn]:
+    """The turns of a transcript in `body`, in order; [] when `body` is no transcript."""
+    turns = []
+    for m in TURN_RE.finditer(body):
+        if len(m.group(1).replace(".", "")) < 2:
+            continue  # "Q:", "A:" carry no speaker
+        end = body.find("\n", m.end())
+        end = len(body) if end < 0 else end
+        turns.append(Turn(m.group(1), m.group(2) or "", m.end(), end))
+    if len(turns) < TURNS_MIN or len({t.label for t in turns}) < 2:
+        return []
+    return turns
+
+
+def _with_turns(body: str, spans: list[_Span]) -> list[_Span]:
+    """Add a transcript's turns as quotations (quoted by their label, not by marks)."""
+    turns = [_Span(-1, t.start, t.end, t.start, False) for t in transcript_turns(body)]
+    if not turns:
+        return spans
+    kept = [s for s in spans if not any(t.start <= s.start < t.end for t in turns)]
+    return sorted(kept + turns, key=lambda s: s.start)
+
+
 def _is_stray(text: str) -> bool:
     """True for recovered text that is no quotation: empty, or only an attribution ("he said.")."""
     words = text.lower().replace(",", " ").replace(".", " ").split()
@@ -185,7 +226,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     """Every quotation in `doc.body`, in document order, with ids f"{doc.id}:{n}"."""
     body = doc.body
     quotes: list[Quote] = []
-    for span in _with_posts(body, _Scanner(body).run()):
+    for span in _with_turns(body, _with_posts(body, _Scanner(body).run())):
         start, end = _trim(body, span.start, span.end)
         if end <= start or not any(c.isalnum() for c in body[start:end]):
             continue

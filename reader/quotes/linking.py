@@ -41,7 +41,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from rapidfuzz.distance import Indel
 
-from reader.quotes.alignment import STOPWORDS, align
+from reader.quotes.alignment import STOPWORDS
 from reader.quotes.candidates import (
     MIN_SHARED,
     Context,
@@ -226,7 +226,7 @@ def _half_matches(half: Prepared, other: Prepared, context: Context) -> bool:
 
 def _partial_link(x: Quote, y: Quote, score: float) -> Link:
     a, b = sorted((x, y), key=lambda q: q.id)
-    return Link(a.id, b.id, round(0.9 * score, 3), LinkKind.PARTIAL, align(a.text, b.text))
+    return Link(a.id, b.id, round(0.9 * score, 3), LinkKind.PARTIAL)
 
 
 @pair_safe
@@ -251,7 +251,7 @@ def _verifytranslation(x: Prepared, y: Prepared, context: Context) -> Link | Non
     if score is None:
         return None
     a, b = sorted((x.quote, y.quote), key=lambda q: q.id)
-    return Link(a.id, b.id, round(score, 3), kind, align(a.text, b.text))
+    return Link(a.id, b.id, round(score, 3), kind)
 
 
 def _limits(x: Prepared, y: Prepared) -> Thresholds:
@@ -287,7 +287,7 @@ def _verify(
     if verdict is None:
         return None
     a, b = sorted((x.quote, y.quote), key=lambda q: q.id)
-    return Link(a.id, b.id, round(verdict.score, 3), verdict.kind, align(a.text, b.text))
+    return Link(a.id, b.id, round(verdict.score, 3), verdict.kind)
 
 
 def _compare_phrases(x: Unit, y: Unit) -> _Verdict | None:

@@ -6,7 +6,7 @@ runs over several paragraphs the text keeps the paragraph break and the reopenin
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -55,8 +55,7 @@ class Link:
     a: str
     b: str
     score: float  # 0..1
-    kind: LinkKind
-    alignment: list[AlignedWord] = field(default_factory=list)
+    kind: LinkKind  # the word alignment is not kept: `alignment.align` of the two texts gives it
 
 
 @dataclass(slots=True)

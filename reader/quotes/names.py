@@ -93,7 +93,9 @@ landlady priest vicar pastor chef designer photographer producer filmmaker novel
 # Roles in politics that anyone may hold ("Clinton ally James Carville", "GOP strategist X").
 POLITICAL_ROLES = _words(
     """ally strategist pollster operative surrogate nominee contender congressman congresswoman
-delegate donor backer supporter rival opponent challenger anchor moderator blogger fundraiser"""
+delegate donor backer supporter rival opponent challenger anchor moderator blogger fundraiser
+councilman councilwoman councilmember alderman alderwoman assemblyman assemblywoman
+assemblymember selectman supervisor"""
 )
 # Groups and common plurals that say who spoke without naming anyone ("Staff say...").
 GROUP_NOUNS = _words(
@@ -257,6 +259,11 @@ def clean_token(word: str) -> str:
 _GLUED_ACRONYM = re.compile(r"^[A-Z]{2,}([A-Z][a-z]{2,})$")
 
 
+def _opening_word(word: str) -> bool:
+    """A sentence's first word before a title: "But" in "But Councilmember Ray Hollis"."""
+    return word[0].isupper() and word.lower() in STOP_CAPS
+
+
 def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Split words such as "Russian Foreign Minister Sergey Lavrov" into (name, role) words.
 
@@ -287,7 +294,7 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     if name and i >= 0 and tokens[i] in ("of", "for"):  # "Minister of Health Ana Ruiz"
         name, i = name[1:], i + 1
     role = [clean_token(t) for t in tokens[: i + 1] if t.lower().rstrip(".") not in HONORIFICS]
-    while role and role[0].lower() in ("the", "a", "an"):
+    while role and (role[0].lower() in ("the", "a", "an") or _opening_word(role[0])):
         role = role[1:]
     while role and not role[-1][0].isalnum():
         role = role[:-1]

@@ -1,9 +1,10 @@
 """Capitalised words that are never a quotation's speaker.
 
 Reading the words around a quotation picks up capitalised words that name no one: a place
-("Florida said"), a platform ("wrote on Facebook"), a party or nationality ("Iowa Republican", a
-word of the speaker's description), a time zone, or a capitalised function word opening a
-sentence ("Had Sanders won..."). Unknown beats wrong: such a speaker is dropped, and a function
+("Florida said"), a platform ("wrote on Facebook"), a party, nationality or language ("Iowa
+Republican", a word of the speaker's description; "said it in Italian"), a time zone, or a
+capitalised function or number word opening a sentence ("Had Sanders won...", "One driver
+said"). Unknown beats wrong: such a speaker is dropped, and a function
 word in front of a real name is cut off.
 """
 
@@ -13,7 +14,11 @@ _PLATFORMS = "facebook twitter instagram youtube snapchat reddit tiktok linkedin
 _GROUPS = """republican republicans democrat democrats democratic gop american americans british
 mexican mexicans hispanic hispanics latino latinos muslim muslims muslim-americans christian
 christians jewish evangelical evangelicals conservative conservatives liberal liberals
-progressive progressives libertarian independent independents"""
+progressive progressives libertarian independent independents english french german germans
+italian italians spanish portuguese dutch russian russians ukrainian ukrainians chinese japanese
+korean arabic persian turkish greek polish swedish norwegian danish finnish irish scottish welsh
+indian pakistani african european europeans asian canadian australian israeli israelis
+palestinian palestinians iranian iraqi syrian"""
 _ZONES = "edt est pdt pst cdt cst mdt mst gmt utc bst cet cest et pt"
 _STATES = """alabama alaska arizona arkansas california colorado connecticut delaware florida
 georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
@@ -24,9 +29,13 @@ calif colo conn del fla ga ill ind kan ky la md mich minn miss mo mont neb nev o
 tenn tex va vt wash wis wyo new hampshire york jersey carolina dakota rhode island north
 south west"""
 _COUNTRIES = """america mexico canada china russia ukraine iran iraq syria israel cuba japan germany
-france britain england europe africa asia pyongyang beijing moscow tehran"""
+france britain england europe africa asia pyongyang beijing moscow tehran uk us usa u.k u.s
+italy spain portugal greece turkey poland sweden norway denmark finland ireland scotland wales
+india pakistan australia brazil argentina egypt nigeria kenya london paris berlin rome madrid
+brussels kyiv kiev"""
 _FUNCTION = """had has have does did do don't don\u2019t doesn't doesn\u2019t because wait outside
-is are was were can could would should will if when while why how what whether even"""
+is are was were can could would should will if when while why how what whether even one two
+three four five several some another each every"""
 
 PLACES = frozenset(" ".join([_PLATFORMS, _ZONES, _STATES, _COUNTRIES]).split())
 GROUPS = frozenset(_GROUPS.split())

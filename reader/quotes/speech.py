@@ -254,6 +254,18 @@ def _document(words: list[str], k: int, pos: int) -> Found | None:
     return Found([], pos, "document")
 
 
+def _document_before(words: list[str], k: int, pos: int) -> Found | None:
+    """`The lawsuit (filed by X) claims Y “…”`: the document whose verb is words[k] speaks for
+    its issuer, never for Y, the subject of the reported clause."""
+    for j in range(k - 2, max(-1, k - 10), -1):
+        opens = j == 0 or not words[j - 1][0].isalnum() or words[j - 1].lower() in ("and", "but")
+        if opens and words[j].lower() in DETERMINERS and words[j + 1].lower() in DOCUMENT_NOUNS:
+            return _document(words, j, pos)  # not "Mackler issued a statement saying"
+        if not words[j][0].isalnum():
+            break
+    return None
+
+
 def _description_after(words: list[str], end: int) -> int:
     """After a name ending at words[end], the end of a description set off by commas (", a
     former aide,", ", who ran the campaign,"), or 0 when there is none."""
@@ -299,6 +311,9 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
         if not (is_speech_verb(words[k]) or naming) or _too_far(words, k):
             continue
         tag = {":": "intro-colon", ",": "intro"}.get(last, "said-that")
+        document = _document_before(words, k, pos)
+        if document is not None:
+            return document
         end_se = _skip_aux(words, k - 1, -1) + 1
         start = _backward(words, end_se)
         if start >= end_se and k > 0 and words[k - 1] == ",":
@@ -348,6 +363,9 @@ def _object_only(words: list[str]) -> bool:
     return len(words) <= 4 and all(clean_token(w).isalpha() and w.islower() for w in words)
 
 
+PLACE_PREPOSITIONS = frozenset(("at", "in", "from", "of", "near", "on"))
+
+
 def _relative(words: list[str], end: int) -> tuple[int, int]:
     """The speaker before a relative clause ending at words[end] ("an engineer who asked not to
     be named said"): (start, end) of the speaker, or (end, end)."""
@@ -357,8 +375,22 @@ def _relative(words: list[str], end: int) -> tuple[int, int]:
         if words[w].lower() == "who":
             stop = w - 1 if w > 0 and words[w - 1] == "," else w  # "Pike, who leads the group,"
             start = _backward(words, stop)
+            if start >= stop:  # "a nurse at the Hallam ward, who ...": the nurse, not the ward
+                stop = _preposition_before(words, stop)
+                start = _backward(words, stop)
             return (start, stop) if start < stop else (end, end)
     return end, end
+
+
+def _preposition_before(words: list[str], k: int) -> int:
+    """Index of the preposition opening a short place phrase that ends before words[k] ("at the
+    Hallam ward"), or k."""
+    for i in range(k - 1, max(0, k - 6), -1):
+        if words[i].lower() in PLACE_PREPOSITIONS:
+            return i
+        if not words[i][0].isalnum():
+            break
+    return k
 
 
 def _nearest(words: list[str], k: int, pos: int, tag: str) -> Found | None:

@@ -61,6 +61,11 @@ class ActionId(StrEnum):
     REDO_CORRECTION = "redo-correction"
     COPY_CITATION = "copy-citation"
     SHOW_COPIES = "show-copies"
+    IMPORT_ANNOTATIONS = "import-annotations"
+    SHOW_UNATTACHED = "show-unattached"
+    ATTACH_TO_SELECTION = "attach-to-selection"
+    ATTACH_BY_QUOTE = "attach-by-quote"
+    DISCARD_UNATTACHED = "discard-unattached"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +123,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _(A.ANNOTATE_QUOTE, "Annotate current quote", ("Ctrl+Shift+M",), "&Notes", "notes",
       "annotate_quote"),
     _(A.COPY_CITATION, "Copy citation", ("Ctrl+Shift+C",), "&Notes", "notes", "copy_citation"),
+    _(A.IMPORT_ANNOTATIONS, "Import annotations (W3C, Hypothesis)…", ("Ctrl+Shift+I",),
+      "&Notes", "unattached", "import_annotations"),
+    _(A.SHOW_UNATTACHED, "Show unattached annotations", ("Ctrl+Shift+U",), "&Notes", "notes",
+      "show_unattached"),
+    _(A.ATTACH_TO_SELECTION, "Attach unattached annotation to the selection", ("Ctrl+Shift+A",),
+      "&Notes", "unattached", "attach_to_selection"),
+    _(A.ATTACH_BY_QUOTE, "Attach unattached annotation where its quote is", (), "&Notes",
+      "unattached", "attach_by_quote"),
+    _(A.DISCARD_UNATTACHED, "Discard unattached annotation", (), "&Notes", "unattached",
+      "discard"),
     _(A.UNDO_ANNOTATION, "Undo annotation edit", (SK.Undo,), "&Notes", "notes", "undo"),
     _(A.REDO_ANNOTATION, "Redo annotation edit", (SK.Redo, "Ctrl+Shift+Z"), "&Notes", "notes",
       "redo"),
@@ -143,6 +158,7 @@ VIEW_KEYS: tuple[tuple[str, str], ...] = (
     ("Enter", "Open the selected item; in the search field or reader: next match"),
     ("Shift+Enter", "Previous match (search field or reader)"),
     ("Tab / Shift+Tab", "Move between search, lists, reader and panels"),
+    ("Enter / Delete (unattached list)", "Attach where its quote is / discard it"),
 )
 
 

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
             "window": self, "navigator": self.navigator, "search_flow": self.search_flow,
             "notes": self.notes, "status": self.status, "panels": self.panels,
             "reader": self.reader, "corrector": self.corrector, "copies": self.copies,
+            "unattached": self.notes.unattached,
         }  # fmt: skip
         self.actions_by_id = build_actions(self, parts, self.settings.key_overrides)
         for clash in conflicts(bindings(self.settings.key_overrides)):
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
             self.workspace, self.reader, self.quote_panel, self.right, self.dialogs,
             lambda: self.colours, self,
         )  # fmt: skip
-        self.right.addTab(self.notes.panel, "Notes")
+        self.right.addTab(self.notes.tab, "Notes")
         self.copies = Copies(self)
         self.right.addTab(self.copies.panel, "Copies")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
         ws.documentsLoaded.connect(self._documents_loaded)
         ws.quotesReady.connect(self._quotes_ready)
         ws.openRequested.connect(lambda doc_id: nav.open(doc_id))
-        for source in (nav, self.notes, self.notes.panel, self.corrector):
+        for source in (nav, self.notes, self.notes.panel, self.notes.unattached, self.corrector):
             source.message.connect(self.status.say)
         nav.documentOpened.connect(self._document_opened)
         self.notes.panel.annotationActivated.connect(self.open_span)

@@ -1,7 +1,8 @@
 """Annotations in the window: the store on the library, the Notes panel, painting and export.
 
-`Notes` works on the workspace's `AnnotationStore` and owns the `AnnotationsPanel` (a tab on
-the right) and the export dialog; the window's annotation actions name its methods. The store
+`Notes` works on the workspace's `AnnotationStore` and owns the Notes tab on the right (the
+`AnnotationsPanel`, and under it the unattached list of `UnattachedNotes`) and the export dialog;
+the window's annotation actions name its methods (or its `unattached` part's). The store
 may report changes from a worker thread (re-anchoring), so `changed` is a signal delivered to
 the GUI thread, where the reader repaints the open document's annotations.
 """
@@ -16,17 +17,19 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QWidget
 
 from reader.annotations import AnnotationStore, ReanchorReport
+from reader.annotations.importing import ImportReport
 from reader.documents.model import Document
 from reader.export.csl import csl_item
-from reader.export.report import citation_of
+from reader.export.formatted import formatted_citation
 from reader.quotes.model import Quote
 from reader.ui.annotations_panel import SWATCHES, AnnotationsPanel
 from reader.ui.export_dialog import ExportDialog
 from reader.ui.palette import Dialogs
 from reader.ui.theme import Colours
+from reader.ui.unattached import UnattachedNotes
 from reader.ui.views.quote_panel import QuotePanel
 from reader.ui.views.reader_view import ReaderView
 from reader.ui.workspace import WorkspaceJobs
@@ -90,6 +93,14 @@ class Notes(QObject):
         self.store: AnnotationStore = workspace.core.annotations
         self.panel = AnnotationsPanel(self.store, window)
         self.panel.setObjectName("notesPanel")
+        self.unattached = UnattachedNotes(workspace, reader, window)
+        self.unattached.imported.connect(self._imported)
+        self.tab = QSplitter(Qt.Orientation.Vertical, window)
+        self.tab.setObjectName("notesTab")
+        self.tab.addWidget(self.panel)
+        self.tab.addWidget(self.unattached.panel)
+        self.tab.setStretchFactor(0, 3)
+        self.tab.setStretchFactor(1, 2)
         self.store.subscribe(self.changed.emit)
         self.changed.connect(self._changed)
         self._closed = False
@@ -174,7 +185,7 @@ class Notes(QObject):
         return quote
 
     def copy_citation(self) -> None:
-        """Copy the open document's citation: a line of text, and CSL-JSON for reference managers.
+        """Copy the open document's citation, formatted (Harvard) and as CSL-JSON.
 
         Annotations of this document selected in the Notes panel go in as the excerpts.
         """
@@ -183,9 +194,10 @@ class Notes(QObject):
             self.message.emit("Open a document first, then copy its citation.")
             return
         excerpts = [a for a in self.panel.selected() if a.doc == doc.id]
+        item = csl_item(doc, excerpts)
         data = QMimeData()
-        data.setText(citation_of(doc).text())
-        csl = json.dumps([csl_item(doc, excerpts)], ensure_ascii=False)
+        data.setText(formatted_citation(item))
+        csl = json.dumps([item], ensure_ascii=False)
         data.setData(CSL_MIME, QByteArray(csl.encode("utf-8")))
         QGuiApplication.clipboard().setMimeData(data)
         self.message.emit(f"Citation copied: {data.text()}")
@@ -224,10 +236,19 @@ class Notes(QObject):
         dialog.exported.connect(lambda paths: self.message.emit("Exported: " + ", ".join(paths)))
         return dialog
 
+    def show_unattached(self) -> None:
+        """Bring the Notes tab to the front with the unattached list focused."""
+        self.panelShown.emit(self.show_panel(True))
+        self.unattached.show_list()
+
+    def _imported(self, report: ImportReport) -> None:
+        if report.unattached:
+            self.show_unattached()
+
     def show_panel(self, show: bool) -> bool:
         """Show the Notes tab and focus it, or hide it; returns whether it is shown."""
         tabs, reader = self.tabs, self.reader
-        index = tabs.indexOf(self.panel)
+        index = tabs.indexOf(self.tab)
         tabs.setTabVisible(index, show)
         if show:
             tabs.setCurrentIndex(index)
@@ -242,7 +263,7 @@ class Notes(QObject):
 
     def panel_in_front(self) -> bool:
         tabs = self.tabs
-        return tabs.isTabVisible(tabs.indexOf(self.panel)) and tabs.currentWidget() is self.panel
+        return tabs.isTabVisible(tabs.indexOf(self.tab)) and tabs.currentWidget() is self.tab
 
     def close(self) -> None:
         """Stop listening and close the store (after the window's background work stopped)."""
@@ -251,3 +272,4 @@ class Notes(QObject):
         self._closed = True
         self.changed.disconnect(self._changed)
         self.panel.detach()  # the workspace closes the store
+        self.unattached.close()

@@ -6,6 +6,7 @@ user's own library and settings are never touched. Works offscreen (no display n
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -92,6 +93,23 @@ def _annotate(window: MainWindow) -> None:
     QCoreApplication.processEvents()
 
 
+def _unattached(window: MainWindow, root: Path) -> None:
+    """Import Hypothesis rows made on a page the library lacks: they fill the unattached list."""
+    page = "https://news.example.org/2022/01/28/lavrov-press-conference"
+    rows = [
+        {"uri": page, "text": "Same words as our Reuters copy?", "tags": ["compare"],
+         "target": [{"source": page, "selector": [
+             {"type": "TextQuoteSelector", "exact": "the main issue is the guarantees"}]}]},
+        {"uri": page, "text": "Whole page: check the date line", "tags": [],
+         "target": [{"source": page}]},
+    ]  # fmt: skip
+    path = root / "hypothesis.json"
+    path.write_text(json.dumps({"total": len(rows), "rows": rows}), encoding="utf-8")
+    window.notes.unattached.import_from(path)
+    _wait(lambda: not window.workspace.busy())
+    QCoreApplication.processEvents()
+
+
 def render(out: Path) -> list[Path]:
     """Write main-light.png, main-dark.png, search.png, quotes.png and notes.png into `out`."""
     out.mkdir(parents=True, exist_ok=True)
@@ -116,6 +134,7 @@ def render(out: Path) -> list[Path]:
             window.panels.show_quote_panel()
         written.append(_save(window, out / "quotes.png"))
         _annotate(window)
+        _unattached(window, root)
         written.append(_save(window, out / "notes.png"))
         _dispose(window)
     app.processEvents()

@@ -136,15 +136,39 @@ def test_an_unattached_annotation_is_attached_by_hand_and_undo_lists_it_again(se
     made = attach(store, loose.id[:8], budget)
     assert made.id == loose.id and placed_text(library, made) == "the town hall"
     assert made.doc == budget.id and loose.id not in {u.id for u in unattached.listed(store)}
+    again = import_file(store, library, fill_selectors(library, src, tmp_path))
+    assert loose.id not in {u.id for u in again.unattached} and again.added == 0
+    assert store.find(loose.id) == made
     assert store.undo()
     assert loose.id in {u.id for u in unattached.listed(store)}
     page = next(u for u in unattached.listed(store) if "markup" in u.reason)
-    with pytest.raises(StoreError, match="give the text"):
+    with pytest.raises(StoreError, match="choose the passage"):
         attach(store, page.id, budget)
-    placed = attach(store, page.id, budget, exact="finance committee")
+    start = budget.body.index("finance committee")
+    placed = attach(store, page.id, budget, (start, start + len("finance committee")))
     assert placed_text(library, placed) == "finance committee"
     with pytest.raises(StoreError, match="no unattached"):
         attach(store, "nosuchid", budget)
+
+
+def test_a_discarded_entry_stays_off_the_list_through_imports_until_restored(setup, tmp_path):
+    library, src, store = setup
+    path = fill_selectors(library, src, tmp_path)
+    import_file(store, library, path)
+    before = unattached.listed(store)
+    gone = unattached.discard(store, before[0].id[:8])
+    assert gone == before[0] and gone not in unattached.listed(store)
+    again = import_file(store, library, path)
+    assert (again.newly_unattached, again.discarded) == (0, 1)
+    assert gone.id not in {u.id for u in again.unattached}
+    assert [u.id for u in unattached.discarded(store)] == [gone.id]
+    reopened = AnnotationStore(library.annotations_path)
+    assert [u.id for u in unattached.listed(reopened)] == [u.id for u in before[1:]]
+    reopened.close()
+    unattached.restore(store, gone.id)
+    assert [u.id for u in unattached.listed(store)] == [u.id for u in before]
+    with pytest.raises(StoreError, match="no unattached"):
+        unattached.discard(store, "nosuchid")
 
 
 def test_urls_compare_without_scheme_www_fragment_slash_or_tracking():

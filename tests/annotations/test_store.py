@@ -71,7 +71,7 @@ def test_list_filters(tmp_path, article):
 def test_wal_mode_and_schema_version(tmp_path):
     with AnnotationStore(tmp_path / "a.sqlite") as store:
         assert store.journal_mode == "wal"
-        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.schema_version == SCHEMA_VERSION == 4
 
 
 def test_migrates_a_version_1_file_keeping_its_data(tmp_path):
@@ -93,7 +93,7 @@ def test_migrates_a_version_1_file_keeping_its_data(tmp_path):
     )
     db.close()
     with AnnotationStore(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.schema_version == SCHEMA_VERSION == 4
         old = store.get("abc")
         assert (old.exact, old.colour, old.tags, old.source, old.orphaned) == (
             "hello",

@@ -38,12 +38,22 @@ def test_import_a_hypothesis_file_list_and_attach_the_rest(tmp_path, run):
     assert "UNATTACHED" in text and "1 annotations, 2 unattached" in text
     loose = next(u for u in listed["unattached"] if u["note"] == "Not in the library")
     missing = run("annotations", "attach", loose["id"], park, home=home, check=False)
-    assert missing.returncode == 1 and "give the text" in missing.stderr
+    assert missing.returncode == 1 and "choose the passage" in missing.stderr
     run("annotations", "attach", loose["id"], park, "--exact", "two hundred trees", home=home)
     listed = json.loads(run("annotations", "list", "--json", home=home).stdout)
     assert len(listed["annotations"]) == 2 and len(listed["unattached"]) == 1
     attached = next(a for a in listed["annotations"] if a["id"] == loose["id"])
     assert attached["exact"] == "two hundred trees" and attached["tags"] == ["elsewhere"]
+    page = listed["unattached"][0]["id"]
+    assert "discarded" in run("annotations", "discard", page[:8], home=home).stdout
+    assert json.loads(run("annotations", "list", "--json", home=home).stdout)["unattached"] == []
+    run("annotations", "import", str(path), home=home)
+    assert json.loads(run("annotations", "list", "--json", home=home).stdout)["unattached"] == []
+    run("annotations", "discard", "--restore", page, home=home)
+    listed = json.loads(run("annotations", "list", "--json", home=home).stdout)
+    assert [u["id"] for u in listed["unattached"]] == [page]
+    wrong = run("annotations", "discard", "nosuch", home=home, check=False)
+    assert wrong.returncode == 1 and "no unattached" in wrong.stderr
 
 
 def test_w3c_file_uris_then_hypothesis_export_round_trip(tmp_path, run):

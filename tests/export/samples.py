@@ -4,7 +4,6 @@ import re
 from dataclasses import dataclass, field
 
 from reader.annotations import new_annotation
-from reader.quotes.alignment import align
 from reader.quotes.model import Link, LinkKind, Quote
 
 ARTICLES = {
@@ -70,7 +69,7 @@ def quote_table(documents, speaker="Олег Петров"):
                     )
                 )
     a, b = table.quotes[0], table.quotes[1]
-    table.links.append(Link(a.id, b.id, 0.93, LinkKind.VARIANT, align(a.text, b.text)))
+    table.links.append(Link(a.id, b.id, 0.93, LinkKind.VARIANT))
     return table
 
 

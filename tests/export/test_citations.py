@@ -12,6 +12,7 @@ import pytest
 from reader.documents.loading import load_document
 from reader.export.bibtex import to_bibtex, write_bibtex
 from reader.export.csl import csl_items, names, write_csl
+from reader.export.formatted import formatted_citation
 from tests.export.samples import ARTICLES, annotate
 
 SCHEMA = Path(__file__).resolve().parents[1] / "data" / "citations" / "csl-data.subset.json"
@@ -138,3 +139,27 @@ def test_bibtex_keys_are_unique_and_any_title_parses():
         r"A \textbackslash{} title \{unbalanced with \} \} \% comment \# hash \_ "
         r"\textasciitilde{} \textasciicircum{} \$"
     }
+
+
+def test_the_csl_processor_formats_harvard_citations(documents):
+    items = csl_items(documents)
+    gazette, courier, anonymous = [formatted_citation(i) for i in items]
+    day = items[0]["accessed"]["date-parts"][0][2]  # the day the copy was saved, local time
+    assert gazette == (
+        f"Müller, Z. (2022) ‘{documents[0].title}’, The Harbour Gazette, 3 March. "
+        f"Available at: https://gazette.example.com/ferry (Accessed: {day} May 2024)."
+    )
+    assert courier.startswith("Okafor, S. and Ruiz, A. (2022) ‘") and "Courier & Times" in courier
+    assert anonymous == f"{documents[2].title} (2022)."  # the title in the author's place, once
+
+
+def test_an_authorless_news_item_names_its_outlet_once():
+    item = {
+        "id": "n",
+        "type": "article-newspaper",
+        "title": "Talks stall",
+        "container-title": "CNN",
+        "issued": {"date-parts": [[2022, 1, 28]]},
+        "note": "an excerpt, not part of the reference",
+    }
+    assert formatted_citation(item) == "CNN (2022) ‘Talks stall’, 28 January."

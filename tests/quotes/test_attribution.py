@@ -573,3 +573,22 @@ def test_a_document_speaks_for_its_issuer_and_otherwise_for_nobody_named() -> No
     for start in ("We are disappointed", "The works were"):
         quote = by_text(quotes, start)
         assert (quote.speaker, quote.speaker_guess) == (None, None)
+
+
+def test_a_document_before_its_verb_speaks_for_its_issuer_not_for_the_claim_s_subject() -> None:
+    quotes = analysed(
+        "Tenants of the Marlowe block went to court in March.",
+        "The complaint alleges Harwood Mills \u201cignored every warning\u201d about the boilers.",
+        "The lawsuit filed by the Marlowe Tenants Union claims the landlord \u201cnever once "
+        "answered a letter.\u201d",
+    )
+    assert by_text(quotes, "ignored every warning").speaker is None
+    assert by_text(quotes, "never once answered").speaker == "Marlowe Tenants Union"
+
+
+def test_a_document_issued_by_a_named_person_is_that_person_s() -> None:
+    quotes = analysed(
+        "Harbour Trust director Elin Marsh issued a statement saying the plan "
+        "\u201cputs every mooring at risk.\u201d",
+    )
+    assert by_text(quotes, "puts every mooring").speaker == "Elin Marsh"

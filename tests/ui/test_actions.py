@@ -13,7 +13,7 @@ def test_every_action_names_a_method_of_its_part_and_a_menu(window):
         "window": window, "navigator": window.navigator, "search_flow": window.search_flow,
         "notes": window.notes, "status": window.status, "panels": window.panels,
         "reader": window.reader, "corrector": window.corrector,
-        "copies": window.copies,
+        "copies": window.copies, "unattached": window.notes.unattached,
     }  # fmt: skip
     for spec in ACTIONS:
         assert callable(getattr(parts[spec.owner], spec.method, None)), spec.method

@@ -7,7 +7,8 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from reader.export.report import citation_of
+from reader.export.csl import csl_item
+from reader.export.formatted import formatted_citation
 from reader.ui.actions import ActionId
 from reader.ui.notes import CSL_MIME
 
@@ -24,7 +25,8 @@ def test_copy_citation_from_the_keyboard_and_the_palette(qtbot, window):
     window.reader.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_C, CTRL_SHIFT)
     data = QGuiApplication.clipboard().mimeData()
-    assert data.text() == citation_of(doc).text() and doc.title in data.text()
+    assert data.text() == formatted_citation(csl_item(doc)) and doc.title in data.text()
+    assert f"({doc.published.year})" in data.text()  # Harvard: author or title, then (year)
     (item,) = json.loads(bytes(data.data(CSL_MIME)).decode("utf-8"))
     assert item["id"] == doc.id and item["title"] == doc.title
     assert item["note"].startswith("“" + " ".join(made.exact.split()))

@@ -121,13 +121,13 @@ def test_activating_an_annotation_opens_its_document_at_it(qtbot, window):
     window.navigator.open(other.id)
     qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
     panel = window.notes.panel
-    assert window.right.currentWidget() is panel and panel.table.hasFocus()
+    assert window.right.currentWidget() is window.notes.tab and panel.table.hasFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Down)
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
     assert window.reader.document.id == first.id
     assert window.reader.selection_span() == (start, end)
     qtbot.keyClick(window, Qt.Key.Key_5, CTRL)  # the panel was in front: the toggle hides it
-    assert not window.right.isTabVisible(window.right.indexOf(panel))
+    assert not window.right.isTabVisible(window.right.indexOf(window.notes.tab))
     assert not window.action(ActionId.SHOW_NOTES).isChecked()
 
 

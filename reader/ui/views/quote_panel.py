@@ -136,7 +136,7 @@ class QuotePanel(QWidget):
     ) -> Row:
         c = self.colours
         doc = docs.get(other.doc)
-        words = self._differences(analysis, selected, other)
+        words = self._differences(selected, other)
         mark = f"background-color:{c.changed}; color:{c.changed_text};"
         earliest = group is not None and group.earliest == other.id
         labels = (["earliest"] if earliest else []) + (
@@ -156,10 +156,8 @@ class QuotePanel(QWidget):
         label = f"{'[earliest] ' if earliest else ''}{doc.source if doc else ''}: {other.text}"
         return Row(other.id, label, html, tooltip=f"{when} {other.id}")
 
-    def _differences(self, analysis: Any, selected: Quote, other: Quote) -> list[tuple[str, bool]]:
-        for link in analysis.links_of(selected.id):
-            if {link.a, link.b} == {selected.id, other.id} and link.alignment:
-                return variant_words(link.alignment, "b" if link.b == other.id else "a")
+    @staticmethod
+    def _differences(selected: Quote, other: Quote) -> list[tuple[str, bool]]:
         return variant_words(align(selected.text, other.text), "b")
 
     def _activated(self, index: QModelIndex) -> None:

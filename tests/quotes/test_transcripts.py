@@ -1,0 +1,101 @@
+"""Transcripts: each speaker-labelled turn is a quotation of the label's person."""
+
+from __future__ import annotations
+
+from reader.documents.model import Document
+from reader.quotes import analyse
+from reader.quotes.attribution import attribute
+from reader.quotes.extraction import extract_quotes, transcript_turns
+from reader.quotes.model import Quote
+from reader.quotes.names import split_name
+
+
+def make(*paragraphs: str) -> Document:
+    return Document(id="t", path="t.txt", body="\n\n".join(paragraphs))
+
+
+def analysed(doc: Document) -> list[Quote]:
+    quotes = extract_quotes(doc)
+    attribute(doc, quotes)
+    return quotes
+
+
+HEARING = make(
+    "Hearing on the harbour dredging contract, excerpt. Transcript by the committee clerk.",
+    "CHAIR: The committee will come to order. We have one witness this morning.",
+    "VANCE: Thank you. The dredging will not start before the spring tides, whatever the "
+    'contract says. My engineers told me "not before April" and I believe them.',
+    "CHAIR: Is that a promise to this committee?",
+    "VANCE: It is a forecast, not a promise.",
+    "HARBOUR RESIDENT (Tilda Marsh, ferry pilot): Nobody asked the pilots. We work that channel "
+    "every day.",
+    "Later, Commissioner Oren Vance of the Port Authority said the schedule would be published.",
+)
+
+
+def test_each_labelled_turn_is_one_quotation_and_marks_inside_stay_in() -> None:
+    turns = extract_quotes(HEARING)
+    assert [q.text[:28] for q in turns] == [
+        "The committee will come to o",
+        "Thank you. The dredging will",
+        "Is that a promise to this co",
+        "It is a forecast, not a prom",
+        "Nobody asked the pilots. We ",
+    ]
+    assert '"not before April"' in turns[1].text
+    assert all(q.text == HEARING.body[q.start : q.end] for q in turns)
+
+
+def test_a_turn_speaks_for_its_label_named_in_full_from_the_article() -> None:
+    quotes = analysed(HEARING)
+    assert quotes[1].speaker == "Oren Vance"
+    assert quotes[3].speaker == "Oren Vance"
+    assert quotes[1].attribution == "turn"
+    assert (
+        quotes[4].speaker == "Tilda Marsh"
+    )  # the name in the label's note, not "Harbour Resident"
+
+
+def test_a_generic_label_names_nobody() -> None:
+    quotes = analysed(HEARING)
+    assert quotes[0].speaker is None  # CHAIR
+
+
+def test_lone_labels_are_no_transcript() -> None:
+    page = make(
+        "UPDATE: The vote was moved to Thursday.",
+        'WATCH: "We are ready," the mayor said on Monday.',
+        "The council had met twice before.",
+    )
+    assert transcript_turns(page.body) == []
+    quotes = analysed(page)
+    assert [q.text for q in quotes] == ["We are ready"]
+    assert quotes[0].speaker is None or "mayor" in (quotes[0].role or "").lower()
+
+
+def test_question_and_answer_letters_are_not_speakers() -> None:
+    interview = make(
+        "Q: Will you run again?",
+        "A: I have not decided.",
+        "Q: When will you decide?",
+        "A: After the summer.",
+    )
+    assert transcript_turns(interview.body) == []
+
+
+def test_transcript_turns_link_to_the_same_words_quoted_in_a_report() -> None:
+    report = Document(
+        id="r",
+        path="r.txt",
+        body="Commissioner Oren Vance said the dredging \u201cwill not start before the spring "
+        "tides, whatever the contract says,\u201d at a hearing on Tuesday.",
+    )
+    analysis = analyse([HEARING, report])
+    quoted = analysis.quotes_of("r")[0]
+    linked = {link.a if link.b == quoted.id else link.b for link in analysis.links_of(quoted.id)}
+    assert "t:1" in linked
+
+
+def test_a_sentence_opening_word_is_not_part_of_a_role() -> None:
+    name, role = split_name(["But", "Councilmember", "Ray", "Hollis"])
+    assert (name, role) == (["Ray", "Hollis"], ["Councilmember"])
