@@ -191,7 +191,8 @@ class _Attributor:
         q = self.quotes[i]
         turn = self.turns.get(q.start)
         if turn is not None:
-            self.apply(q, self.resolve(Found(_label_words(turn), q.start, "turn")), "turn")
+            self.found[q.id] = Found(_label_words(turn), q.start, "turn")
+            self.apply(q, self.resolve(self.found[q.id]), "turn")
             return True
         post = TWEET_RE.match(self.body, q.start)
         if post and post.start(1) == q.start:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from reader.quotes.model import Quote
+from reader.quotes.names import sentence_starts
 from reader.quotes.speaker_candidates import Candidate, Candidates, Evidence
 from reader.resources import resource_path
 
@@ -74,12 +75,22 @@ def decides(cue: str, quote: Quote) -> bool:
     return cue in LEARNED_CUES and len(quote.text.split()) >= MIN_WORDS
 
 
+def _continues_sentence(evidence: Evidence, found: Candidates, i: int) -> bool:
+    """True when quote `i` goes on with the sentence of the quote before it, whose speaker the
+    words named (or a document: nobody): `The lawsuit claims X "knew" and "chose to ..."`."""
+    if i == 0 or found.cue(i - 1) in LEARNED_CUES:
+        return False
+    prev, q = evidence.quotes[i - 1], evidence.quotes[i]
+    same_paragraph = evidence.para(prev.end) == evidence.para(q.start)
+    return same_paragraph and not sentence_starts(evidence.body, prev.end, q.start)
+
+
 def rank(ranker: Ranker, evidence: Evidence) -> None:
     """Give each quotation the rules were unsure of its best candidate, or leave it unknown with
     that candidate as the guess when the model is not sure enough."""
     found = Candidates(evidence)
     for i, q in enumerate(evidence.quotes):
-        if not decides(found.cue(i), q):
+        if not decides(found.cue(i), q) or _continues_sentence(evidence, found, i):
             continue
         best, score = ranker.best(found.of(i).options)
         if best is None:

@@ -154,3 +154,25 @@ def test_a_model_against_the_rules_choice_names_another_candidate() -> None:
         "\u201cThe timetable will not change at all,\u201d she said.",
     )
     assert (quote.speaker, quote.attribution) == ("Jonas Pettersson", "ranked-candidates")
+
+
+def test_a_contrary_model_leaves_a_document_s_sentence_to_the_rules() -> None:
+    contrary = Ranker({"rule": -5.0, "before_rank1": 1.0}, 0.0, 0.5)
+    claim, rest = analysed(
+        contrary,
+        "Parents sued Harwood Mills in March.",
+        "The complaint claims Harwood \u201cknew of the fault for a year\u201d and \u201cchose "
+        "to say nothing to the families who bought it.\u201d",
+    )
+    assert claim.speaker is None and rest.speaker is None  # nobody named: never Harwood
+
+
+def test_transcript_turns_are_left_to_the_rules() -> None:
+    turns = analysed(
+        Ranker({}, 0.0, 0.99),  # never sure: a quote it decided would be unknown
+        "Transcript of the morning show.",
+        "OSEI: Good morning. The harbour vote is today and nobody knows how it will go.",
+        "LINDQVIST: Thanks, Kwame. I was at the harbour office at dawn and it was packed.",
+        "OSEI: And the mayor, Hanna Lindqvist says, has not decided?",
+    )
+    assert [q.speaker for q in turns] == ["Osei", "Hanna Lindqvist", "Osei"]
