@@ -35,13 +35,13 @@ class MatchCounter:
         self._size = self.reader.doc_count_all() // 8 + 1
         self._cache: OrderedDict[str, int] = OrderedDict()
         self._lock = threading.Lock()
-        self._live = self._bitmap(self.reader.all_doc_ids())
+        self.live = self._bitmap(self.reader.all_doc_ids())  # the documents not deleted
         self._dates: list[tuple[int, int]] | None = None  # (date key, docnum), sorted
         self._date_keys: list[int] = []
 
     def count(self, query: wq.Query) -> int:
         """How many live documents match `query`."""
-        return (self.bits(query) & self._live).bit_count()
+        return (self.bits(query) & self.live).bit_count()
 
     def bits(self, query: wq.Query) -> int:
         """The bitmap of the documents matching `query` (may include deleted ones)."""
@@ -52,7 +52,7 @@ class MatchCounter:
         if isinstance(query, wq.AndNot):
             return self.bits(query.a) & ~self.bits(query.b)
         if isinstance(query, wq.Every):
-            return self._live
+            return self.live
         return self._cached(query)
 
     def _fold(self, parts: Iterable[wq.Query], combine: Any) -> int:

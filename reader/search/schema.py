@@ -53,8 +53,9 @@ NAME_ANALYZER: Analyzer = RegexTokenizer() | LowercaseFilter()
 # positions in Python, so that is what makes phrase queries fast).
 PAIR_ANALYZER: Analyzer = TEXT_ANALYZER | PairFilter()
 
-# What the analyzers' RegexTokenizer matches as a word.
-WORD = re.compile(r"[\w\*]+(\.?[\w\*]+)*")
+# What the analyzers' RegexTokenizer matches as a word, written without its nested optional dot
+# ("[\w*]+(\.?[\w*]+)*"), which matches the same words but backtracks exponentially.
+WORD = re.compile(r"[\w*]+(?:\.[\w*]+)*")
 MAX_STEMS = 200_000  # remembered word → stem (about 20 MB)
 _STEMS: dict[str, str] = {}
 
