@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from whoosh import index as whoosh_index
+from whoosh import writing
 from whoosh.index import TOC, FileIndex, LockError
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 INDEX_NAME = "MAIN"
 MANIFEST = "reader-index.json"
 LOCK_TIMEOUT = 10.0
+MAX_SEGMENTS = 16  # segments from which a small update merges the small ones
 
 Progress = Callable[[float, str], None]
 
@@ -333,7 +335,7 @@ class IndexStore:
                 self._add_in_workers(writer, changes, count, current, report, progress, abort)
             else:
                 self._add_here(writer, changes, current, report, progress, abort)
-                writer.commit()
+                writer.commit(mergetype=_merge_policy(index))
         except OSError as error:  # a full disk, a read-only folder: the old index stays as it was
             _cancel_quietly(writer)
             raise LibraryError(
@@ -440,6 +442,16 @@ class IndexStore:
             if self._index is not None:
                 self._index.close()
                 self._index = None
+
+
+def _merge_policy(index: FileIndex) -> Callable[..., Any]:
+    """How a small update commits: without merging until the index has MAX_SEGMENTS segments.
+
+    Whoosh merges segments term by term in Python, which takes seconds even for a few tiny
+    ones, so a one-document update only adds its segment; the small segments are merged once
+    they are many (or by the next large update).
+    """
+    return writing.NO_MERGE if len(index._segments()) < MAX_SEGMENTS else writing.MERGE_SMALL
 
 
 def _segment_files(index: FileIndex, segment: Any) -> list[str]:
