@@ -190,7 +190,7 @@ class SearchIndex:
     def _ranker(self, searcher: Searcher) -> Ranker:
         """The ranker of this searcher (its cached bitmaps die with the searcher)."""
         if self._ranking is None or self._ranking.searcher is not searcher:
-            self._ranking = Ranker(searcher, MatchCounter(searcher), self._arrays)
+            self._ranking = Ranker(searcher, MatchCounter(searcher, self._arrays), self._arrays)
         return self._ranking
 
     def _suggest(self, searcher: Searcher, parsed: ParsedQuery, query: str) -> str | None:

@@ -22,6 +22,7 @@ from whoosh import query as wq
 from whoosh.reading import TermNotFound
 
 from reader.search import schema as fields
+from reader.search.postings import SegmentArrays
 
 MAX_CACHED = 2048  # bitmaps (each one bit per document: 1.25 KB for 10,000 documents)
 
@@ -29,8 +30,9 @@ MAX_CACHED = 2048  # bitmaps (each one bit per document: 1.25 KB for 10,000 docu
 class MatchCounter:
     """Counts the documents a query matches in one searcher's view of the index."""
 
-    def __init__(self, searcher: Any) -> None:
+    def __init__(self, searcher: Any, arrays: SegmentArrays | None = None) -> None:
         self.searcher = searcher
+        self.arrays = arrays if arrays is not None else SegmentArrays()
         self.reader = searcher.reader()
         self._size = self.reader.doc_count_all() // 8 + 1
         self._cache: OrderedDict[str, int] = OrderedDict()
@@ -72,7 +74,10 @@ class MatchCounter:
             bits = self._term_bits(query.fieldname, query.text)
         elif isinstance(query, wq.DateRange):
             bits = self._date_bits(query.startdate, query.enddate)
-        else:  # phrases, prefixes, date ranges: let Whoosh find the documents
+        elif isinstance(query, wq.Phrase) and query.fieldname == fields.BODY and query.slop == 1:
+            docnums = self.arrays.phrase_docs(self.reader, fields.BODY, query.words)
+            bits = self._bitmap(docnums.tolist())
+        else:  # title phrases, prefixes: let Whoosh find the documents
             bits = self._bitmap(query.docs(self.searcher))
         with self._lock:
             self._cache[key] = bits

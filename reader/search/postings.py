@@ -17,6 +17,8 @@ import numpy as np
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 
+from reader.search.schema import OFFSET_BYTES
+
 CACHE_BYTES = 64 * 2**20  # arrays kept (about 20 bytes per posting)
 Occurrences = dict[int, list[tuple[int, int, int]]]  # docnum → [(position, start, end)]
 
@@ -65,6 +67,32 @@ class SegmentArrays:
                     values = self._put(key, _block_values(leaf, fieldname, text, blocks[block]))
                 found[docnum + offset] = decode(values[0][i - int(starts[block])])
         return found
+
+    def phrase_docs(self, reader: Any, fieldname: str, words: list[str]) -> np.ndarray:
+        """The document numbers where `words` occur one right after the other (an `Offsets` field).
+
+        Each word's occurrences are kept as sorted keys (document << 32 | position); the phrase
+        is found by following the keys of the first word one position on, word by word.
+        """
+        found = []
+        for leaf, offset in reader.leaf_readers():
+            keys = self._positions(leaf, fieldname, words[0])
+            for word in words[1:]:
+                if not len(keys):
+                    break
+                following = self._positions(leaf, fieldname, word)
+                keys = keys + 1
+                where = np.minimum(np.searchsorted(following, keys), max(len(following) - 1, 0))
+                keys = keys[following[where] == keys] if len(following) else keys[:0]
+            found.append(np.unique(keys >> 32) + offset)
+        return np.concatenate(found) if found else np.zeros(0, np.int64)
+
+    def _positions(self, leaf: Any, fieldname: str, text: str) -> np.ndarray:
+        key = (leaf.segment().segment_id(), "k", fieldname, text)
+        found = self._get(key)
+        if found is None:
+            found = self._put(key, (_read_positions(leaf, fieldname, text),))
+        return found[0]
 
     def _postings(self, leaf: Any, fieldname: str, text: str) -> tuple[np.ndarray, ...]:
         """(ids, weights, block file positions, index of each block's first posting)."""
@@ -129,6 +157,24 @@ def _block_values(leaf: Any, fieldname: str, text: str, position: int) -> tuple[
     matcher._goto(int(position))
     matcher._read_values()
     return (np.asarray(matcher._values, object),)
+
+
+def _read_positions(leaf: Any, fieldname: str, text: str) -> np.ndarray:
+    """Sorted keys (document << 32 | position) of every occurrence of a term in one segment."""
+    try:
+        matcher = _leaf_matcher(leaf, fieldname, text)
+    except TermNotFound:
+        return np.zeros(0, np.int64)
+    keys = []
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_values()
+        values = matcher._values
+        counts = [len(v) // OFFSET_BYTES for v in values]
+        flat = np.frombuffer(b"".join(values), np.uint32).reshape(-1, 3)[:, 0].astype(np.int64)
+        keys.append((np.repeat(np.asarray(matcher._ids, np.int64), counts) << 32) | flat)
+        matcher._next_block()
+    return np.concatenate(keys) if keys else np.zeros(0, np.int64)
 
 
 def _read_postings(leaf: Any, fieldname: str, text: str) -> tuple[np.ndarray, ...]:
