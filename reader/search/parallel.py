@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
-import sys
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -44,11 +43,9 @@ class Share:
 def workers(changes: int) -> int:
     """How many worker processes an update of `changes` documents uses (0: none).
 
-    None in a frozen (PyInstaller) program: a spawned worker would start the program itself
-    unless its entry point calls multiprocessing.freeze_support().
+    Also in the PyInstaller bundle: its entry point (packaging/launcher.py) calls
+    multiprocessing.freeze_support(), so a spawned worker runs the worker, not the program.
     """
-    if getattr(sys, "frozen", False):
-        return 0
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return min(cores or 1, 4) if changes >= PARALLEL_MIN and (cores or 1) > 1 else 0
 
