@@ -34,6 +34,7 @@ from reader.fsutil import atomic_write_text
 from reader.search import parallel
 from reader.search import schema as fields
 from reader.search.preparing import fingerprint, prepare, quote_ranges
+from reader.search.segments import Writer
 
 log = logging.getLogger(__name__)
 
@@ -428,7 +429,7 @@ class IndexStore:
         try:
             # Separate files, not one compound file: Whoosh copies a compound segment into
             # memory each time a reader opens it, which made every small update slow.
-            return index.writer(timeout=self.lock_timeout, limitmb=128, compound=False)
+            return Writer(index, timeout=self.lock_timeout, limitmb=128, compound=False)
         except LockError:
             raise IndexBusyError(
                 f"the search index in {self.folder} is busy: another program has been updating "

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.writing import SegmentWriter
 
 from reader.documents.model import Document
 from reader.search.preparing import prepare
+from reader.search.segments import Writer
 
 PARALLEL_MIN = 2000  # changed documents from which an update uses worker processes
 SHARES = 2  # shares per worker: an abort is honoured when a share is finished
@@ -90,7 +90,7 @@ def _slim(document: Document) -> Document:
 def build_segment(folder: str, name: str, changes: list[Change]) -> Share:
     """In a worker: a new, uncommitted segment of the index in `folder` holding `changes`."""
     index = whoosh_index.open_dir(folder, name)
-    writer = SegmentWriter(index, _lk=False, limitmb=WORKER_MB, compound=False)
+    writer = Writer(index, _lk=False, limitmb=WORKER_MB, compound=False)
     share = Share()
     try:
         for document, ranges, print_ in changes:
@@ -110,7 +110,7 @@ def build_segment(folder: str, name: str, changes: list[Change]) -> Share:
     return share
 
 
-def commit_with(writer: SegmentWriter, segments: list[Any]) -> None:
+def commit_with(writer: Writer, segments: list[Any]) -> None:
     """Commit `writer` (deletions, merges of small segments) with the workers' segments added."""
     final = writer._merge_segments(None, None, None)
     final += segments
