@@ -120,7 +120,7 @@ class IndexStore:
         with self._lock:
             if self._index is not None and not self._damage:
                 return self._index
-            if self._damage or not whoosh_index.exists_in(self.folder, INDEX_NAME):
+            if self._damage or not _exists(self.folder):
                 return None
             problem = self._problem()
             if problem:
@@ -281,7 +281,7 @@ class IndexStore:
 
     def _open_for_update(self, report: UpdateReport) -> tuple[FileIndex, dict[str, str]]:
         """Open (or create, or rebuild) the index; the fingerprints of the documents it holds."""
-        existed = whoosh_index.exists_in(self.folder, INDEX_NAME)
+        existed = _exists(self.folder)
         index = self.index()
         if index is not None:
             try:
@@ -443,6 +443,18 @@ class IndexStore:
             if self._index is not None:
                 self._index.close()
                 self._index = None
+
+
+def _exists(folder: Path) -> bool:
+    """Whether the folder holds an index, readable or not (then `_problem` says why not).
+
+    Whoosh's own check unpickles the schema, which fails on an index written by another version
+    of this program (a field class renamed or gone).
+    """
+    try:
+        return whoosh_index.exists_in(folder, INDEX_NAME)
+    except Exception:  # an index whose table of contents cannot be read is still an index
+        return True
 
 
 def _merge_policy(index: FileIndex) -> Callable[..., Any]:
