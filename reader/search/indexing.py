@@ -281,14 +281,13 @@ class IndexStore:
 
     def _open_for_update(self, report: UpdateReport) -> tuple[FileIndex, dict[str, str]]:
         """Open (or create, or rebuild) the index; the fingerprints of the documents it holds."""
-        existed = _exists(self.folder)
         index = self.index()
         if index is not None:
             try:
                 return index, self._fingerprints(index)
             except Exception as error:  # a segment that cannot be read: rebuild below
                 self._damage = f"it cannot be read ({type(error).__name__})"
-        if existed or self._damage:
+        if self._damage or _exists(self.folder):
             report.rebuilt = True
             report.message = (
                 f"The search index was rebuilt because {self._damage or 'it was incomplete'}."
