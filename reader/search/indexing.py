@@ -110,7 +110,7 @@ class IndexStore:
         self._write_lock = threading.Lock()  # one update at a time; searches go on meanwhile
         self._search_lock = threading.Lock()
         self._searcher: Searcher | None = None
-        self._known_prints: dict[tuple, str] = {}
+        self._known_prints: dict[str, tuple[tuple, str]] = {}  # id → (what it hashed, print)
         self._indexed: tuple[int, dict[str, str]] | None = None  # (generation, id → print)
         self._damage = ""  # why the open index must be rebuilt, found while reading it
 
@@ -263,8 +263,9 @@ class IndexStore:
         """
         if not document.content_hash:
             return fingerprint(document, ranges)
+        # Looked up by id and compared item by item: the items are mostly the very same objects
+        # as last time, which compare at once, where hashing a tuple of them would not.
         key = (
-            document.id,
             document.content_hash,
             document.path,
             document.title,
@@ -272,12 +273,12 @@ class IndexStore:
             document.author,
             document.published,
             len(document.body),
-            repr(ranges),
+            ranges,
         )
-        known = self._known_prints.get(key)
-        if known is None:
-            known = self._known_prints[key] = fingerprint(document, ranges)
-        return known
+        known = self._known_prints.get(document.id)
+        if known is None or known[0] != key:
+            known = self._known_prints[document.id] = (key, fingerprint(document, ranges))
+        return known[1]
 
     def _open_for_update(self, report: UpdateReport) -> tuple[FileIndex, dict[str, str]]:
         """Open (or create, or rebuild) the index; the fingerprints of the documents it holds."""
