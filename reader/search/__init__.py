@@ -5,10 +5,11 @@
     result = index.search('"main issue" date:2022-01-27..2022-01-29', sort="date")
 
 Whoosh is known only to this package (schema.py, indexing.py, query.py, highlight.py,
-counting.py), so the engine can be swapped without touching callers. The index stores each
-document's clean body (compressed), so a search answers hits, snippets and spans without loading
-the documents; spans are read from the stored character offsets of the body field (see
-`highlight`), and totals are counted apart from ranking (see `counting`).
+counting.py, postings.py, ranking.py), so the engine can be swapped without touching callers.
+The index stores each document's clean body (compressed), so a search answers hits, snippets and
+spans without loading the documents. Hits are ranked with Whoosh's BM25F over postings kept as
+arrays (see `ranking`, `postings`), spans are read from the stored character offsets of the body
+field (see `highlight`), and totals are counted apart from ranking (see `counting`).
 
 `search` is safe to call from several threads (the UI searches from a worker while the user
 types): calls take turns with one shared Whoosh searcher, refreshed after every update.
@@ -42,7 +43,9 @@ from reader.search.indexing import (
     StoredDocument,
     UpdateReport,
 )
+from reader.search.postings import SegmentArrays
 from reader.search.query import ParsedQuery, Text, analyse, parse_query
+from reader.search.ranking import Ranker
 
 __all__ = ["Hit", "SearchIndex", "SearchResult", "UpdateReport"]
 
@@ -87,7 +90,8 @@ class SearchIndex:
 
     def __init__(self, index_dir: Path | str, lock_timeout: float = 10.0) -> None:
         self.store = IndexStore(Path(index_dir), lock_timeout)
-        self._counts: MatchCounter | None = None  # used only while holding the store's searcher
+        self._ranking: Ranker | None = None  # used only while holding the store's searcher
+        self._arrays = SegmentArrays()  # postings as arrays, kept across updates
 
     def update(
         self,
@@ -131,46 +135,63 @@ class SearchIndex:
     def _run(
         self, searcher: Searcher, parsed: ParsedQuery, result: SearchResult, limit: int, sort: str
     ) -> None:
-        counter = self._counter(searcher)
-        ranked, dates = _split_dates(parsed.query)
-        allow = counter.docnums(counter.bits(wq.And(dates))) if dates else None
-        if _has_not(ranked):
-            # Whoosh's AndNotMatcher can let through a document it should exclude (when the
-            # first candidate is excluded by a later prohibited posting): rank only true matches.
-            allow = counter.docnums(counter.bits(parsed.query))
-        if allow is not None and not allow:  # Whoosh reads an empty filter as no filter
-            return
-        if sort == "date":
-            order = [FieldFacet(fields.DATE_ORDER, reverse=True), ScoreFacet()]
-            found = searcher.search(ranked, limit=limit, sortedby=order, filter=allow)
-        else:
-            found = searcher.search(ranked, limit=limit, filter=allow)
-        # Whoosh skips what cannot reach the top hits, so it cannot count them: count apart.
-        result.total = counter.count(parsed.query)
-        stored = {hit.docnum: StoredDocument.from_stored(hit[fields.STORED_DATA]) for hit in found}
-        spans = find_spans(searcher.reader(), parsed, stored)
-        for hit in found:
-            document = stored[hit.docnum]
+        ranker = self._ranker(searcher)
+        top = self._top(ranker, parsed.query, limit, sort)
+        # Counted apart from the ranking (Whoosh's own ranking skips what cannot reach the top).
+        result.total = ranker.counter.count(parsed.query)
+        stored = {docnum: searcher.stored_fields(docnum) for docnum, _ in top}
+        documents = {
+            n: StoredDocument.from_stored(s[fields.STORED_DATA]) for n, s in stored.items()
+        }
+        spans = find_spans(searcher.reader(), parsed, documents, self._arrays)
+        for docnum, score in top:
+            document = documents[docnum]
             result.hits.append(
                 Hit(
-                    doc=hit[fields.ID_FIELD],
+                    doc=stored[docnum][fields.ID_FIELD],
                     path=document.path,
                     title=document.title,
                     source=document.source,
                     published=document.published,
-                    score=_score(hit.score),
-                    snippets=snippets(document.body, spans[hit.docnum]),
-                    spans=spans[hit.docnum],
+                    score=score,
+                    snippets=snippets(document.body, spans[docnum]),
+                    spans=spans[docnum],
                 )
             )
         if result.total == 0:
             result.suggestion = self._suggest(searcher, parsed, result.query)
 
-    def _counter(self, searcher: Searcher) -> MatchCounter:
-        """The match counter of this searcher (its cached bitmaps die with the searcher)."""
-        if self._counts is None or self._counts.searcher is not searcher:
-            self._counts = MatchCounter(searcher)
-        return self._counts
+    def _top(
+        self, ranker: Ranker, query: wq.Query, limit: int, sort: str
+    ) -> list[tuple[int, float]]:
+        """(docnum, score) of the top hits: ranked with arrays, or by Whoosh for other shapes."""
+        counter = ranker.counter
+        ranked, dates = _split_dates(query)
+        allow = counter.bits(wq.And(dates)) if dates else None
+        if _has_not(ranked):
+            # Whoosh's AndNotMatcher can let through a document it should exclude (when the
+            # first candidate is excluded by a later prohibited posting): rank only true matches.
+            allow = counter.bits(query)
+        if allow is not None and not allow:  # Whoosh reads an empty filter as no filter
+            return []
+        mask = ranker.mask(allow) if allow is not None else None
+        top = ranker.top(ranked, limit, mask, by_date=sort == "date")
+        if top is not None:
+            return [(docnum, _score(score)) for docnum, score in top]
+        searcher = ranker.searcher
+        keep = counter.docnums(allow) if allow is not None else None
+        if sort == "date":
+            order = [FieldFacet(fields.DATE_ORDER, reverse=True), ScoreFacet()]
+            found = searcher.search(ranked, limit=limit, sortedby=order, filter=keep)
+        else:
+            found = searcher.search(ranked, limit=limit, filter=keep)
+        return [(hit.docnum, _score(hit.score)) for hit in found]
+
+    def _ranker(self, searcher: Searcher) -> Ranker:
+        """The ranker of this searcher (its cached bitmaps die with the searcher)."""
+        if self._ranking is None or self._ranking.searcher is not searcher:
+            self._ranking = Ranker(searcher, MatchCounter(searcher, self._arrays), self._arrays)
+        return self._ranking
 
     def _suggest(self, searcher: Searcher, parsed: ParsedQuery, query: str) -> str | None:
         """The query with unknown words replaced by close words of the index, if that finds any.

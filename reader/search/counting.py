@@ -22,6 +22,7 @@ from whoosh import query as wq
 from whoosh.reading import TermNotFound
 
 from reader.search import schema as fields
+from reader.search.postings import SegmentArrays
 
 MAX_CACHED = 2048  # bitmaps (each one bit per document: 1.25 KB for 10,000 documents)
 
@@ -29,19 +30,20 @@ MAX_CACHED = 2048  # bitmaps (each one bit per document: 1.25 KB for 10,000 docu
 class MatchCounter:
     """Counts the documents a query matches in one searcher's view of the index."""
 
-    def __init__(self, searcher: Any) -> None:
+    def __init__(self, searcher: Any, arrays: SegmentArrays | None = None) -> None:
         self.searcher = searcher
+        self.arrays = arrays if arrays is not None else SegmentArrays()
         self.reader = searcher.reader()
         self._size = self.reader.doc_count_all() // 8 + 1
         self._cache: OrderedDict[str, int] = OrderedDict()
         self._lock = threading.Lock()
-        self._live = self._bitmap(self.reader.all_doc_ids())
+        self.live = self._bitmap(self.reader.all_doc_ids())  # the documents not deleted
         self._dates: list[tuple[int, int]] | None = None  # (date key, docnum), sorted
         self._date_keys: list[int] = []
 
     def count(self, query: wq.Query) -> int:
         """How many live documents match `query`."""
-        return (self.bits(query) & self._live).bit_count()
+        return (self.bits(query) & self.live).bit_count()
 
     def bits(self, query: wq.Query) -> int:
         """The bitmap of the documents matching `query` (may include deleted ones)."""
@@ -52,7 +54,7 @@ class MatchCounter:
         if isinstance(query, wq.AndNot):
             return self.bits(query.a) & ~self.bits(query.b)
         if isinstance(query, wq.Every):
-            return self._live
+            return self.live
         return self._cached(query)
 
     def _fold(self, parts: Iterable[wq.Query], combine: Any) -> int:
@@ -72,7 +74,10 @@ class MatchCounter:
             bits = self._term_bits(query.fieldname, query.text)
         elif isinstance(query, wq.DateRange):
             bits = self._date_bits(query.startdate, query.enddate)
-        else:  # phrases, prefixes, date ranges: let Whoosh find the documents
+        elif isinstance(query, wq.Phrase) and query.fieldname == fields.BODY and query.slop == 1:
+            docnums = self.arrays.phrase_docs(self.reader, fields.BODY, query.words)
+            bits = self._bitmap(docnums.tolist())
+        else:  # title phrases, prefixes: let Whoosh find the documents
             bits = self._bitmap(query.docs(self.searcher))
         with self._lock:
             self._cache[key] = bits

@@ -13,10 +13,9 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 from typing import Any
 
-from whoosh.reading import TermNotFound
-
 from reader.search import schema as fields
 from reader.search.indexing import StoredDocument
+from reader.search.postings import Occurrences, SegmentArrays
 from reader.search.query import ParsedQuery, Pattern, analyse
 
 MAX_PREFIX_TERMS = 64  # terms a prefix expands to when marking (the search itself takes all)
@@ -24,17 +23,16 @@ SNIPPETS = 3
 SNIPPET_CHARS = 220
 
 Span = tuple[int, int]
-Occurrences = dict[int, list[tuple[int, int, int]]]  # docnum → [(position, start, end)]
 
 
 def find_spans(
-    reader: Any, parsed: ParsedQuery, documents: dict[int, StoredDocument]
+    reader: Any, parsed: ParsedQuery, documents: dict[int, StoredDocument], arrays: SegmentArrays
 ) -> dict[int, list[Span]]:
     """The sorted, non-overlapping match spans in the body of each document (by docnum)."""
     docnums = sorted(documents)
     patterns = [_expand(reader, p) for p in parsed.patterns]
     terms = {t for slots, _ in patterns for slot in slots for t in slot}
-    found = {term: _occurrences(reader, term, docnums) for term in terms}
+    found = {term: arrays.occurrences(reader, fields.BODY, term, docnums) for term in terms}
     spans: dict[int, list[Span]] = {}
     for docnum in docnums:
         stored = documents[docnum]
@@ -56,27 +54,9 @@ def _expand(reader: Any, pattern: Pattern) -> tuple[list[frozenset[str]], bool]:
         return [frozenset([t]) for t in pattern.terms], pattern.in_quotes
     expanded: set[str] = set()
     for prefix in pattern.prefixes:
-        expanded.update(islice(reader.expand_prefix(fields.BODY, prefix), MAX_PREFIX_TERMS))
+        terms = islice(reader.expand_prefix(fields.BODY, prefix), MAX_PREFIX_TERMS)
+        expanded.update(t.decode() if isinstance(t, bytes) else t for t in terms)
     return [frozenset(expanded)], pattern.in_quotes
-
-
-def _occurrences(reader: Any, term: str, docnums: list[int]) -> Occurrences:
-    """Where `term` occurs in each of `docnums` (ascending), read from the postings."""
-    try:
-        matcher = reader.postings(fields.BODY, term)
-    except TermNotFound:
-        return {}
-    result: Occurrences = {}
-    for docnum in docnums:
-        if not matcher.is_active():
-            break
-        if matcher.id() < docnum:
-            matcher.skip_to(docnum)
-            if not matcher.is_active():
-                break
-        if matcher.id() == docnum:
-            result[docnum] = matcher.value_as("characters")
-    return result
 
 
 def _match(slots: list[frozenset[str]], found: dict[str, Occurrences], docnum: int) -> list[Span]:

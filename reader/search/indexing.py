@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from whoosh import index as whoosh_index
+from whoosh import writing
 from whoosh.index import TOC, FileIndex, LockError
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
@@ -33,12 +34,14 @@ from reader.fsutil import atomic_write_text
 from reader.search import parallel
 from reader.search import schema as fields
 from reader.search.preparing import fingerprint, prepare, quote_ranges
+from reader.search.segments import Writer
 
 log = logging.getLogger(__name__)
 
 INDEX_NAME = "MAIN"
 MANIFEST = "reader-index.json"
 LOCK_TIMEOUT = 10.0
+MAX_SEGMENTS = 16  # segments from which a small update merges the small ones
 
 Progress = Callable[[float, str], None]
 
@@ -107,7 +110,7 @@ class IndexStore:
         self._write_lock = threading.Lock()  # one update at a time; searches go on meanwhile
         self._search_lock = threading.Lock()
         self._searcher: Searcher | None = None
-        self._known_prints: dict[tuple, str] = {}
+        self._known_prints: dict[str, tuple[tuple, str]] = {}  # id → (what it hashed, print)
         self._indexed: tuple[int, dict[str, str]] | None = None  # (generation, id → print)
         self._damage = ""  # why the open index must be rebuilt, found while reading it
 
@@ -117,7 +120,7 @@ class IndexStore:
         with self._lock:
             if self._index is not None and not self._damage:
                 return self._index
-            if self._damage or not whoosh_index.exists_in(self.folder, INDEX_NAME):
+            if self._damage or not _exists(self.folder):
                 return None
             problem = self._problem()
             if problem:
@@ -260,8 +263,9 @@ class IndexStore:
         """
         if not document.content_hash:
             return fingerprint(document, ranges)
+        # Looked up by id and compared item by item: the items are mostly the very same objects
+        # as last time, which compare at once, where hashing a tuple of them would not.
         key = (
-            document.id,
             document.content_hash,
             document.path,
             document.title,
@@ -269,23 +273,22 @@ class IndexStore:
             document.author,
             document.published,
             len(document.body),
-            repr(ranges),
+            ranges,
         )
-        known = self._known_prints.get(key)
-        if known is None:
-            known = self._known_prints[key] = fingerprint(document, ranges)
-        return known
+        known = self._known_prints.get(document.id)
+        if known is None or known[0] != key:
+            known = self._known_prints[document.id] = (key, fingerprint(document, ranges))
+        return known[1]
 
     def _open_for_update(self, report: UpdateReport) -> tuple[FileIndex, dict[str, str]]:
         """Open (or create, or rebuild) the index; the fingerprints of the documents it holds."""
-        existed = whoosh_index.exists_in(self.folder, INDEX_NAME)
         index = self.index()
         if index is not None:
             try:
                 return index, self._fingerprints(index)
             except Exception as error:  # a segment that cannot be read: rebuild below
                 self._damage = f"it cannot be read ({type(error).__name__})"
-        if existed or self._damage:
+        if self._damage or _exists(self.folder):
             report.rebuilt = True
             report.message = (
                 f"The search index was rebuilt because {self._damage or 'it was incomplete'}."
@@ -333,7 +336,7 @@ class IndexStore:
                 self._add_in_workers(writer, changes, count, current, report, progress, abort)
             else:
                 self._add_here(writer, changes, current, report, progress, abort)
-                writer.commit()
+                writer.commit(mergetype=_merge_policy(index))
         except OSError as error:  # a full disk, a read-only folder: the old index stays as it was
             _cancel_quietly(writer)
             raise LibraryError(
@@ -426,7 +429,7 @@ class IndexStore:
         try:
             # Separate files, not one compound file: Whoosh copies a compound segment into
             # memory each time a reader opens it, which made every small update slow.
-            return index.writer(timeout=self.lock_timeout, limitmb=128, compound=False)
+            return Writer(index, timeout=self.lock_timeout, limitmb=128, compound=False)
         except LockError:
             raise IndexBusyError(
                 f"the search index in {self.folder} is busy: another program has been updating "
@@ -440,6 +443,28 @@ class IndexStore:
             if self._index is not None:
                 self._index.close()
                 self._index = None
+
+
+def _exists(folder: Path) -> bool:
+    """Whether the folder holds an index, readable or not (then `_problem` says why not).
+
+    Whoosh's own check unpickles the schema, which fails on an index written by another version
+    of this program (a field class renamed or gone).
+    """
+    try:
+        return whoosh_index.exists_in(folder, INDEX_NAME)
+    except Exception:  # an index whose table of contents cannot be read is still an index
+        return True
+
+
+def _merge_policy(index: FileIndex) -> Callable[..., Any]:
+    """How a small update commits: without merging until the index has MAX_SEGMENTS segments.
+
+    Whoosh merges segments term by term in Python, which takes seconds even for a few tiny
+    ones, so a one-document update only adds its segment; the small segments are merged once
+    they are many (or by the next large update).
+    """
+    return writing.NO_MERGE if len(index._segments()) < MAX_SEGMENTS else writing.MERGE_SMALL
 
 
 def _segment_files(index: FileIndex, segment: Any) -> list[str]:

@@ -13,17 +13,16 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
-import sys
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.writing import SegmentWriter
 
 from reader.documents.model import Document
 from reader.search.preparing import prepare
+from reader.search.segments import Writer
 
 PARALLEL_MIN = 2000  # changed documents from which an update uses worker processes
 SHARES = 2  # shares per worker: an abort is honoured when a share is finished
@@ -44,11 +43,9 @@ class Share:
 def workers(changes: int) -> int:
     """How many worker processes an update of `changes` documents uses (0: none).
 
-    None in a frozen (PyInstaller) program: a spawned worker would start the program itself
-    unless its entry point calls multiprocessing.freeze_support().
+    Also in the PyInstaller bundle: its entry point (packaging/launcher.py) calls
+    multiprocessing.freeze_support(), so a spawned worker runs the worker, not the program.
     """
-    if getattr(sys, "frozen", False):
-        return 0
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return min(cores or 1, 4) if changes >= PARALLEL_MIN and (cores or 1) > 1 else 0
 
@@ -93,7 +90,7 @@ def _slim(document: Document) -> Document:
 def build_segment(folder: str, name: str, changes: list[Change]) -> Share:
     """In a worker: a new, uncommitted segment of the index in `folder` holding `changes`."""
     index = whoosh_index.open_dir(folder, name)
-    writer = SegmentWriter(index, _lk=False, limitmb=WORKER_MB, compound=False)
+    writer = Writer(index, _lk=False, limitmb=WORKER_MB, compound=False)
     share = Share()
     try:
         for document, ranges, print_ in changes:
@@ -113,7 +110,7 @@ def build_segment(folder: str, name: str, changes: list[Change]) -> Share:
     return share
 
 
-def commit_with(writer: SegmentWriter, segments: list[Any]) -> None:
+def commit_with(writer: Writer, segments: list[Any]) -> None:
     """Commit `writer` (deletions, merges of small segments) with the workers' segments added."""
     final = writer._merge_segments(None, None, None)
     final += segments

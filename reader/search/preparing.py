@@ -49,12 +49,10 @@ def document_fields(
 ) -> dict[str, Any]:
     """The Whoosh fields of one document (`print_` is its fingerprint), the body analysed."""
     body = document.body
-    words, pairs = fields.analyse_body(body)
     values: dict[str, Any] = {
         fields.ID_FIELD: document.id,
         fields.FINGERPRINT: print_,
-        fields.BODY: words,
-        fields.PAIRS: pairs,
+        fields.BODY: fields.analyse_body(body),
         fields.TITLE: document.title,
         fields.SOURCE: document.source,
         fields.AUTHOR: document.author,

@@ -15,7 +15,6 @@ what cannot be guessed (an unknown field, a date that cannot be read) gives an e
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -401,13 +400,7 @@ def _text_query(node: Text, name: str) -> wq.Query | None:
     terms = analyse(node.text, name)
     if not terms:
         return None
-    if len(terms) == 1:
-        return wq.Term(name, terms[0])
-    if name != fields.BODY:
-        return wq.Phrase(name, terms)
-    pairs = [wq.Term(fields.PAIRS, f"{a} {b}") for a, b in itertools.pairwise(terms)]
-    # "a b c" occurs at p exactly where pair "a b" occurs at p and pair "b c" at p + 1.
-    return pairs[0] if len(pairs) == 1 else wq.Phrase(fields.PAIRS, [p.text for p in pairs])
+    return wq.Term(name, terms[0]) if len(terms) == 1 else wq.Phrase(name, terms)
 
 
 def _prefixes(text: str, name: str) -> list[str]:

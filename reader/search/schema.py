@@ -8,55 +8,67 @@ the key, so switching between whoosh-reloaded and Whoosh 2.7.4 also rebuilds.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 import whoosh
-from whoosh.analysis import Analyzer, Filter, RegexTokenizer, StemmingAnalyzer, Token
+from whoosh.analysis import Analyzer, RegexTokenizer, StemmingAnalyzer
 from whoosh.analysis.filters import LowercaseFilter
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
-from whoosh.formats import Characters, Positions
+from whoosh.formats import Characters
 from whoosh.lang.porter import stem
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: no word-pair field, body offsets as uint32 arrays
 INDEX_VERSION = f"{SCHEMA_VERSION}/whoosh-{whoosh.versionstring()}"
 
 
-class PairFilter(Filter):
-    """Adjacent tokens joined into word pairs ("minist said") at the first one's position.
+class Offsets(Characters):
+    """The body's postings format: position, start and end of every occurrence, as uint32s.
 
-    A lone token passes through as it is and no tokens give no pairs (Whoosh's BiWordFilter
-    raises UnboundLocalError on an empty stream, which broke indexing of a text-less page).
+    Whoosh's Characters format pickles a list of deltas per posting, which has to be decoded in
+    Python one posting at a time; these are flat arrays, so a whole postings list decodes with
+    numpy at once (phrase matching, see `postings`). Whoosh reads them through the same methods.
     """
 
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        previous: tuple[str, int, int] | None = None
-        paired = False
-        for token in tokens:
-            here = (token.text, getattr(token, "pos", 0), getattr(token, "startchar", 0))
-            if previous is not None:
-                token.text = f"{previous[0]} {here[0]}"
-                token.pos, token.startchar = previous[1], previous[2]
-                paired = True
-                yield token
-            previous = here
-        if previous is not None and not paired:
-            yield token  # a lone word is its own pair
+    def encode(self, poslist: list[tuple[int, int, int]]) -> bytes:
+        return array("I", chain.from_iterable(poslist)).tobytes()
+
+    def decode_characters(self, valuestring: bytes) -> list[tuple[int, int, int]]:
+        values = array("I")
+        values.frombytes(valuestring)
+        triples = iter(values)
+        return list(zip(triples, triples, triples, strict=True))
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        values = array("I")
+        values.frombytes(valuestring)
+        return values[0::3].tolist()
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        return len(valuestring) // OFFSET_BYTES
+
+    def decode_weight(self, valuestring: bytes) -> float:
+        return self.decode_frequency(valuestring) * self.field_boost
+
+    def decode_position_boosts(self, valuestring: bytes) -> list[tuple[int, float]]:
+        return [(pos, 1.0) for pos in self.decode_positions(valuestring)]
 
 
 # Stop words are kept (stoplist=None, minsize=1) so a phrase matches only the exact word sequence:
 # dropping "of" would make "issue of the document" match "issue document".
 TEXT_ANALYZER: Analyzer = StemmingAnalyzer(stoplist=None, minsize=1, cachesize=100_000)
 NAME_ANALYZER: Analyzer = RegexTokenizer() | LowercaseFilter()
-# Word pairs of the body ("minist said") with their positions: a phrase is matched as a phrase of
-# pairs, whose postings are short, instead of positions of common words like "the" (Whoosh checks
-# positions in Python, so that is what makes phrase queries fast).
-PAIR_ANALYZER: Analyzer = TEXT_ANALYZER | PairFilter()
 
-# What the analyzers' RegexTokenizer matches as a word.
-WORD = re.compile(r"[\w\*]+(\.?[\w\*]+)*")
+# What the analyzers' RegexTokenizer matches as a word, written without its nested optional dot
+# ("[\w*]+(\.?[\w*]+)*"), which matches the same words but backtracks exponentially.
+WORD = re.compile(r"[\w*]+(?:\.[\w*]+)*")
 MAX_STEMS = 200_000  # remembered word → stem (about 20 MB)
 _STEMS: dict[str, str] = {}
+
+OFFSET_BYTES = 12  # one occurrence in `Offsets`: three uint32s
+assert array("I").itemsize == 4
 
 # (term bytes, frequency, weight, encoded positions): what a Whoosh field's index() yields.
 Postings = list[tuple[bytes, int, float, bytes]]
@@ -71,8 +83,12 @@ class Analysed:
         self.postings = postings
 
 
-class PreparedText(TEXT):
-    """A TEXT field that also takes its postings ready-made (an `Analysed`)."""
+class BodyText(TEXT):
+    """The body's TEXT field: `Offsets` postings, also taken ready-made (an `Analysed`)."""
+
+    def __init__(self, field_boost: float = 1.0, **kwargs: Any) -> None:
+        super().__init__(field_boost=field_boost, **kwargs)
+        self.format = Offsets(field_boost=field_boost)
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         if isinstance(value, Analysed):
@@ -80,36 +96,24 @@ class PreparedText(TEXT):
         return super().index(value, **kwargs)
 
 
-def analyse_body(text: str) -> tuple[Analysed, Analysed]:
-    """The body's and the word-pair field's postings from one pass over the words.
+def analyse_body(text: str) -> Analysed:
+    """The body's postings (`Offsets`) from one pass over the words.
 
-    Gives exactly what TEXT_ANALYZER and PAIR_ANALYZER give (tests/search/test_analysis.py
-    checks it) in a fraction of the time: one regex pass, a remembered stem per distinct word,
-    no token objects.
+    Gives exactly what TEXT_ANALYZER gives (tests/search/test_analysis.py checks it) in a
+    fraction of the time: one regex pass, a remembered stem per distinct word, no token objects.
     """
     if len(_STEMS) > MAX_STEMS:
         _STEMS.clear()
     words: dict[str, list[tuple[int, int, int]]] = {}
-    pairs: dict[str, list[int]] = {}
-    previous = ""
-    pos = -1
     for pos, match in enumerate(WORD.finditer(text)):
         word = match.group().lower()
         term = _STEMS.get(word)
         if term is None:
             term = _STEMS[word] = stem(word)
         words.setdefault(term, []).append((pos, match.start(), match.end()))
-        if pos:
-            pairs.setdefault(f"{previous} {term}", []).append(pos - 1)
-        previous = term
-    if pos == 0:
-        pairs[previous] = [0]
-    chars, positions = Characters(), Positions()
-    return (
-        Analysed([(t.encode(), len(p), float(len(p)), chars.encode(p)) for t, p in words.items()]),
-        Analysed(
-            [(t.encode(), len(p), float(len(p)), positions.encode(p)) for t, p in pairs.items()]
-        ),
+    offsets = Offsets()
+    return Analysed(
+        [(t.encode(), len(p), float(len(p)), offsets.encode(p)) for t, p in words.items()]
     )
 
 
@@ -117,7 +121,6 @@ def analyse_body(text: str) -> tuple[Analysed, Analysed]:
 ID_FIELD = "id"
 FINGERPRINT = "fingerprint"
 BODY = "body"
-PAIRS = "pairs"
 TITLE = "title"
 SOURCE = "source"
 AUTHOR = "author"
@@ -135,8 +138,7 @@ def build_schema() -> Schema:
         **{
             ID_FIELD: ID(stored=True, unique=True, sortable=True),
             FINGERPRINT: ID(sortable=True),
-            BODY: PreparedText(analyzer=TEXT_ANALYZER, chars=True),
-            PAIRS: PreparedText(analyzer=PAIR_ANALYZER),
+            BODY: BodyText(analyzer=TEXT_ANALYZER),
             TITLE: TEXT(analyzer=TEXT_ANALYZER, field_boost=2.0),
             SOURCE: TEXT(analyzer=NAME_ANALYZER),
             AUTHOR: TEXT(analyzer=NAME_ANALYZER),
