@@ -7,8 +7,8 @@ Each document becomes sentence units of content-word stems with its quotations l
 (`units`); a sentence index proposes candidate pairs without comparing all pairs and caches each
 document's units (`signatures`); each candidate is verified by matching its sentences and joining
 them into passages (`align`). A pair is a copy when at least `MIN_UNITS` sentences match and they
-hold at least `MIN_SHARE` of one document's words: two reports of one event share quotations and
-a stock phrase or two, not a run of sentences.
+hold at least `MIN_SHARE` of one document's comparable words (or two sentences hold half of a short
+one): two reports of one event share quotations and a stock phrase or two, not a run of sentences.
 """
 
 from __future__ import annotations
@@ -30,7 +30,9 @@ Progress = Callable[[float, str], None]
 
 MIN_UNITS = 3
 MIN_SHARE = 0.2
+SHORT_SHARE = 0.5  # two matched sentences make a copy when they are half of one document
 CONTAINS = 0.2  # share difference that says which document holds the other
+CONTAINED = 0.5  # the share of the document the other holds
 SIGNATURE_SHARE = 0.8  # of the progress bar
 
 
@@ -64,11 +66,10 @@ def find_copies(
 
     found = signatures(documents, SignatureCache(cache_dir), quotes, tick)
     report(SIGNATURE_SHARE, "finding candidates")
-    units = [doc_units for doc_units, _ in found]
-    frequency, count = frequencies(units)
+    frequency, count = frequencies(found)
     weight = weights(frequency, count)
     pairs = []
-    for number, (i, j) in enumerate(candidates(units, frequency)):
+    for number, (i, j) in enumerate(candidates(found, frequency)):
         if number % 256 == 0:
             _check(abort)
         pair = verify(documents[i], documents[j], found[i], found[j], weight)
@@ -82,23 +83,28 @@ def verify(
     a: Document, b: Document, sig_a: Signature, sig_b: Signature, weight: Weights
 ) -> CopyPair | None:
     """The copy relation between two documents, or None when they are not copies."""
-    matches = match_units(sig_a[0], sig_b[0], weight)
-    if len(matches) < MIN_UNITS:
+    matches = match_units(sig_a, sig_b, weight)
+    if len(matches) < 2:
         return None
-    share_a, share_b = shares(sig_a[0], sig_b[0], matches, (sig_a[1], sig_b[1]))
-    if max(share_a, share_b) < MIN_SHARE:
+    share_a, share_b = shares(sig_a, sig_b, matches)
+    needed = MIN_SHARE if len(matches) >= MIN_UNITS else SHORT_SHARE
+    if max(share_a, share_b) < needed:
         return None
-    found = passages(sig_a[0], sig_b[0], matches)
+    found = passages(sig_a, sig_b, matches)
     return CopyPair(a.id, b.id, share_a, share_b, earliest(a, b, share_a, share_b), found)
 
 
 def earliest(a: Document, b: Document, share_a: float, share_b: float) -> str | None:
-    """The original: the one published on an earlier day, else the one the other contains."""
+    """The original: the one published on an earlier day, else the one the other contains.
+
+    The other contains it when at least `CONTAINED` of it is reused there, and `CONTAINS` more
+    of it than of the other: a document sharing a few sentences with another holds neither.
+    """
     if a.published is not None and b.published is not None:
         day_a, day_b = a.published.date(), b.published.date()
         if day_a != day_b:
             return a.id if day_a < day_b else b.id
-    if abs(share_a - share_b) >= CONTAINS:
+    if abs(share_a - share_b) >= CONTAINS and max(share_a, share_b) >= CONTAINED:
         return a.id if share_a > share_b else b.id
     return None
 

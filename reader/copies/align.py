@@ -3,11 +3,13 @@
 Stems are weighted by their rarity in the set of documents (inverse document frequency), so that
 the names and words every report of an event uses count for little and the wording of one
 article counts for much. Two units match when they share most of their stem weight (a weighted
-Dice >= `STRONG`), or when one nearly holds
-the other (a sentence trimmed or extended). A weaker match (Dice >= `WEAK`) counts only next to a
-strong one in the same order in both documents: a reworded sentence inside a copied run. Matches
-are one-to-one, best first. Consecutive matches in both documents (allowing a dropped sentence)
-form one passage, so reordered copies give several passages and identical copies give one.
+Dice >= `STRONG`), or when one nearly holds the other (a sentence trimmed or extended). A weaker
+match (Dice >= `WEAK`) counts only within `MAX_GAP` units of an accepted one, in the same order
+in both documents: a reworded sentence inside a copied run. A rewording that splits a sentence in
+two (or joins two) is met by comparing a unit with two neighbouring units taken together. Matches
+are best first; a unit is in at most one match except through such a split. Consecutive matches
+in both documents (allowing a dropped sentence) form one passage, so reordered copies give
+several passages and identical copies give one.
 """
 
 from __future__ import annotations
@@ -44,13 +46,23 @@ def weights(frequency: Counter[int], documents: int) -> Weights:
     return {stem: math.log((documents + 1) / (df + 0.5)) for stem, df in frequency.items()}
 
 
+def _mass(stems: Iterable[int], weight: Weights) -> float:
+    return sum(weight.get(s, 1.0) for s in stems)
+
+
+def dice(a: frozenset[int], b: frozenset[int], weight: Weights) -> float:
+    """The weighted Dice of two stem sets (the part of their weight they share)."""
+    total = _mass(a, weight) + _mass(b, weight)
+    return 2 * _mass(a & b, weight) / total if total else 0.0
+
+
 def _scored(a: Sequence[Unit], b: Sequence[Unit], weight: Weights) -> list[tuple[float, int, int]]:
-    """Every unit pair worth considering, as (score, i, j), best first."""
+    """Every unit pair sharing at least `MIN_SHARED` stems, as (score, i, j), best first."""
     where: dict[int, list[int]] = {}
     for i, unit in enumerate(a):
         for stem in unit.stems:
             where.setdefault(stem, []).append(i)
-    mass_a = [sum(weight.get(s, 1.0) for s in unit.stems) for unit in a]
+    mass_a = [_mass(unit.stems, weight) for unit in a]
     scored = []
     for j, unit in enumerate(b):
         shared: Counter[int] = Counter()
@@ -60,65 +72,120 @@ def _scored(a: Sequence[Unit], b: Sequence[Unit], weight: Weights) -> list[tuple
             for i in where.get(stem, ()):
                 shared[i] += 1
                 mass[i] = mass.get(i, 0.0) + w
-        mass_b = sum(weight.get(s, 1.0) for s in unit.stems)
+        mass_b = _mass(unit.stems, weight)
         for i, count in shared.items():
             if count < MIN_SHARED:
                 continue
             score = 2 * mass[i] / (mass_a[i] + mass_b)
             if count >= 5 and mass[i] >= CONTAINED * min(mass_a[i], mass_b):
                 score = max(score, STRONG)
-            if score >= WEAK:
-                scored.append((score, i, j))
+            scored.append((score, i, j))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
     return scored
 
 
+def _near(taken: dict[int, int], i: int, j: int) -> bool:
+    """Whether an accepted match lies within `MAX_GAP` of (i, j), in the same order."""
+    for di in (*range(-MAX_GAP, 0), *range(1, MAX_GAP + 1)):
+        other = taken.get(i + di)
+        if other is not None and 0 < (other - j) * (1 if di > 0 else -1) <= MAX_GAP:
+            return True
+    return False
+
+
 def match_units(a: Sequence[Unit], b: Sequence[Unit], weight: Weights) -> list[Match]:
-    """One-to-one matches (i in a, j in b), sorted by i."""
-    scored = _scored(a, b, weight)
+    """Matches (i in a, j in b), sorted: one-to-one, plus the halves of split sentences."""
+    scored = [s for s in _scored(a, b, weight) if s[0] >= WEAK]
     taken_a: dict[int, int] = {}
     taken_b: set[int] = set()
-    weak = []
     for score, i, j in scored:
-        if i in taken_a or j in taken_b:
-            continue
-        if score >= STRONG:
+        if score >= STRONG and i not in taken_a and j not in taken_b:
             taken_a[i] = j
             taken_b.add(j)
-        else:
-            weak.append((i, j))
-    for i, j in weak:  # best first; a weak match needs a strong neighbour in order
-        if i in taken_a or j in taken_b:
+    added = True
+    while added:  # weak matches grow the runs, best first, until none fits
+        added = False
+        for _score, i, j in scored:
+            if i not in taken_a and j not in taken_b and _near(taken_a, i, j):
+                taken_a[i] = j
+                taken_b.add(j)
+                added = True
+    matches = set(taken_a.items())
+    matches |= _splits(a, b, weight, matches)
+    matches |= {(i, j) for j, i in _splits(b, a, weight, {(j, i) for i, j in matches})}
+    return sorted(matches)
+
+
+def _splits(
+    a: Sequence[Unit], b: Sequence[Unit], weight: Weights, matches: set[Match]
+) -> set[Match]:
+    """Units of `a` left unmatched that, with a neighbour, match a unit of `b` better.
+
+    A matched neighbour keeps its match and the unit joins it when together they match that
+    unit of `b` better than the neighbour alone; two unmatched neighbours match a unit of `b`
+    together at `STRONG`.
+    """
+    partner = dict(matches)
+    taken_b = {j for _, j in matches}
+    found: set[Match] = set()
+    for i, unit in enumerate(a):
+        if i in partner:
             continue
-        if taken_a.get(i - 1) == j - 1 or taken_a.get(i + 1) == j + 1:
-            taken_a[i] = j
-            taken_b.add(j)
-    return sorted(taken_a.items())
+        for k in (i - 1, i + 1):
+            if not 0 <= k < len(a):
+                continue
+            both = unit.stems | a[k].stems
+            if k in partner:
+                j = partner[k]
+                if dice(both, b[j].stems, weight) > max(WEAK, dice(a[k].stems, b[j].stems, weight)):
+                    found.add((i, j))
+                    break
+            else:
+                free = _best_free(both, b, weight, taken_b)
+                if free is not None:
+                    found |= {(i, free), (k, free)}
+                    partner[i] = partner[k] = free
+                    taken_b.add(free)
+                    break
+    return found
+
+
+def _best_free(
+    stems: frozenset[int], b: Sequence[Unit], weight: Weights, taken: set[int]
+) -> int | None:
+    """The free unit of `b` matching `stems` at `STRONG` or better, the best one."""
+    best, found = STRONG, None
+    for j, unit in enumerate(b):
+        if j in taken or len(stems & unit.stems) < MIN_SHARED:
+            continue
+        score = dice(stems, unit.stems, weight)
+        if score >= best:
+            best, found = score, j
+    return found
 
 
 def passages(a: Sequence[Unit], b: Sequence[Unit], matches: Sequence[Match]) -> list[Passage]:
     """Runs of matches that follow each other in both documents, as spans of text."""
     runs: list[list[Match]] = []
-    for i, j in matches:
+    for i, j in sorted(matches):
         if runs:
             last_i, last_j = runs[-1][-1]
-            if i - last_i <= MAX_GAP and 0 < j - last_j <= MAX_GAP:
+            if 0 <= i - last_i <= MAX_GAP and 0 <= j - last_j <= MAX_GAP:
                 runs[-1].append((i, j))
                 continue
         runs.append([(i, j)])
     return [
         Passage(
-            (a[run[0][0]].start, a[run[-1][0]].end),
-            (b[run[0][1]].start, b[run[-1][1]].end),
+            (a[min(i for i, _ in run)].start, a[max(i for i, _ in run)].end),
+            (b[min(j for _, j in run)].start, b[max(j for _, j in run)].end),
         )
         for run in runs
     ]
 
 
-def shares(
-    a: Sequence[Unit], b: Sequence[Unit], matches: Sequence[Match], words: tuple[int, int]
-) -> tuple[float, float]:
-    """The part of each document's words (outside quotes) in matched units."""
-    in_a = sum(a[i].words for i, _ in matches)
-    in_b = sum(b[j].words for _, j in matches)
-    return min(1.0, in_a / max(1, words[0])), min(1.0, in_b / max(1, words[1]))
+def shares(a: Sequence[Unit], b: Sequence[Unit], matches: Sequence[Match]) -> tuple[float, float]:
+    """The part of each document's unit words (its comparable text) in matched units."""
+    in_a = sum(a[i].words for i in {i for i, _ in matches})
+    in_b = sum(b[j].words for j in {j for _, j in matches})
+    total_a, total_b = sum(u.words for u in a), sum(u.words for u in b)
+    return in_a / max(1, total_a), in_b / max(1, total_b)

@@ -1,7 +1,7 @@
 """Each document's units, computed once per clean text and cached, and the candidate pairs.
 
-A document's signature is its list of `Unit`s and its word count outside quotations. Computing
-it means finding the quotations, the slow part, so signatures are kept in one pickle in the
+A document's signature is its list of `Unit`s. Computing it means finding the quotations, the
+slow part, so signatures are kept in one pickle in the
 cache folder keyed by a hash of the body and of this package's code: adding documents to a
 library only computes the new ones.
 
@@ -39,7 +39,7 @@ COMMON = 0.2
 COMMON_FLOOR = 40
 CACHE_NAME = "signatures.pickle"
 
-Signature = tuple[list[Unit], int]
+Signature = list[Unit]
 
 
 def code_version() -> str:
