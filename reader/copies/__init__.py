@@ -7,8 +7,10 @@ Each document becomes sentence units of content-word stems with its quotations l
 (`units`); a sentence index proposes candidate pairs without comparing all pairs and caches each
 document's units (`signatures`); each candidate is verified by matching its sentences and joining
 them into passages (`align`). A pair is a copy when at least `MIN_UNITS` sentences match and they
-hold at least `MIN_SHARE` of one document's comparable words (or two sentences hold half of a short
-one): two reports of one event share quotations and a stock phrase or two, not a run of sentences.
+hold at least `MIN_SHARE` of one document's comparable words: a copy is mostly copied, while two
+reports of one event share quotations, a stock phrase or two and the odd sentence from one
+wire story (on a corpus of articles built from stock sentence patterns, unrelated pairs reach
+0.41 and copies start at 0.74; on the seeds the CNN report is 0.63 in 000).
 """
 
 from __future__ import annotations
@@ -28,11 +30,9 @@ __all__ = ["CopyAborted", "CopyAnalysis", "CopyPair", "Passage", "find_copies"]
 
 Progress = Callable[[float, str], None]
 
-MIN_UNITS = 3
-MIN_SHARE = 0.2
-SHORT_SHARE = 0.5  # two matched sentences make a copy when they are half of one document
+MIN_UNITS = 2
+MIN_SHARE = 0.45
 CONTAINS = 0.2  # share difference that says which document holds the other
-CONTAINED = 0.5  # the share of the document the other holds
 SIGNATURE_SHARE = 0.8  # of the progress bar
 
 
@@ -84,27 +84,23 @@ def verify(
 ) -> CopyPair | None:
     """The copy relation between two documents, or None when they are not copies."""
     matches = match_units(sig_a, sig_b, weight)
-    if len(matches) < 2:
+    if len(matches) < MIN_UNITS:
         return None
     share_a, share_b = shares(sig_a, sig_b, matches)
-    needed = MIN_SHARE if len(matches) >= MIN_UNITS else SHORT_SHARE
-    if max(share_a, share_b) < needed:
+    if max(share_a, share_b) < MIN_SHARE:
         return None
     found = passages(sig_a, sig_b, matches)
     return CopyPair(a.id, b.id, share_a, share_b, earliest(a, b, share_a, share_b), found)
 
 
 def earliest(a: Document, b: Document, share_a: float, share_b: float) -> str | None:
-    """The original: the one published on an earlier day, else the one the other contains.
-
-    The other contains it when at least `CONTAINED` of it is reused there, and `CONTAINS` more
-    of it than of the other: a document sharing a few sentences with another holds neither.
-    """
+    """The original: the one published on an earlier day, else the one the other contains
+    (`CONTAINS` more of it is reused in the other than the other's in it)."""
     if a.published is not None and b.published is not None:
         day_a, day_b = a.published.date(), b.published.date()
         if day_a != day_b:
             return a.id if day_a < day_b else b.id
-    if abs(share_a - share_b) >= CONTAINS and max(share_a, share_b) >= CONTAINED:
+    if abs(share_a - share_b) >= CONTAINS:
         return a.id if share_a > share_b else b.id
     return None
 

@@ -29,6 +29,7 @@ MAX_GAP = 2  # units skipped inside one passage (dropped or added sentences)
 
 Match = tuple[int, int]
 Weights = dict[int, float]
+Touching = dict[int, dict[int, float]]  # unit of a -> unit of b -> the stem weight they share
 
 
 def frequencies(documents: Iterable[Iterable[Unit]]) -> tuple[Counter[int], int]:
@@ -56,14 +57,18 @@ def dice(a: frozenset[int], b: frozenset[int], weight: Weights) -> float:
     return 2 * _mass(a & b, weight) / total if total else 0.0
 
 
-def _scored(a: Sequence[Unit], b: Sequence[Unit], weight: Weights) -> list[tuple[float, int, int]]:
-    """Every unit pair sharing at least `MIN_SHARED` stems, as (score, i, j), best first."""
+def _scored(
+    a: Sequence[Unit], b: Sequence[Unit], weight: Weights, masses: tuple[list[float], list[float]]
+) -> tuple[list[tuple[float, int, int]], Touching]:
+    """Unit pairs sharing `MIN_SHARED` stems as (score, i, j), best first; and for each unit
+    of `a` the units of `b` it shares any stem with, with the weight they share."""
     where: dict[int, list[int]] = {}
     for i, unit in enumerate(a):
         for stem in unit.stems:
             where.setdefault(stem, []).append(i)
-    mass_a = [_mass(unit.stems, weight) for unit in a]
+    mass_a, mass_b = masses
     scored = []
+    touching: Touching = {}
     for j, unit in enumerate(b):
         shared: Counter[int] = Counter()
         mass: dict[int, float] = {}
@@ -72,16 +77,16 @@ def _scored(a: Sequence[Unit], b: Sequence[Unit], weight: Weights) -> list[tuple
             for i in where.get(stem, ()):
                 shared[i] += 1
                 mass[i] = mass.get(i, 0.0) + w
-        mass_b = _mass(unit.stems, weight)
         for i, count in shared.items():
+            touching.setdefault(i, {})[j] = mass[i]
             if count < MIN_SHARED:
                 continue
-            score = 2 * mass[i] / (mass_a[i] + mass_b)
-            if count >= 5 and mass[i] >= CONTAINED * min(mass_a[i], mass_b):
+            score = 2 * mass[i] / (mass_a[i] + mass_b[j])
+            if count >= 5 and mass[i] >= CONTAINED * min(mass_a[i], mass_b[j]):
                 score = max(score, STRONG)
             scored.append((score, i, j))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
-    return scored
+    return scored, touching
 
 
 def _near(taken: dict[int, int], i: int, j: int) -> bool:
@@ -95,14 +100,16 @@ def _near(taken: dict[int, int], i: int, j: int) -> bool:
 
 def match_units(a: Sequence[Unit], b: Sequence[Unit], weight: Weights) -> list[Match]:
     """Matches (i in a, j in b), sorted: one-to-one, plus the halves of split sentences."""
-    scored = [s for s in _scored(a, b, weight) if s[0] >= WEAK]
+    masses = [_mass(u.stems, weight) for u in a], [_mass(u.stems, weight) for u in b]
+    scored, touching = _scored(a, b, weight, masses)
+    scored = [s for s in scored if s[0] >= WEAK]
     taken_a: dict[int, int] = {}
     taken_b: set[int] = set()
     for score, i, j in scored:
         if score >= STRONG and i not in taken_a and j not in taken_b:
             taken_a[i] = j
             taken_b.add(j)
-    added = True
+    added = bool(taken_a)
     while added:  # weak matches grow the runs, best first, until none fits
         added = False
         for _score, i, j in scored:
@@ -111,25 +118,39 @@ def match_units(a: Sequence[Unit], b: Sequence[Unit], weight: Weights) -> list[M
                 taken_b.add(j)
                 added = True
     matches = set(taken_a.items())
-    matches |= _splits(a, b, weight, matches)
-    matches |= {(i, j) for j, i in _splits(b, a, weight, {(j, i) for i, j in matches})}
+    if not matches:
+        return []
+    matches |= _splits(a, b, weight, matches, (touching, masses[1]))
+    back: Touching = {}
+    for i, shared in touching.items():
+        for j, mass in shared.items():
+            back.setdefault(j, {})[i] = mass
+    flipped = {(j, i) for i, j in matches}
+    matches |= {(i, j) for j, i in _splits(b, a, weight, flipped, (back, masses[0]))}
     return sorted(matches)
 
 
 def _splits(
-    a: Sequence[Unit], b: Sequence[Unit], weight: Weights, matches: set[Match]
+    a: Sequence[Unit],
+    b: Sequence[Unit],
+    weight: Weights,
+    matches: set[Match],
+    near_b: tuple[Touching, list[float]],
 ) -> set[Match]:
     """Units of `a` left unmatched that, with a neighbour, match a unit of `b` better.
 
     A matched neighbour keeps its match and the unit joins it when together they match that
     unit of `b` better than the neighbour alone; two unmatched neighbours match a unit of `b`
-    together at `STRONG`.
+    together at `STRONG`. Only units within `MAX_GAP` of a match are tried: a split sentence is
+    part of a copied run. `near_b` holds, for each unit of `a`, the weight it shares with
+    units of `b`, and the weight of each unit of `b`.
     """
+    touching, mass_b = near_b
     partner = dict(matches)
     taken_b = {j for _, j in matches}
     found: set[Match] = set()
     for i, unit in enumerate(a):
-        if i in partner:
+        if i in partner or i not in touching or not _in_run(partner, i):
             continue
         for k in (i - 1, i + 1):
             if not 0 <= k < len(a):
@@ -137,29 +158,49 @@ def _splits(
             both = unit.stems | a[k].stems
             if k in partner:
                 j = partner[k]
-                if dice(both, b[j].stems, weight) > max(WEAK, dice(a[k].stems, b[j].stems, weight)):
+                if j in touching[i] and dice(both, b[j].stems, weight) > max(
+                    WEAK, dice(a[k].stems, b[j].stems, weight)
+                ):
                     found.add((i, j))
                     break
-            else:
-                free = _best_free(both, b, weight, taken_b)
-                if free is not None:
-                    found |= {(i, free), (k, free)}
-                    partner[i] = partner[k] = free
-                    taken_b.add(free)
-                    break
+                continue
+            bounds = dict(touching[i])
+            for j, mass in touching.get(k, {}).items():
+                bounds[j] = bounds.get(j, 0.0) + mass
+            free = _best_free(both, b, weight, bounds, mass_b, taken_b)
+            if free is not None:
+                found |= {(i, free), (k, free)}
+                partner[i] = partner[k] = free
+                taken_b.add(free)
+                break
     return found
 
 
+def _in_run(partner: dict[int, int], i: int) -> bool:
+    return any(i + d in partner for d in range(-MAX_GAP, MAX_GAP + 1) if d)
+
+
 def _best_free(
-    stems: frozenset[int], b: Sequence[Unit], weight: Weights, taken: set[int]
+    stems: frozenset[int],
+    b: Sequence[Unit],
+    weight: Weights,
+    bounds: dict[int, float],
+    mass_b: list[float],
+    taken: set[int],
 ) -> int | None:
-    """The free unit of `b` matching `stems` at `STRONG` or better, the best one."""
+    """The free unit of `b` matching `stems` (two neighbours together) at `STRONG` or better.
+
+    `bounds[j]` is at least the weight `stems` shares with `b[j]`, so most units are ruled out
+    without a set operation.
+    """
     best, found = STRONG, None
-    for j, unit in enumerate(b):
-        if j in taken or len(stems & unit.stems) < MIN_SHARED:
+    mass = _mass(stems, weight)
+    for j, bound in sorted(bounds.items()):
+        if j in taken or 2 * bound < best * (mass + mass_b[j]):
             continue
-        score = dice(stems, unit.stems, weight)
-        if score >= best:
+        shared = stems & b[j].stems
+        score = 2 * _mass(shared, weight) / (mass + mass_b[j])
+        if len(shared) >= MIN_SHARED and score >= best:
             best, found = score, j
     return found
 

@@ -279,10 +279,12 @@ def score(
     pairs of real articles known to reuse each other: their families count as one.
     """
     family = {i.name: i.family for i in spins.items}
+    kind = {i.name: i.kind for i in spins.items}
+    for name in {n for pair in found for n in pair} - family.keys():  # a document of no set
+        family[name], kind[name] = name, "other"
     for pair in sorted(sorted(p) for p in joined or ()):
         old, new = family[pair[1]], family[pair[0]]
         family = {name: new if f == old else f for name, f in family.items()}
-    kind = {i.name: i.kind for i in spins.items}
     right = {p for p in found if len({family[n] for n in p}) == 1}
     table: dict[str, dict[str, float]] = {}
     for k in KINDS:
