@@ -69,6 +69,7 @@ class SignatureCache:
         self._entries: dict[str, Signature] = self._read()
         self._used: set[str] = set()
         self._dirty = False
+        self.computed = 0  # signatures computed (not found in the cache) since opening
 
     def key(self, document: Document) -> str:
         digest = hashlib.sha1(self.version.encode())
@@ -84,6 +85,7 @@ class SignatureCache:
             found = units_of(document.body, quote_spans(document, quotes))
             self._entries[key] = found
             self._dirty = True
+            self.computed += 1
         return found
 
     def save(self) -> None:

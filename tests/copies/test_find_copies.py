@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from reader.copies import CopyAborted, find_copies
+from reader.copies.signatures import SignatureCache, signatures
 from reader.copies.units import units_of
 from reader.documents.loading import load_paths
 from tests.copies.conftest import SEEDS
@@ -91,6 +93,23 @@ def test_signatures_are_cached_and_reused(tmp_path, written):
     fresh = find_copies(documents)
     assert _names(again) == _names(fresh)
     assert _names(first) <= _names(fresh)
+
+
+def test_adding_a_document_computes_only_its_signature(tmp_path, written):
+    bases, filler = written
+    documents, _ = load_paths(build_set(bases, filler, seed=5).write(tmp_path / "docs"))
+    old, new = documents[:-1], documents[-1]
+    first = SignatureCache(tmp_path / "cache")
+    signatures(old, first)
+    assert first.computed == len(old)
+    reopened = SignatureCache(tmp_path / "cache")
+    found = signatures([*old, new], reopened)
+    assert reopened.computed == 1
+    assert found[-1] == SignatureCache(None).signature(new)
+    edited = replace(new, body=new.body + "\n\nA paragraph added later by the editors of the site.")
+    again = SignatureCache(tmp_path / "cache")
+    signatures([*old, edited], again)
+    assert again.computed == 1
 
 
 def test_abort_stops_the_search(tmp_path, written):
