@@ -38,7 +38,14 @@ EXCERPT = 60  # characters of a passage shown in the passage list
 class CopiesModel(HeaderedTableModel):
     """One row per document related to the open one: title, date, the two shares, original."""
 
-    HEADERS = ("Document", "Date", "Reused here", "Reused there", "Original")
+    HEADERS = ("Document", "Date", "Here", "There", "Original")
+    TIPS = (
+        "The other document",
+        "Its date",
+        "The share of this document reused in the other",
+        "The share of the other document reused in this one",
+        "Which came first",
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -65,6 +72,13 @@ class CopiesModel(HeaderedTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(other, pair, index.column())
         return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.TIPS[section]
+        return super().headerData(section, orientation, role)
 
     def _text(self, other: Document, pair: CopyPair, column: int) -> str:
         if column == 0:
@@ -95,7 +109,11 @@ class CopiesPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(len(CopiesModel.HEADERS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.activated.connect(self._activated)
         self.passages = named(QListView(self), "copiesPassages")
@@ -103,6 +121,7 @@ class CopiesPanel(QWidget):
         self.passages.setModel(self.passage_model)
         self.passages.setAccessibleName("Reused passages")
         self.passages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.passages.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.here = named(QTextBrowser(self), "copiesHere")
         self.there = named(QTextBrowser(self), "copiesThere")
         for view in (self.table, self.passages):
@@ -115,7 +134,7 @@ class CopiesPanel(QWidget):
 
     def _layout(self) -> None:
         sides = QHBoxLayout()
-        for title, view in (("This document", self.here), ("The copy", self.there)):
+        for title, view in (("This document", self.here), ("The other", self.there)):
             column = QVBoxLayout()
             column.addWidget(QLabel(title, self))
             column.addWidget(view, 1)
@@ -141,12 +160,28 @@ class CopiesPanel(QWidget):
         elif not pairs:
             self.summary.setText("No other document reuses this one's text (quotes aside).")
         else:
-            self.summary.setText(f"{len(pairs)} document(s) share text with this one.")
+            self.summary.setText(self._summary(document, analysis, pairs))
         self.passage_model.set_rows([])
         self.here.clear()
         self.there.clear()
         if pairs:
             self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _summary(self, document: Document, analysis: CopyAnalysis, pairs: list[CopyPair]) -> str:
+        """What the open document is: a copy of one, copied by some, or sharing text."""
+        original = analysis.original_of(document.id)
+        if original is not None:
+            pair = next(p for p in pairs if p.other(document.id) == original)
+            source = self._by_id[original]
+            name = " · ".join(p for p in (source.title or source.path, source.source) if p)
+            return (
+                f"A copy of “{name}”: {pair.share_of(document.id):.0%} of this document is "
+                f"reused from it, {pair.share_of(original):.0%} of it is here."
+            )
+        copied = sum(1 for p in pairs if p.earliest == document.id)
+        if copied:
+            return f"Copied by {copied} document(s); {len(pairs)} share text with this one."
+        return f"{len(pairs)} document(s) share text with this one."
 
     def _copy_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
