@@ -19,7 +19,15 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from reader.copies.align import Weights, frequencies, match_units, passages, shares, weights
+from reader.copies.align import (
+    Weights,
+    frequencies,
+    match_units,
+    passages,
+    shares,
+    unit_masses,
+    weights,
+)
 from reader.copies.model import CopyAnalysis, CopyPair, Passage
 from reader.copies.signatures import Signature, SignatureCache, candidates, signatures
 from reader.documents.model import Document
@@ -68,11 +76,14 @@ def find_copies(
     report(SIGNATURE_SHARE, "finding candidates")
     frequency, count = frequencies(found)
     weight = weights(frequency, count)
+    masses = [unit_masses(units, weight) for units in found]
     pairs = []
     for number, (i, j) in enumerate(candidates(found, frequency)):
         if number % 256 == 0:
             _check(abort)
-        pair = verify(documents[i], documents[j], found[i], found[j], weight)
+        pair = verify(
+            documents[i], documents[j], (found[i], found[j]), weight, (masses[i], masses[j])
+        )
         if pair is not None:
             pairs.append(pair)
     report(1.0, f"{len(pairs)} copies")
@@ -80,10 +91,15 @@ def find_copies(
 
 
 def verify(
-    a: Document, b: Document, sig_a: Signature, sig_b: Signature, weight: Weights
+    a: Document,
+    b: Document,
+    units: tuple[Signature, Signature],
+    weight: Weights,
+    masses: tuple[list[float], list[float]] | None = None,
 ) -> CopyPair | None:
     """The copy relation between two documents, or None when they are not copies."""
-    matches = match_units(sig_a, sig_b, weight)
+    sig_a, sig_b = units
+    matches = match_units(sig_a, sig_b, weight, masses)
     if len(matches) < MIN_UNITS:
         return None
     share_a, share_b = shares(sig_a, sig_b, matches)

@@ -70,19 +70,25 @@ def _scored(
     scored = []
     touching: Touching = {}
     for j, unit in enumerate(b):
-        shared: Counter[int] = Counter()
-        mass: dict[int, float] = {}
+        shared: dict[int, list[float]] = {}  # i -> [stems shared, weight shared]
         for stem in unit.stems:
+            rows = where.get(stem)
+            if rows is None:
+                continue
             w = weight.get(stem, 1.0)
-            for i in where.get(stem, ()):
-                shared[i] += 1
-                mass[i] = mass.get(i, 0.0) + w
-        for i, count in shared.items():
-            touching.setdefault(i, {})[j] = mass[i]
+            for i in rows:
+                entry = shared.get(i)
+                if entry is None:
+                    shared[i] = [1, w]
+                else:
+                    entry[0] += 1
+                    entry[1] += w
+        for i, (count, mass) in shared.items():
+            touching.setdefault(i, {})[j] = mass
             if count < MIN_SHARED:
                 continue
-            score = 2 * mass[i] / (mass_a[i] + mass_b[j])
-            if count >= 5 and mass[i] >= CONTAINED * min(mass_a[i], mass_b[j]):
+            score = 2 * mass / (mass_a[i] + mass_b[j])
+            if count >= 5 and mass >= CONTAINED * min(mass_a[i], mass_b[j]):
                 score = max(score, STRONG)
             scored.append((score, i, j))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
@@ -98,9 +104,22 @@ def _near(taken: dict[int, int], i: int, j: int) -> bool:
     return False
 
 
-def match_units(a: Sequence[Unit], b: Sequence[Unit], weight: Weights) -> list[Match]:
-    """Matches (i in a, j in b), sorted: one-to-one, plus the halves of split sentences."""
-    masses = [_mass(u.stems, weight) for u in a], [_mass(u.stems, weight) for u in b]
+def unit_masses(units: Sequence[Unit], weight: Weights) -> list[float]:
+    """The stem weight of each unit."""
+    return [_mass(u.stems, weight) for u in units]
+
+
+def match_units(
+    a: Sequence[Unit],
+    b: Sequence[Unit],
+    weight: Weights,
+    masses: tuple[list[float], list[float]] | None = None,
+) -> list[Match]:
+    """Matches (i in a, j in b), sorted: one-to-one, plus the halves of split sentences.
+
+    `masses` are the `unit_masses` of `a` and `b`, when known.
+    """
+    masses = masses or (unit_masses(a, weight), unit_masses(b, weight))
     scored, touching = _scored(a, b, weight, masses)
     scored = [s for s in scored if s[0] >= WEAK]
     taken_a: dict[int, int] = {}
@@ -149,9 +168,11 @@ def _splits(
     partner = dict(matches)
     taken_b = {j for _, j in matches}
     found: set[Match] = set()
-    for i, unit in enumerate(a):
-        if i in partner or i not in touching or not _in_run(partner, i):
+    near = {i + d for i in partner for d in range(-MAX_GAP, MAX_GAP + 1)}
+    for i in sorted(near):
+        if i in partner or i not in touching:
             continue
+        unit = a[i]
         for k in (i - 1, i + 1):
             if not 0 <= k < len(a):
                 continue
@@ -174,10 +195,6 @@ def _splits(
                 taken_b.add(free)
                 break
     return found
-
-
-def _in_run(partner: dict[int, int], i: int) -> bool:
-    return any(i + d in partner for d in range(-MAX_GAP, MAX_GAP + 1) if d)
 
 
 def _best_free(
