@@ -29,7 +29,7 @@ from reader.copies.align import (
     weights,
 )
 from reader.copies.model import CopyAnalysis, CopyPair, Passage
-from reader.copies.signatures import Signature, SignatureCache, candidates, signatures
+from reader.copies.signatures import Signature, SignatureCache, candidates, signatures_of
 from reader.documents.model import Document
 from reader.errors import ReaderError
 from reader.quotes.model import Quote
@@ -68,11 +68,10 @@ def find_copies(
     total = max(1, len(documents))
 
     def tick(number: int) -> None:
-        if number % 64 == 0:
-            _check(abort)
-            report(SIGNATURE_SHARE * number / total, "reading sentences")
+        _check(abort)
+        report(SIGNATURE_SHARE * number / total, "reading sentences")
 
-    found = signatures(documents, SignatureCache(cache_dir), quotes, tick)
+    found = signatures_of(documents, SignatureCache(cache_dir), quotes, tick)
     report(SIGNATURE_SHARE, "finding candidates")
     frequency, count = frequencies(found)
     weight = weights(frequency, count)

@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import pickle
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from itertools import combinations
 from pathlib import Path
 
 from reader.copies.units import Unit, units_of
 from reader.documents.model import Document
 from reader.fsutil import atomic_writer
+from reader.processes import worker_count
 from reader.quotes.model import Quote, QuoteKind
 
 log = logging.getLogger(__name__)
@@ -38,6 +41,8 @@ MAX_BUCKET = 60
 COMMON = 0.2
 COMMON_FLOOR = 40
 CACHE_NAME = "signatures.pickle"
+PARALLEL_MIN = 400  # documents to compute from which worker processes share the work
+SHARE = 64  # documents per piece of work handed to a worker
 
 Signature = list[Unit]
 
@@ -78,15 +83,25 @@ class SignatureCache:
 
     def signature(self, document: Document, quotes: Sequence[Quote] | None = None) -> Signature:
         """The units of `document`, from the cache when its text was seen before."""
-        key = self.key(document)
-        self._used.add(key)
-        found = self._entries.get(key)
+        found = self.cached(document)
         if found is None:
             found = units_of(document.body, quote_spans(document, quotes))
-            self._entries[key] = found
-            self._dirty = True
-            self.computed += 1
+            self.add(document, found)
         return found
+
+    def cached(self, document: Document) -> Signature | None:
+        """The cached units of `document`, None when its text was not seen before."""
+        key = self.key(document)
+        self._used.add(key)
+        return self._entries.get(key)
+
+    def add(self, document: Document, signature: Signature) -> None:
+        """Keep the units just computed for `document`."""
+        key = self.key(document)
+        self._used.add(key)
+        self._entries[key] = signature
+        self._dirty = True
+        self.computed += 1
 
     def save(self) -> None:
         """Write the entries used since opening (dropping the others); failures are logged."""
@@ -110,20 +125,61 @@ class SignatureCache:
         return entries if version == self.version and isinstance(entries, dict) else {}
 
 
-def signatures(
+def signatures_of(
     documents: Sequence[Document],
     cache: SignatureCache,
     quotes: Mapping[str, Sequence[Quote]] | None = None,
     tick: Callable[[int], None] = lambda number: None,
 ) -> list[Signature]:
-    """The signature of every document, in order (`tick(n)` before the n-th)."""
-    found = []
+    """The signature of every document, in order (`tick(n)` when n are known).
+
+    Those not in the cache are computed in worker processes when there are `PARALLEL_MIN` of
+    them or more (finding quotations is Python work: one core per process).
+    """
+    found: list[Signature | None] = [cache.cached(d) for d in documents]
+    missing = []
     for number, document in enumerate(documents):
-        tick(number)
-        given = quotes.get(document.id) if quotes is not None else None
-        found.append(cache.signature(document, given))
+        if found[number] is None:
+            given = quotes.get(document.id) if quotes is not None else None
+            missing.append(
+                (number, document, None if given is None else quote_spans(document, given))
+            )
+    done = len(documents) - len(missing)
+    tick(done)
+    for share, computed in _computed(missing):
+        for (number, document, _), units in zip(share, computed, strict=True):
+            found[number] = units
+            cache.add(document, units)
+        done += len(share)
+        tick(done)
     cache.save()
-    return found
+    return [units for units in found if units is not None]
+
+
+Job = tuple[int, Document, list[tuple[int, int]] | None]
+
+
+def _computed(jobs: list[Job]) -> Iterator[tuple[list[Job], list[Signature]]]:
+    """Each share of `jobs` with its signatures, computed here or in worker processes."""
+    shares = [jobs[n : n + SHARE] for n in range(0, len(jobs), SHARE)]
+    count = worker_count(len(jobs), PARALLEL_MIN)
+    if not count:
+        for share in shares:
+            yield share, compute_share([(d, spans) for _, d, spans in share])
+        return
+    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(compute_share, [(d, s) for _, d, s in share]) for share in shares]
+        try:
+            for share, future in zip(shares, futures, strict=True):
+                yield share, future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+def compute_share(jobs: list[tuple[Document, list[tuple[int, int]] | None]]) -> list[Signature]:
+    """The units of each document (its quotations found when their spans are not given)."""
+    return [units_of(d.body, quote_spans(d, None) if spans is None else spans) for d, spans in jobs]
 
 
 def keys_of(units: Iterable[Unit], common: set[int]) -> set[int]:

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
-import os
-import sys
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -23,6 +21,7 @@ from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
 from reader.documents.model import Document
+from reader.processes import worker_count
 from reader.search.preparing import prepare
 
 PARALLEL_MIN = 2000  # changed documents from which an update uses worker processes
@@ -42,15 +41,8 @@ class Share:
 
 
 def workers(changes: int) -> int:
-    """How many worker processes an update of `changes` documents uses (0: none).
-
-    None in a frozen (PyInstaller) program: a spawned worker would start the program itself
-    unless its entry point calls multiprocessing.freeze_support().
-    """
-    if getattr(sys, "frozen", False):
-        return 0
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return min(cores or 1, 4) if changes >= PARALLEL_MIN and (cores or 1) > 1 else 0
+    """How many worker processes an update of `changes` documents uses (0: none)."""
+    return worker_count(changes, PARALLEL_MIN)
 
 
 def build_segments(

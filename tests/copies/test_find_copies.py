@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from reader.copies import CopyAborted, find_copies
-from reader.copies.signatures import SignatureCache, signatures
+from reader.copies import signatures as signatures_module
+from reader.copies.signatures import SignatureCache, signatures_of
 from reader.copies.units import units_of
 from reader.documents.loading import load_paths
 from tests.copies.conftest import SEEDS
@@ -100,15 +101,15 @@ def test_adding_a_document_computes_only_its_signature(tmp_path, written):
     documents, _ = load_paths(build_set(bases, filler, seed=5).write(tmp_path / "docs"))
     old, new = documents[:-1], documents[-1]
     first = SignatureCache(tmp_path / "cache")
-    signatures(old, first)
+    signatures_of(old, first)
     assert first.computed == len(old)
     reopened = SignatureCache(tmp_path / "cache")
-    found = signatures([*old, new], reopened)
+    found = signatures_of([*old, new], reopened)
     assert reopened.computed == 1
     assert found[-1] == SignatureCache(None).signature(new)
     edited = replace(new, body=new.body + "\n\nA paragraph added later by the editors of the site.")
     again = SignatureCache(tmp_path / "cache")
-    signatures([*old, edited], again)
+    signatures_of([*old, edited], again)
     assert again.computed == 1
 
 
@@ -119,3 +120,14 @@ def test_abort_stops_the_search(tmp_path, written):
     stop.set()
     with pytest.raises(CopyAborted):
         find_copies(documents, abort=stop)
+
+
+def test_signatures_computed_in_workers_are_those_of_one_process(tmp_path, written, monkeypatch):
+    bases, filler = written
+    documents, _ = load_paths(build_set(bases, filler, seed=9).write(tmp_path))
+    alone = signatures_of(documents, SignatureCache(None))
+    monkeypatch.setattr(signatures_module, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(signatures_module, "SHARE", 5)
+    cache = SignatureCache(None)
+    assert signatures_of(documents, cache) == alone
+    assert cache.computed == len(documents)
