@@ -41,7 +41,7 @@ MAX_BUCKET = 60
 COMMON = 0.2
 COMMON_FLOOR = 40
 CACHE_NAME = "signatures.pickle"
-PARALLEL_MIN = 400  # documents to compute from which worker processes share the work
+PARALLEL_MIN = 400  # documents whose quotes are to be found from which workers share the work
 SHARE = 64  # documents per piece of work handed to a worker
 
 Signature = list[Unit]
@@ -133,8 +133,9 @@ def signatures_of(
 ) -> list[Signature]:
     """The signature of every document, in order (`tick(n)` when n are known).
 
-    Those not in the cache are computed in worker processes when there are `PARALLEL_MIN` of
-    them or more (finding quotations is Python work: one core per process).
+    Those not in the cache are computed in worker processes when `PARALLEL_MIN` of them or more
+    need their quotations found (Python work, one core per process; given quotations, splitting
+    sentences is quicker than starting a worker).
     """
     found: list[Signature | None] = [cache.cached(d) for d in documents]
     missing = []
@@ -162,7 +163,7 @@ Job = tuple[int, Document, list[tuple[int, int]] | None]
 def _computed(jobs: list[Job]) -> Iterator[tuple[list[Job], list[Signature]]]:
     """Each share of `jobs` with its signatures, computed here or in worker processes."""
     shares = [jobs[n : n + SHARE] for n in range(0, len(jobs), SHARE)]
-    count = worker_count(len(jobs), PARALLEL_MIN)
+    count = worker_count(sum(1 for _, _, spans in jobs if spans is None), PARALLEL_MIN)
     if not count:
         for share in shares:
             yield share, compute_share([(d, spans) for _, d, spans in share])
