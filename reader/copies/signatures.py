@@ -1,9 +1,9 @@
 """Each document's units, computed once per clean text and cached, and the candidate pairs.
 
 A document's signature is its list of `Unit`s. Computing it means finding the quotations, the
-slow part, so signatures are kept in one pickle in the
+slow part, so signatures are kept in an SQLite file in the
 cache folder keyed by a hash of the body and of this package's code: adding documents to a
-library only computes the new ones.
+library only computes (and writes) the new ones.
 
 Candidates come from a locality-sensitive index over sentences (a bottom-k sketch): every unit
 is keyed by each pair of its `BOTTOM` smallest stem hashes, among its informative stems (those
@@ -20,15 +20,16 @@ import hashlib
 import logging
 import multiprocessing
 import pickle
+import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from itertools import combinations
 from pathlib import Path
 
 from reader.copies.units import Unit, units_of
 from reader.documents.model import Document
-from reader.fsutil import atomic_writer
 from reader.processes import worker_count
 from reader.quotes.model import Quote, QuoteKind
 
@@ -40,7 +41,8 @@ MIN_HITS = 3
 MAX_BUCKET = 60
 COMMON = 0.2
 COMMON_FLOOR = 40
-CACHE_NAME = "signatures.pickle"
+CACHE_NAME = "signatures.sqlite"
+TABLE = "CREATE TABLE IF NOT EXISTS signatures (key TEXT PRIMARY KEY, units BLOB NOT NULL)"
 PARALLEL_MIN = 400  # documents whose quotes are to be found from which workers share the work
 SHARE = 64  # documents per piece of work handed to a worker
 
@@ -66,14 +68,18 @@ def quote_spans(document: Document, quotes: Sequence[Quote] | None) -> list[tupl
 
 
 class SignatureCache:
-    """Signatures by body hash, in one file of `folder` (or in memory only, without one)."""
+    """Signatures by body hash, in one SQLite file of `folder` (or in memory only, without one).
+
+    One row per signature: saving writes the new rows and deletes the unused ones, so adding a
+    few documents to a large library writes a few rows.
+    """
 
     def __init__(self, folder: Path | None) -> None:
         self.path = Path(folder) / CACHE_NAME if folder is not None else None
         self.version = code_version()
         self._entries: dict[str, Signature] = self._read()
+        self._new: dict[str, Signature] = {}
         self._used: set[str] = set()
-        self._dirty = False
         self.computed = 0  # signatures computed (not found in the cache) since opening
 
     def key(self, document: Document) -> str:
@@ -99,30 +105,47 @@ class SignatureCache:
         """Keep the units just computed for `document`."""
         key = self.key(document)
         self._used.add(key)
-        self._entries[key] = signature
-        self._dirty = True
+        self._entries[key] = self._new[key] = signature
         self.computed += 1
 
     def save(self) -> None:
-        """Write the entries used since opening (dropping the others); failures are logged."""
-        if self.path is None or not (self._dirty or self._used != self._entries.keys()):
+        """Write the new entries and drop those unused since opening; failures are logged."""
+        stale = self._entries.keys() - self._used
+        if self.path is None or not (self._new or stale):
             return
-        kept = {k: self._entries[k] for k in self._used}
+        rows = [
+            {"key": k, "units": pickle.dumps(v, pickle.HIGHEST_PROTOCOL)}
+            for k, v in self._new.items()
+        ]
         try:
-            with atomic_writer(self.path) as handle:
-                pickle.dump((self.version, kept), handle, pickle.HIGHEST_PROTOCOL)
-        except OSError as error:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with closing(sqlite3.connect(self.path)) as db, db:
+                db.execute(TABLE)
+                db.executemany("INSERT OR REPLACE INTO signatures VALUES (:key, :units)", rows)
+                db.executemany(
+                    "DELETE FROM signatures WHERE key = :key", [{"key": k} for k in stale]
+                )
+        except (OSError, sqlite3.Error) as error:
             log.warning("could not cache the copy signatures: %s", error)
+            return
+        self._entries = {k: self._entries[k] for k in self._used}
+        self._new = {}
 
     def _read(self) -> dict[str, Signature]:
-        if self.path is None:
+        if self.path is None or not self.path.is_file():
             return {}
         try:
-            with open(self.path, "rb") as handle:
-                version, entries = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+            with closing(sqlite3.connect(self.path)) as db:
+                rows = db.execute("SELECT key, units FROM signatures").fetchall()
+        except sqlite3.Error:
             return {}
-        return entries if version == self.version and isinstance(entries, dict) else {}
+        entries = {}
+        for key, units in rows:
+            try:
+                entries[key] = pickle.loads(units)
+            except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+                continue
+        return entries
 
 
 def signatures_of(

@@ -89,7 +89,7 @@ def test_signatures_are_cached_and_reused(tmp_path, written):
     documents, _ = load_paths(spins.write(tmp_path / "docs"))
     cache = tmp_path / "cache"
     first = find_copies(documents[:-3], cache_dir=cache)
-    assert (cache / "signatures.pickle").is_file()
+    assert (cache / "signatures.sqlite").is_file()
     again = find_copies(documents, cache_dir=cache)
     fresh = find_copies(documents)
     assert _names(again) == _names(fresh)
