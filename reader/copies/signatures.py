@@ -192,13 +192,20 @@ def _computed(jobs: list[Job]) -> Iterator[tuple[list[Job], list[Signature]]]:
             yield share, compute_share([(d, spans) for _, d, spans in share])
         return
     with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(compute_share, [(d, s) for _, d, s in share]) for share in shares]
+        futures = [
+            pool.submit(compute_share, [(_slim(d), s) for _, d, s in share]) for share in shares
+        ]
         try:
             for share, future in zip(shares, futures, strict=True):
                 yield share, future.result()
         finally:
             for future in futures:
                 future.cancel()
+
+
+def _slim(document: Document) -> Document:
+    """What finding quotations reads of a document (the raw page would double what is sent)."""
+    return Document(id=document.id, path=document.path, body=document.body)
 
 
 def compute_share(jobs: list[tuple[Document, list[tuple[int, int]] | None]]) -> list[Signature]:
