@@ -7,8 +7,10 @@ Each document becomes sentence units of content-word stems with its quotations l
 (`units`); a sentence index proposes candidate pairs without comparing all pairs and caches each
 document's units (`signatures`); each candidate is verified by matching its sentences and joining
 them into passages (`align`). A pair is a copy when at least `MIN_UNITS` sentences match and they
-hold at least `MIN_SHARE` of one document's words: two reports of one event share quotations and
-a stock phrase or two, not a run of sentences.
+hold at least `MIN_SHARE` of one document's comparable words: a copy is mostly copied, while two
+reports of one event share quotations, a stock phrase or two and the odd sentence from one
+wire story (on a corpus of articles built from stock sentence patterns, unrelated pairs reach
+0.41 and copies start at 0.74; on the seeds the CNN report is 0.63 in 000).
 """
 
 from __future__ import annotations
@@ -17,9 +19,17 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from reader.copies.align import Weights, frequencies, match_units, passages, shares, weights
+from reader.copies.align import (
+    Weights,
+    frequencies,
+    match_units,
+    passages,
+    shares,
+    unit_masses,
+    weights,
+)
 from reader.copies.model import CopyAnalysis, CopyPair, Passage
-from reader.copies.signatures import Signature, SignatureCache, candidates, signatures
+from reader.copies.signatures import Signature, SignatureCache, candidates, signatures_of
 from reader.documents.model import Document
 from reader.errors import ReaderError
 from reader.quotes.model import Quote
@@ -28,8 +38,8 @@ __all__ = ["CopyAborted", "CopyAnalysis", "CopyPair", "Passage", "find_copies"]
 
 Progress = Callable[[float, str], None]
 
-MIN_UNITS = 3
-MIN_SHARE = 0.2
+MIN_UNITS = 2
+MIN_SHARE = 0.45
 CONTAINS = 0.2  # share difference that says which document holds the other
 SIGNATURE_SHARE = 0.8  # of the progress bar
 
@@ -58,20 +68,21 @@ def find_copies(
     total = max(1, len(documents))
 
     def tick(number: int) -> None:
-        if number % 64 == 0:
-            _check(abort)
-            report(SIGNATURE_SHARE * number / total, "reading sentences")
+        _check(abort)
+        report(SIGNATURE_SHARE * number / total, "reading sentences")
 
-    found = signatures(documents, SignatureCache(cache_dir), quotes, tick)
+    found = signatures_of(documents, SignatureCache(cache_dir), quotes, tick)
     report(SIGNATURE_SHARE, "finding candidates")
-    units = [doc_units for doc_units, _ in found]
-    frequency, count = frequencies(units)
+    frequency, count = frequencies(found)
     weight = weights(frequency, count)
+    masses = [unit_masses(units, weight) for units in found]
     pairs = []
-    for number, (i, j) in enumerate(candidates(units, frequency)):
+    for number, (i, j) in enumerate(candidates(found, frequency)):
         if number % 256 == 0:
             _check(abort)
-        pair = verify(documents[i], documents[j], found[i], found[j], weight)
+        pair = verify(
+            documents[i], documents[j], (found[i], found[j]), weight, (masses[i], masses[j])
+        )
         if pair is not None:
             pairs.append(pair)
     report(1.0, f"{len(pairs)} copies")
@@ -79,21 +90,27 @@ def find_copies(
 
 
 def verify(
-    a: Document, b: Document, sig_a: Signature, sig_b: Signature, weight: Weights
+    a: Document,
+    b: Document,
+    units: tuple[Signature, Signature],
+    weight: Weights,
+    masses: tuple[list[float], list[float]] | None = None,
 ) -> CopyPair | None:
     """The copy relation between two documents, or None when they are not copies."""
-    matches = match_units(sig_a[0], sig_b[0], weight)
+    sig_a, sig_b = units
+    matches = match_units(sig_a, sig_b, weight, masses)
     if len(matches) < MIN_UNITS:
         return None
-    share_a, share_b = shares(sig_a[0], sig_b[0], matches, (sig_a[1], sig_b[1]))
+    share_a, share_b = shares(sig_a, sig_b, matches)
     if max(share_a, share_b) < MIN_SHARE:
         return None
-    found = passages(sig_a[0], sig_b[0], matches)
+    found = passages(sig_a, sig_b, matches)
     return CopyPair(a.id, b.id, share_a, share_b, earliest(a, b, share_a, share_b), found)
 
 
 def earliest(a: Document, b: Document, share_a: float, share_b: float) -> str | None:
-    """The original: the one published on an earlier day, else the one the other contains."""
+    """The original: the one published on an earlier day, else the one the other contains
+    (`CONTAINS` more of it is reused in the other than the other's in it)."""
     if a.published is not None and b.published is not None:
         day_a, day_b = a.published.date(), b.published.date()
         if day_a != day_b:

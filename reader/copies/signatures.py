@@ -1,9 +1,9 @@
 """Each document's units, computed once per clean text and cached, and the candidate pairs.
 
-A document's signature is its list of `Unit`s and its word count outside quotations. Computing
-it means finding the quotations, the slow part, so signatures are kept in one pickle in the
+A document's signature is its list of `Unit`s. Computing it means finding the quotations, the
+slow part, so signatures are kept in an SQLite file in the
 cache folder keyed by a hash of the body and of this package's code: adding documents to a
-library only computes the new ones.
+library only computes (and writes) the new ones.
 
 Candidates come from a locality-sensitive index over sentences (a bottom-k sketch): every unit
 is keyed by each pair of its `BOTTOM` smallest stem hashes, among its informative stems (those
@@ -18,15 +18,19 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import pickle
+import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from itertools import combinations
 from pathlib import Path
 
 from reader.copies.units import Unit, units_of
 from reader.documents.model import Document
-from reader.fsutil import atomic_writer
+from reader.processes import worker_count
 from reader.quotes.model import Quote, QuoteKind
 
 log = logging.getLogger(__name__)
@@ -37,9 +41,12 @@ MIN_HITS = 3
 MAX_BUCKET = 60
 COMMON = 0.2
 COMMON_FLOOR = 40
-CACHE_NAME = "signatures.pickle"
+CACHE_NAME = "signatures.sqlite"
+TABLE = "CREATE TABLE IF NOT EXISTS signatures (key TEXT PRIMARY KEY, units BLOB NOT NULL)"
+PARALLEL_MIN = 400  # documents whose quotes are to be found from which workers share the work
+SHARE = 64  # documents per piece of work handed to a worker
 
-Signature = tuple[list[Unit], int]
+Signature = list[Unit]
 
 
 def code_version() -> str:
@@ -61,14 +68,19 @@ def quote_spans(document: Document, quotes: Sequence[Quote] | None) -> list[tupl
 
 
 class SignatureCache:
-    """Signatures by body hash, in one file of `folder` (or in memory only, without one)."""
+    """Signatures by body hash, in one SQLite file of `folder` (or in memory only, without one).
+
+    One row per signature: saving writes the new rows and deletes the unused ones, so adding a
+    few documents to a large library writes a few rows.
+    """
 
     def __init__(self, folder: Path | None) -> None:
         self.path = Path(folder) / CACHE_NAME if folder is not None else None
         self.version = code_version()
         self._entries: dict[str, Signature] = self._read()
+        self._new: dict[str, Signature] = {}
         self._used: set[str] = set()
-        self._dirty = False
+        self.computed = 0  # signatures computed (not found in the cache) since opening
 
     def key(self, document: Document) -> str:
         digest = hashlib.sha1(self.version.encode())
@@ -77,51 +89,128 @@ class SignatureCache:
 
     def signature(self, document: Document, quotes: Sequence[Quote] | None = None) -> Signature:
         """The units of `document`, from the cache when its text was seen before."""
-        key = self.key(document)
-        self._used.add(key)
-        found = self._entries.get(key)
+        found = self.cached(document)
         if found is None:
             found = units_of(document.body, quote_spans(document, quotes))
-            self._entries[key] = found
-            self._dirty = True
+            self.add(document, found)
         return found
 
+    def cached(self, document: Document) -> Signature | None:
+        """The cached units of `document`, None when its text was not seen before."""
+        key = self.key(document)
+        self._used.add(key)
+        return self._entries.get(key)
+
+    def add(self, document: Document, signature: Signature) -> None:
+        """Keep the units just computed for `document`."""
+        key = self.key(document)
+        self._used.add(key)
+        self._entries[key] = self._new[key] = signature
+        self.computed += 1
+
     def save(self) -> None:
-        """Write the entries used since opening (dropping the others); failures are logged."""
-        if self.path is None or not (self._dirty or self._used != self._entries.keys()):
+        """Write the new entries and drop those unused since opening; failures are logged."""
+        stale = self._entries.keys() - self._used
+        if self.path is None or not (self._new or stale):
             return
-        kept = {k: self._entries[k] for k in self._used}
+        rows = [
+            {"key": k, "units": pickle.dumps(v, pickle.HIGHEST_PROTOCOL)}
+            for k, v in self._new.items()
+        ]
         try:
-            with atomic_writer(self.path) as handle:
-                pickle.dump((self.version, kept), handle, pickle.HIGHEST_PROTOCOL)
-        except OSError as error:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with closing(sqlite3.connect(self.path)) as db, db:
+                db.execute(TABLE)
+                db.executemany("INSERT OR REPLACE INTO signatures VALUES (:key, :units)", rows)
+                db.executemany(
+                    "DELETE FROM signatures WHERE key = :key", [{"key": k} for k in stale]
+                )
+        except (OSError, sqlite3.Error) as error:
             log.warning("could not cache the copy signatures: %s", error)
+            return
+        self._entries = {k: self._entries[k] for k in self._used}
+        self._new = {}
 
     def _read(self) -> dict[str, Signature]:
-        if self.path is None:
+        if self.path is None or not self.path.is_file():
             return {}
         try:
-            with open(self.path, "rb") as handle:
-                version, entries = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+            with closing(sqlite3.connect(self.path)) as db:
+                rows = db.execute("SELECT key, units FROM signatures").fetchall()
+        except sqlite3.Error:
             return {}
-        return entries if version == self.version and isinstance(entries, dict) else {}
+        entries = {}
+        for key, units in rows:
+            try:
+                entries[key] = pickle.loads(units)
+            except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+                continue
+        return entries
 
 
-def signatures(
+def signatures_of(
     documents: Sequence[Document],
     cache: SignatureCache,
     quotes: Mapping[str, Sequence[Quote]] | None = None,
     tick: Callable[[int], None] = lambda number: None,
 ) -> list[Signature]:
-    """The signature of every document, in order (`tick(n)` before the n-th)."""
-    found = []
+    """The signature of every document, in order (`tick(n)` when n are known).
+
+    Those not in the cache are computed in worker processes when `PARALLEL_MIN` of them or more
+    need their quotations found (Python work, one core per process; given quotations, splitting
+    sentences is quicker than starting a worker).
+    """
+    found: list[Signature | None] = [cache.cached(d) for d in documents]
+    missing = []
     for number, document in enumerate(documents):
-        tick(number)
-        given = quotes.get(document.id) if quotes is not None else None
-        found.append(cache.signature(document, given))
+        if found[number] is None:
+            given = quotes.get(document.id) if quotes is not None else None
+            missing.append(
+                (number, document, None if given is None else quote_spans(document, given))
+            )
+    done = len(documents) - len(missing)
+    tick(done)
+    for share, computed in _computed(missing):
+        for (number, document, _), units in zip(share, computed, strict=True):
+            found[number] = units
+            cache.add(document, units)
+        done += len(share)
+        tick(done)
     cache.save()
-    return found
+    return [units for units in found if units is not None]
+
+
+Job = tuple[int, Document, list[tuple[int, int]] | None]
+
+
+def _computed(jobs: list[Job]) -> Iterator[tuple[list[Job], list[Signature]]]:
+    """Each share of `jobs` with its signatures, computed here or in worker processes."""
+    shares = [jobs[n : n + SHARE] for n in range(0, len(jobs), SHARE)]
+    count = worker_count(sum(1 for _, _, spans in jobs if spans is None), PARALLEL_MIN)
+    if not count:
+        for share in shares:
+            yield share, compute_share([(d, spans) for _, d, spans in share])
+        return
+    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [
+            pool.submit(compute_share, [(_slim(d), s) for _, d, s in share]) for share in shares
+        ]
+        try:
+            for share, future in zip(shares, futures, strict=True):
+                yield share, future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+def _slim(document: Document) -> Document:
+    """What finding quotations reads of a document (the raw page would double what is sent)."""
+    return Document(id=document.id, path=document.path, body=document.body)
+
+
+def compute_share(jobs: list[tuple[Document, list[tuple[int, int]] | None]]) -> list[Signature]:
+    """The units of each document (its quotations found when their spans are not given)."""
+    return [units_of(d.body, quote_spans(d, None) if spans is None else spans) for d, spans in jobs]
 
 
 def keys_of(units: Iterable[Unit], common: set[int]) -> set[int]:

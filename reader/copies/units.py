@@ -10,6 +10,7 @@ them without being copies). A stem is the word lowercased, its possessive droppe
 
 from __future__ import annotations
 
+import bisect
 import re
 import zlib
 from collections.abc import Iterable
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 STEM_LENGTH = 5
 MIN_STEMS = 4  # a unit with fewer distinct stems ("he said.") carries no evidence
+ATTRIBUTION_WORDS = 12  # at most this many words around a quotation only attribute it
 WORD_RE = re.compile(r"\w+(?:[’'‘]\w+)*")
 SENTENCE_END_RE = re.compile(r"[.!?…;][”\"’')\]]*(\s+)|(\n\s*)")
 POSSESSIVE_RE = re.compile(r"[’'‘]s$")
@@ -77,9 +79,15 @@ def blank(body: str, spans: Iterable[tuple[int, int]]) -> str:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """The (start, end) spans of the sentences of `text` (at . ! ? … ; and line breaks)."""
+    """The (start, end) spans of the sentences of `text` (at . ! ? … ; and line breaks).
+
+    A full stop followed by a lowercase word ends an abbreviation ("the U.S. and NATO"), not a
+    sentence.
+    """
     spans, start = [], 0
     for match in SENTENCE_END_RE.finditer(text):
+        if text[match.start()] == "." and text[match.end() : match.end() + 1].islower():
+            continue
         end = match.start(match.lastindex or 0)
         if end > start:
             spans.append((start, end))
@@ -89,22 +97,36 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def units_of(body: str, quote_spans: Iterable[tuple[int, int]]) -> tuple[list[Unit], int]:
-    """The content units of `body` outside the quotes, and the number of words outside them."""
-    text = blank(body, quote_spans)
+def _holds_quote(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted `spans` overlaps `start:end`."""
+    k = bisect.bisect_left(spans, (end, end))
+    return k > 0 and spans[k - 1][1] > start
+
+
+def units_of(body: str, quote_spans: Iterable[tuple[int, int]]) -> list[Unit]:
+    """The content units of `body` outside the quotes.
+
+    Sentences with fewer than `MIN_STEMS` content stems ("he said.", a menu entry, a dateline)
+    are left out: they say nothing about copying, on either side. So is what remains of a
+    sentence holding a quotation when that is short ("…,” the foreign minister told reporters
+    in Moscow.): two reports of one event attribute the quotes they share alike.
+    """
+    spans = sorted(quote_spans)
+    text = blank(body, spans)
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter whose lowercase is longer ("İ"): keep offsets
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     known = _HASHES.get
-    units, total = [], 0
+    units = []
     for start, end in sentences(text):
         words = WORD_RE.findall(lowered, start, end)
-        total += len(words)
         stems = {known(w) or stem_hash(w) for w in words}
         stems.discard(-1)
-        if len(stems) >= MIN_STEMS:
+        if len(stems) >= MIN_STEMS and not (
+            len(words) <= ATTRIBUTION_WORDS and _holds_quote(spans, start, end)
+        ):
             piece = text[start:end]
             start += len(piece) - len(piece.lstrip())
             end -= len(piece) - len(piece.rstrip())
             units.append(Unit(start, end, len(words), frozenset(stems)))
-    return units, total
+    return units

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
-import os
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 
 from reader.documents.model import Document
+from reader.processes import worker_count
 from reader.search.preparing import prepare
 from reader.search.segments import Writer
 
@@ -41,13 +41,8 @@ class Share:
 
 
 def workers(changes: int) -> int:
-    """How many worker processes an update of `changes` documents uses (0: none).
-
-    Also in the PyInstaller bundle: its entry point (packaging/launcher.py) calls
-    multiprocessing.freeze_support(), so a spawned worker runs the worker, not the program.
-    """
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return min(cores or 1, 4) if changes >= PARALLEL_MIN and (cores or 1) > 1 else 0
+    """How many worker processes an update of `changes` documents uses (0: none)."""
+    return worker_count(changes, PARALLEL_MIN)
 
 
 def build_segments(

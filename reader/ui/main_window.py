@@ -1,11 +1,11 @@
 """The main window: builds the panels and wires their signals to the workspace and its parts.
 
 Layout: search bar on top; left tabs (Library, Results); the reader in the centre; right tabs
-(Quote, Speakers, Notes). The parts own the behaviour: `Navigator` (moving the reader),
-`SearchFlow` (search as you type), `Notes` (annotations and export), `Corrector` (speakers and
-links corrected by hand), `JobStatus` (the status bar), `Panels` (the tabs). Every action in
-`reader.ui.actions` names the part it calls; the window itself handles only what is the
-window's: importing, theme, toggles and dialogs.
+(Quote, Speakers, Notes, Copies). The parts own the behaviour: `Navigator` (moving the reader),
+`SearchFlow` (search as you type), `Notes` (annotations and export), `Copies` (laundered copies),
+`Corrector` (speakers and links corrected by hand), `JobStatus` (the status bar), `Panels` (the
+tabs). Every action in `reader.ui.actions` names the part it calls; the window itself handles
+only what is the window's: importing, theme, toggles and dialogs.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from reader.library import Library
 from reader.ui import theme
 from reader.ui.actions import ACTIONS, ActionId, bindings, build_actions, conflicts
+from reader.ui.copies import Copies
 from reader.ui.corrections import Corrector
 from reader.ui.job_status import JobStatus
 from reader.ui.navigation import Navigator
@@ -36,7 +37,6 @@ from reader.ui.panels import Panels
 from reader.ui.search_flow import SearchFlow
 from reader.ui.settings import THEMES, Settings
 from reader.ui.views.common import named
-from reader.ui.views.copies_panel import Copies
 from reader.ui.views.library_panel import LibraryPanel
 from reader.ui.views.quote_panel import QuotePanel, SpeakersPanel
 from reader.ui.views.reader_view import ReaderView
@@ -102,7 +102,9 @@ class MainWindow(QMainWindow):
             lambda: self.colours, self,
         )  # fmt: skip
         self.right.addTab(self.notes.tab, "Notes")
-        self.copies = Copies(self)
+        self.copies = Copies(
+            self.workspace, self.library, self.reader, self.right, lambda: self.colours, self
+        )
         self.right.addTab(self.copies.panel, "Copies")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.left, self.reader, self.right):
@@ -138,6 +140,8 @@ class MainWindow(QMainWindow):
         ws.openRequested.connect(lambda doc_id: nav.open(doc_id))
         for source in (nav, self.notes, self.notes.panel, self.notes.unattached, self.corrector):
             source.message.connect(self.status.say)
+        self.copies.failed.connect(self.status.show_error)
+        self.copies.panel.documentActivated.connect(lambda doc_id: nav.open(doc_id))
         nav.documentOpened.connect(self._document_opened)
         self.notes.panel.annotationActivated.connect(self.open_span)
         self.notes.panelShown.connect(self.action(ActionId.SHOW_NOTES).setChecked)

@@ -110,8 +110,21 @@ def _unattached(window: MainWindow, root: Path) -> None:
     QCoreApplication.processEvents()
 
 
+def _copies(window: MainWindow) -> None:
+    """Open the document that is a copy of another, the most reused one, and show its copies."""
+    _wait(lambda: window.copies.analysis is not None)
+    analysis = window.copies.analysis
+    if analysis is None:
+        return
+    copies = [d.id for d in analysis.documents if analysis.original_of(d.id)]
+    if copies:
+        window.navigator.open(max(copies, key=lambda i: analysis.pairs_of(i)[0].share_of(i)))
+        window.copies.show()
+    QCoreApplication.processEvents()
+
+
 def render(out: Path) -> list[Path]:
-    """Write main-light.png, main-dark.png, search.png, quotes.png and notes.png into `out`."""
+    """Write main-light.png, main-dark.png, search.png, quotes.png, notes.png and copies.png."""
     out.mkdir(parents=True, exist_ok=True)
     app = application()
     written = []
@@ -136,6 +149,8 @@ def render(out: Path) -> list[Path]:
         _annotate(window)
         _unattached(window, root)
         written.append(_save(window, out / "notes.png"))
+        _copies(window)
+        written.append(_save(window, out / "copies.png"))
         _dispose(window)
     app.processEvents()
     return written

@@ -2,7 +2,7 @@
 
 A spin is what a content farm makes of an article: synonyms swapped in ("synonyms"), the text
 passed through a translation round trip (synonyms, function words changed, neighbouring words
-swapped, long sentences split: "roundtrip"), sentences shuffled ("reorder"), only 30–100% of the
+swapped, long sentences split, short ones joined: "roundtrip"), sentences shuffled ("reorder"), only 30–100% of the
 sentences kept plus paragraphs of its own ("partial"), or all of it ("mixed"). A non-copy
 ("same-event") is another article given the base's quotations and attribution phrases: it
 shares what two reports of one event share, and no more. The same (articles, seed) always gives
@@ -174,7 +174,8 @@ def synonyms(text: str, rng: random.Random, rate: float = 0.6) -> str:
 
 
 def roundtrip(text: str, rng: random.Random) -> str:
-    """Like a machine translation there and back: words changed, moved and sentences split."""
+    """Like a machine translation there and back: words changed and moved, sentences split in
+    two at a conjunction and neighbouring sentences joined into one."""
 
     def change(piece: str) -> str:
         piece = _swap_words(piece, SYNONYMS, 0.45, rng)
@@ -184,7 +185,11 @@ def roundtrip(text: str, rng: random.Random) -> str:
             if rng.random() < 0.08 and words[k].isalpha() and words[k + 1].isalpha():
                 words[k], words[k + 1] = words[k + 1], words[k]
         piece = " ".join(words)
-        return re.sub(r", (and|but|while) ", lambda m: ". " if rng.random() < 0.5 else m[0], piece)
+        piece = re.sub(r", (and|but|while) ", lambda m: ". " if rng.random() < 0.5 else m[0], piece)
+        return re.sub(r"\. ([A-Z])", lambda m: join(m) if rng.random() < 0.2 else m[0], piece)
+
+    def join(match: re.Match[str]) -> str:
+        return ", and " + match[1].lower()
 
     return _outside_quotes(text, change)
 
@@ -274,10 +279,12 @@ def score(
     pairs of real articles known to reuse each other: their families count as one.
     """
     family = {i.name: i.family for i in spins.items}
+    kind = {i.name: i.kind for i in spins.items}
+    for name in {n for pair in found for n in pair} - family.keys():  # a document of no set
+        family[name], kind[name] = name, "other"
     for pair in sorted(sorted(p) for p in joined or ()):
         old, new = family[pair[1]], family[pair[0]]
         family = {name: new if f == old else f for name, f in family.items()}
-    kind = {i.name: i.kind for i in spins.items}
     right = {p for p in found if len({family[n] for n in p}) == 1}
     table: dict[str, dict[str, float]] = {}
     for k in KINDS:

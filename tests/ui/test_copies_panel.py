@@ -26,6 +26,7 @@ def test_copies_of_the_laundered_seed_side_by_side(qtbot, window):
         for r in range(panel.model.rowCount())
     ]
     assert cnn in rows
+    assert panel.summary.text().startswith("A copy of “" + window.workspace.by_id[cnn].title)
     panel.table.setCurrentIndex(panel.model.index(rows.index(cnn), 0))
     assert panel.model.index(rows.index(cnn), 4).data() == "that one"
     assert panel.passage_model.rowCount() >= 1

@@ -1,18 +1,17 @@
 """The Copies view: which documents reuse the open one, and their passages side by side.
 
-`Copies` (owned by the window) finds copies in the background once the quotes are known, tells
-the library table which documents are copies of which, and fills `CopiesPanel` when a document
-opens. The panel lists each related copy with its share and date; choosing one lists its
-passages; choosing a passage shows both texts side by side with the differing words marked.
+`reader.ui.copies.Copies` fills `CopiesPanel` when a document opens. The panel lists each
+related copy with its share and date; choosing one lists its passages; choosing a passage shows
+both texts side by side with the differing words marked.
 Everything is reachable from the keyboard: Tab between the lists, arrows (or j/k) to move,
 Enter on a copy to open it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,17 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.copies import CopyAnalysis, CopyPair, find_copies
+from reader.copies import CopyAnalysis, CopyPair
 from reader.documents.model import Document
 from reader.quotes.alignment import align
 from reader.ui.models import ID_ROLE, ROOT, HeaderedTableModel, Index, Row, RowsModel
 from reader.ui.present import date_text, variant_words, words_html
-from reader.ui.tasks import TaskRunner
 from reader.ui.theme import LIGHT, Colours
 from reader.ui.views.common import add_list_keys, named
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
 
 EXCERPT = 60  # characters of a passage shown in the passage list
 
@@ -43,7 +38,14 @@ EXCERPT = 60  # characters of a passage shown in the passage list
 class CopiesModel(HeaderedTableModel):
     """One row per document related to the open one: title, date, the two shares, original."""
 
-    HEADERS = ("Document", "Date", "Reused here", "Reused there", "Original")
+    HEADERS = ("Document", "Date", "Here", "There", "Original")
+    TIPS = (
+        "The other document",
+        "Its date",
+        "The share of this document reused in the other",
+        "The share of the other document reused in this one",
+        "Which came first",
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -70,6 +72,13 @@ class CopiesModel(HeaderedTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(other, pair, index.column())
         return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.TIPS[section]
+        return super().headerData(section, orientation, role)
 
     def _text(self, other: Document, pair: CopyPair, column: int) -> str:
         if column == 0:
@@ -100,7 +109,11 @@ class CopiesPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(len(CopiesModel.HEADERS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.activated.connect(self._activated)
         self.passages = named(QListView(self), "copiesPassages")
@@ -108,6 +121,7 @@ class CopiesPanel(QWidget):
         self.passages.setModel(self.passage_model)
         self.passages.setAccessibleName("Reused passages")
         self.passages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.passages.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.here = named(QTextBrowser(self), "copiesHere")
         self.there = named(QTextBrowser(self), "copiesThere")
         for view in (self.table, self.passages):
@@ -120,7 +134,7 @@ class CopiesPanel(QWidget):
 
     def _layout(self) -> None:
         sides = QHBoxLayout()
-        for title, view in (("This document", self.here), ("The copy", self.there)):
+        for title, view in (("This document", self.here), ("The other", self.there)):
             column = QVBoxLayout()
             column.addWidget(QLabel(title, self))
             column.addWidget(view, 1)
@@ -146,12 +160,28 @@ class CopiesPanel(QWidget):
         elif not pairs:
             self.summary.setText("No other document reuses this one's text (quotes aside).")
         else:
-            self.summary.setText(f"{len(pairs)} document(s) share text with this one.")
+            self.summary.setText(self._summary(document, analysis, pairs))
         self.passage_model.set_rows([])
         self.here.clear()
         self.there.clear()
         if pairs:
             self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _summary(self, document: Document, analysis: CopyAnalysis, pairs: list[CopyPair]) -> str:
+        """What the open document is: a copy of one, copied by some, or sharing text."""
+        original = analysis.original_of(document.id)
+        if original is not None:
+            pair = next(p for p in pairs if p.other(document.id) == original)
+            source = self._by_id[original]
+            name = " · ".join(p for p in (source.title or source.path, source.source) if p)
+            return (
+                f"A copy of “{name}”: {pair.share_of(document.id):.0%} of this document is "
+                f"reused from it, {pair.share_of(original):.0%} of it is here."
+            )
+        copied = sum(1 for p in pairs if p.earliest == document.id)
+        if copied:
+            return f"Copied by {copied} document(s); {len(pairs)} share text with this one."
+        return f"{len(pairs)} document(s) share text with this one."
 
     def _copy_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -187,64 +217,3 @@ class CopiesPanel(QWidget):
         doc_id = index.data(ID_ROLE)
         if doc_id:
             self.documentActivated.emit(doc_id)
-
-
-class Copies(QObject):
-    """Finding copies for one window: background work, the panel and the library column."""
-
-    ready = Signal()
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.workspace = window.workspace
-        self.panel = named(CopiesPanel(window), "copiesPanel")
-        self.panel.documentActivated.connect(lambda doc_id: window.navigator.open(doc_id))
-        self.runner = TaskRunner(self, serial=True)
-        self.analysis: CopyAnalysis | None = None
-
-    def analyse(self) -> None:
-        """Find copies among the loaded documents (reusing the quotes already found)."""
-        ws = self.workspace
-        documents = list(ws.documents)
-        quotes = {d.id: ws.analysis.quotes_of(d.id) for d in documents} if ws.analysis else None
-        cache = ws.library.cache_dir / "copies"
-
-        def work(progress: Any, abort: Any) -> CopyAnalysis:
-            return find_copies(documents, quotes, cache, progress, abort)
-
-        self.runner.submit(
-            work,
-            name="copies",
-            on_done=self._done,
-            on_error=lambda error: self.window.status.show_error(f"Finding copies failed: {error}"),
-            channel="copies",
-        )
-
-    def _done(self, analysis: CopyAnalysis | None) -> None:
-        if analysis is None:
-            return
-        self.analysis = analysis
-        self.window.library.model.set_copy_of(
-            {d.id: original for d in analysis.documents if (original := analysis.original_of(d.id))}
-        )
-        document = self.window.reader.document
-        if document is not None:
-            self.document_opened(document.id)
-        self.ready.emit()
-
-    def document_opened(self, doc_id: str) -> None:
-        ws = self.workspace
-        if doc_id in ws.by_id:
-            self.panel.colours = self.window.colours
-            self.panel.show_document(ws.by_id[doc_id], self.analysis, ws.by_id)
-
-    def close(self) -> None:
-        """Stop the search for copies (the window is closing)."""
-        self.runner.cancel_all()
-        self.runner.wait()
-
-    def show(self) -> None:
-        """Bring the Copies tab to the front with the keyboard in its list."""
-        self.window.right.setCurrentWidget(self.panel)
-        self.panel.setFocus(Qt.FocusReason.ShortcutFocusReason)
