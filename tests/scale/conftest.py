@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 HAS_JAVA = bool(os.environ.get("JAVA_HOME") or shutil.which("java"))
 
