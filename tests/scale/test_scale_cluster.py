@@ -67,8 +67,12 @@ def cluster(tmp_path_factory) -> Iterator[str]:
         worker_args = ["--host", "127.0.0.1", "--cores", "1", "--memory", "1g",
                        "--webui-port", str(free_port()), "--work-dir", str(logs / f"w{number}")]  # fmt: skip
         processes.append(
-            spark_class("org.apache.spark.deploy.worker.Worker", url, *worker_args,
-                        log=logs / f"worker{number}.log")  # fmt: skip
+            spark_class(
+                "org.apache.spark.deploy.worker.Worker",
+                url,
+                *worker_args,
+                log=logs / f"worker{number}.log",
+            )
         )
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
