@@ -14,13 +14,12 @@ import logging
 import time
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from operator import add
 from pathlib import Path
 from typing import Any
 
 from reader.documents.model import Document
 from reader.quotes import _quotes_of
-from reader.quotes.candidates import idf_of, joined_halves, prepare
+from reader.quotes.candidates import joined_halves, prepare
 from reader.quotes.groups import build_groups, settle_speakers
 from reader.quotes.model import Link, Quote
 from reader.scale import tables
@@ -28,7 +27,8 @@ from reader.scale.components import components
 from reader.scale.inputs import read_input
 from reader.scale.names import apply_names, canonical_map
 from reader.scale.session import start
-from reader.scale.variants import Corpus, Weights, link_all, records_of
+from reader.scale.statistics import keyed_statistics, postings_of, records_of, weights_of
+from reader.scale.variants import Corpus, Weights, link_all
 
 log = logging.getLogger(__name__)
 
@@ -101,10 +101,11 @@ def _links(named: Any, partitions: int, context: Any) -> Any:
     prepared = named.flatMap(_prepare_document).cache()
     wholes = prepared.filter(lambda item: item[0] == "quote").map(lambda item: item[1])
     joined = prepared.filter(lambda item: item[0] == "joined").map(lambda item: item[1])
-    count, idf, root_idf = _weights(wholes, partitions)
+    stats = keyed_statistics(wholes, partitions)
+    count, idf, root_idf = weights_of(stats)
     weights = Weights(context.broadcast(idf), context.broadcast(root_idf))
-    corpus = Corpus(records_of(wholes, partitions).cache(), weights, count, partitions)
-    return link_all(corpus, wholes, joined)
+    corpus = Corpus(records_of(wholes, stats, partitions).cache(), weights, count, partitions)
+    return link_all(corpus, wholes, joined, postings_of(stats, weights.idf))
 
 
 def _problems(items: Any, named: Any) -> list[list[str]]:
@@ -159,22 +160,6 @@ def _prepare_document(item: Any) -> Iterator[Any]:
         first, second = whole.halves
         whole.halves = (base + first, base + second)
         yield "joined", (base + first, (whole, (prepared[first], prepared[second])))
-
-
-def _weights(wholes: Any, partitions: int) -> tuple[int, dict[str, float], dict[str, float]]:
-    """The number of quotes, and word and root IDF over them, as `statistics` computes them."""
-
-    def keys(item: Any) -> Iterator[tuple[tuple[str, str], int]]:
-        whole = item[1].whole
-        yield ("quotes", ""), 1
-        yield from ((("word", word), 1) for word in whole.content)
-        yield from ((("root", root), 1) for root in whole.roots)
-
-    counted: dict[str, dict[str, int]] = {"quotes": {}, "word": {}, "root": {}}
-    for (kind, key), n in wholes.flatMap(keys).reduceByKey(add, partitions).collect():
-        counted[kind][key] = n
-    count = counted["quotes"].get("", 0)
-    return count, idf_of(counted["word"], count), idf_of(counted["root"], count)
 
 
 def _settle_and_group(named: Any, rows: Any, partitions: int) -> tuple[Any, Any]:

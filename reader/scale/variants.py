@@ -31,10 +31,8 @@ from typing import Any
 from reader.quotes.candidates import (
     DF_CAP,
     MIN_SHARED,
-    SPEAKER_WORD_CAP,
     Context,
     Prepared,
-    common_floor,
     one_story,
     rare_roots,
     story_floor,
@@ -50,9 +48,8 @@ from reader.quotes.linking import (
 )
 from reader.quotes.model import Link, LinkKind, QuoteKind
 from reader.scale.components import components
+from reader.scale.statistics import SAID, Entry, capped
 
-Record = tuple[Prepared, dict[int, int]]
-Entry = tuple[int, str, tuple[bool, bool, bool, bool]]  # position, doc, looking flags
 Row = tuple[int, int, Link, str, str, bool]  # positions a < b, link, documents, a phrase in it
 
 
@@ -80,83 +77,24 @@ class Corpus:
     partitions: int
 
 
-def link_all(corpus: Corpus, wholes: Any, joined: Any) -> Any:
+def link_all(corpus: Corpus, wholes: Any, joined: Any, postings: Any) -> Any:
     """Every link between the quotes, as an RDD of Rows (each pair once, positions a < b).
 
     `wholes` is the RDD (position, Prepared), `joined` the RDD (position of the first half,
-    (joined Prepared, its two halves))."""
-    shingles, by_speaker = postings(corpus, wholes)
-    found, phrases = _first_pass(corpus, shingles, by_speaker)
+    (joined Prepared, its two halves)), `postings` that of `statistics.postings_of`."""
+    found, phrases = _first_pass(corpus, postings)
     found = found.union(_story_pass(corpus, wholes, found)).cache()
-    found = found.union(_split_pass(corpus, wholes, joined, found, shingles, by_speaker)).cache()
+    found = found.union(_split_pass(corpus, wholes, joined, found, postings)).cache()
     found = found.union(_closing_pass(corpus, found)).cache()
     return found.union(_phrase_pass(corpus, found, phrases)).cache()
 
 
-# -- posting lists --------------------------------------------------------------------------
-def postings(corpus: Corpus, wholes: Any) -> tuple[Any, Any]:
-    """(shingle, entries) for shingles held by 2..DF_CAP quotes and ((speaker, word), entries)
-    for a speaker's words (IDF above the common floor) held by at most SPEAKER_WORD_CAP quotes."""
-    entries = wholes.map(lambda item: (item[1], _entry(*item))).cache()
-    shingles = _capped(
-        entries.flatMap(lambda item: [(s, item[1]) for s in item[0].whole.shingles]),
-        DF_CAP,
-        corpus.partitions,
-    ).filter(lambda item: len(item[1]) > 1)
-    floor, idf = common_floor(), corpus.weights.idf
-    spoken = entries.filter(lambda item: item[0].speaker is not None).flatMap(
-        lambda item: [
-            ((item[0].speaker[1], word), item[1])
-            for word in item[0].whole.content
-            if idf.value[word] > floor
-        ]
-    )
-    return shingles.cache(), _capped(spoken, SPEAKER_WORD_CAP, corpus.partitions).cache()
-
-
-def records_of(wholes: Any, partitions: int) -> Any:
-    """(position, Record) for every quote, partitioned by position: the shingle counts are
-    DF_CAP + 1 for a shingle held by more quotes."""
-    held = wholes.flatMap(lambda item: [(s, (item[0],)) for s in item[1].whole.shingles])
-    told = _capped(held, DF_CAP, partitions).flatMap(
-        lambda item: [(entry[0], (item[0], len(item[1]))) for entry in item[1]]
-    )
-    counted = told.groupByKey(partitions).mapValues(dict)
-    return wholes.leftOuterJoin(counted, partitions).mapValues(_fill_stock)
-
-
-def _fill_stock(value: tuple[Prepared, dict[int, int] | None]) -> Record:
-    prepared, counted = value
-    counted = counted or {}
-    return prepared, {s: counted.get(s, DF_CAP + 1) for s in prepared.whole.shingles}
-
-
-def _entry(position: int, item: Prepared) -> Entry:
-    kind, whole = item.quote.kind, item.whole
-    single_phrase = kind == QuoteKind.PHRASE and len(whole.shingles) == 1
-    flags = (single_phrase, item.speaker is not None, len(whole.content) >= MIN_SHARED,
-             kind == QuoteKind.QUOTE)  # fmt: skip
-    return position, item.quote.doc, flags
-
-
-def _capped(pairs: Any, cap: int, partitions: int) -> Any:
-    """(key, sorted entries) for keys held at most `cap` times; longer lists are dropped while
-    they are merged, so a very common key never gathers in one place."""
-
-    def merge(a: list[Any] | None, b: list[Any] | None) -> list[Any] | None:
-        if a is None or b is None or len(a) + len(b) > cap:
-            return None
-        return a + b
-
-    lists = pairs.combineByKey(lambda entry: [entry], lambda a, e: merge(a, [e]), merge, partitions)
-    return lists.filter(lambda item: item[1] is not None).mapValues(sorted)
-
-
 # -- pass 1: candidates by shared rare shingles and one speaker's rare words ---------------------
-def _first_pass(corpus: Corpus, shingles: Any, by_speaker: Any) -> tuple[Any, Any]:
+def _first_pass(corpus: Corpus, postings: Any) -> tuple[Any, Any]:
     counted = (
-        shingles.flatMap(lambda item: _list_pairs(item[1], (1, 0)))
-        .union(by_speaker.flatMap(lambda item: _list_pairs(item[1], (0, 1))))
+        postings.flatMap(
+            lambda item: _list_pairs(item[1], (1, 0) if isinstance(item[0], int) else (0, 1))
+        )
         .reduceByKey(_add_counts, corpus.partitions)
         .flatMap(_directions)
     )
@@ -268,10 +206,8 @@ def _story_sides(stories: Any, by_doc: Any, partitions: int) -> Any:
 
 
 # -- pass 3: the joined halves of split quotes --------------------------------------------------
-def _split_pass(
-    corpus: Corpus, wholes: Any, joined: Any, found: Any, shingles: Any, by_speaker: Any
-) -> Any:
-    near = _joined_candidates(corpus, joined, shingles, by_speaker).union(
+def _split_pass(corpus: Corpus, wholes: Any, joined: Any, found: Any, postings: Any) -> Any:
+    near = _joined_candidates(corpus, joined, postings).union(
         _joined_story(corpus, wholes, joined, found)
     )
     pairs = near.map(lambda pair: (pair, 0)).reduceByKey(_first, corpus.partitions)
@@ -300,42 +236,32 @@ def _split_pass(
                     yield pair, (key, made, *docs)
 
     made = _keyed_join(with_joined, corpus.records, corpus.partitions).mapPartitions(verify)
-    known = found.map(lambda row: ((row[0], row[1]), None))
-    fresh = made.reduceByKey(min, corpus.partitions).subtractByKey(known, corpus.partitions)
+    fresh = _unlinked(made, found, corpus.partitions)
     return fresh.map(lambda item: (*item[0], *item[1][1:], False))
 
 
-def _joined_candidates(corpus: Corpus, joined: Any, shingles: Any, by_speaker: Any) -> Any:
+def _joined_candidates(corpus: Corpus, joined: Any, postings: Any) -> Any:
     """(joined key, position) for the quotes `candidates(-1, joined, ...)` gives."""
 
-    def shingle_keys(item: Any) -> Iterator[Any]:
+    def keys(item: Any) -> Iterator[Any]:
         key, (whole, _) = item
+        doc = whole.quote.doc
         for shingle in whole.whole.shingles:
-            yield shingle, (key, whole.quote.doc)
-
-    def word_keys(item: Any) -> Iterator[Any]:
-        key, (whole, _) = item
+            yield shingle, (key, doc, "shingles", MIN_SHARED)
         if whole.speaker is not None:
             least = MIN_SHARED if len(whole.whole.content) >= MIN_SHARED else 1
             for word in whole.whole.content:
-                yield (whole.speaker[1], word), (key, whole.quote.doc, least)
+                yield (SAID, whole.speaker[1], word), (key, doc, "words", least)
 
-    by_shingles = (
-        joined.flatMap(shingle_keys)
-        .join(shingles, corpus.partitions)
-        .flatMap(lambda item: _hits(item[1][0], item[1][1], "shingles", MIN_SHARED))
+    hits = (
+        joined.flatMap(keys).join(postings, corpus.partitions).flatMap(lambda item: _hits(*item[1]))
     )
-    by_words = (
-        joined.flatMap(word_keys)
-        .join(by_speaker, corpus.partitions)
-        .flatMap(lambda item: _hits(item[1][0][:2], item[1][1], "words", item[1][0][2]))
-    )
-    counted = by_shingles.union(by_words).reduceByKey(_add_least, corpus.partitions)
+    counted = hits.reduceByKey(_add_least, corpus.partitions)
     return counted.filter(lambda item: item[1][0] >= item[1][1]).map(lambda item: item[0][0])
 
 
-def _hits(looking: tuple[int, str], entries: list[Entry], by: str, least: int) -> Iterator[Any]:
-    key, doc = looking
+def _hits(looking: tuple[int, str, str, int], entries: list[Entry]) -> Iterator[Any]:
+    key, doc, by, least = looking
     for position, other_doc, _ in entries:
         if other_doc != doc:
             yield ((key, position), by), (1, least)
@@ -368,16 +294,10 @@ def _closing_pass(corpus: Corpus, found: Any) -> Any:
     members = kinds.filter(lambda item: item[1][1] != QuoteKind.PHRASE).map(
         lambda item: (item[1][0], item[0])
     )
-    groups = _capped(members, GROUP_CAP, corpus.partitions).cache()
+    groups = capped(members, GROUP_CAP, corpus.partitions).cache()
     inside = groups.flatMap(lambda item: itertools.combinations(item[1], 2))
     across = _across_partials(corpus, found, label_of, groups)
-    known = found.map(lambda row: ((row[0], row[1]), None))
-    pairs = (
-        inside.union(across)
-        .map(lambda pair: (pair, 0))
-        .reduceByKey(_first, corpus.partitions)
-        .subtractByKey(known, corpus.partitions)
-    )
+    pairs = _unlinked(inside.union(across).map(lambda pair: (pair, (0,))), found, corpus.partitions)
     return _attach(pairs, corpus).mapPartitions(_verify_in_group(corpus))
 
 
@@ -417,14 +337,21 @@ def _phrase_pass(corpus: Corpus, found: Any, phrases: Any) -> Any:
     stories = found.filter(lambda row: not row[5]).map(lambda row: (_story_of(row), 0))
     stories = stories.reduceByKey(_first, corpus.partitions)
     by_story = phrases.map(lambda item: (tuple(sorted(item[1])), item[0]))
-    known = found.map(lambda row: ((row[0], row[1]), None))
-    pairs = (
-        by_story.join(stories, corpus.partitions)
-        .map(lambda item: (item[1][0], 0))
-        .reduceByKey(_first, corpus.partitions)
-        .subtractByKey(known, corpus.partitions)
-    )
+    candidates = by_story.join(stories, corpus.partitions).map(lambda item: (item[1][0], (0,)))
+    pairs = _unlinked(candidates, found, corpus.partitions)
     return _attach(pairs, corpus).mapPartitions(_verify_in_group(corpus))
+
+
+def _unlinked(pairs: Any, found: Any, partitions: int) -> Any:
+    """The pairs of `pairs` ((a, b), (rank, ...)) not linked in `found`, each once with its
+    value of least rank: one shuffle for the dedup and the difference."""
+    known = found.map(lambda row: ((row[0], row[1]), (-1,)))
+    least = pairs.union(known).reduceByKey(_least_rank, partitions)
+    return least.filter(lambda item: item[1][0] >= 0)
+
+
+def _least_rank(a: tuple[Any, ...], b: tuple[Any, ...]) -> tuple[Any, ...]:
+    return a if a[0] <= b[0] else b
 
 
 # -- joining records ----------------------------------------------------------------------------
