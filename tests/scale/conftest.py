@@ -14,8 +14,6 @@ import pytest
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 HAS_JAVA = bool(os.environ.get("JAVA_HOME") or shutil.which("java"))
 
-needs_java = pytest.mark.skipif(not HAS_JAVA, reason="the Spark tests need Java 17+")
-
 
 @pytest.fixture(scope="session")
 def spark() -> Iterator[Any]:
