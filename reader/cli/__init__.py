@@ -30,6 +30,7 @@ for _optional in (
     "reader.cli.corrections",
     "reader.cli.export",
     "reader.cli.copies",
+    "reader.cli.scale",
 ):
     try:
         COMMAND_MODULES.append(__import__(_optional, fromlist=["register"]))
@@ -106,6 +107,11 @@ def _open_window(args_list: list[str]) -> int:
     window_parser.add_argument("--library", metavar="DIR")
     window_parser.add_argument("paths", nargs="*", help="documents to open")
     args = window_parser.parse_args(args_list)
+    return show_window(args, args.paths)
+
+
+def show_window(args: argparse.Namespace, paths: list[str], output: str = "") -> int:
+    """Open the window on the library (importing `paths`), or on a scale job's `output`."""
     reason = missing_display()
     if reason:
         return fail(
@@ -118,7 +124,7 @@ def _open_window(args_list: list[str]) -> int:
     except ImportError as error:
         return fail(f"cannot open the window: the Qt libraries are missing ({error})", code=2)
     try:
-        return run(open_library(args), args.paths)
+        return run(open_library(args), paths, output)
     except ReaderError as error:
         return fail(str(error))
 

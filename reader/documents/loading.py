@@ -90,6 +90,18 @@ def load_document(path: str | Path, doc_id: str | None = None) -> Document:
     return document
 
 
+def load_text(raw: str, doc_id: str, path: str, fields: dict[str, str]) -> Document:
+    """A Document from text held in a record (a JSONL line, a Parquet row), read as a plain-text
+    file of that text would be; `fields` are metadata overrides as in a sidecar."""
+    units, meta = _text_units(raw, markdown=False)
+    document = _assemble(units, meta, raw)
+    document.id = doc_id
+    document.path = path
+    document.content_hash = hashlib.sha1((raw + json.dumps(fields)).encode()).hexdigest()
+    apply_overrides(document, fields)
+    return document
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size

@@ -23,6 +23,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reader.quotes.alignment import STOPWORDS, sentences, words
@@ -123,10 +124,8 @@ def unit(text: str, table: dict[tuple[str, str], int]) -> Unit:
 def statistics(prepared: list[Prepared]) -> tuple[Context, dict[int, list[int]]]:
     """Word IDF, shingle counts, and for each rare shingle the quotes holding it."""
     count = len(prepared)
-    df = Counter(word for p in prepared for word in p.whole.content)
-    idf = {word: math.log(1 + count / max(n, RARE_ENOUGH)) for word, n in df.items()}
-    root_df = Counter(root for p in prepared for root in p.whole.roots)
-    root_idf = {root: math.log(1 + count / max(n, RARE_ENOUGH)) for root, n in root_df.items()}
+    idf = idf_of(Counter(word for p in prepared for word in p.whole.content), count)
+    root_idf = idf_of(Counter(root for p in prepared for root in p.whole.roots), count)
     shingle_df = Counter(s for p in prepared for s in p.whole.shingles)
     cap = DF_CAP
     postings: dict[int, list[int]] = {}
@@ -135,6 +134,12 @@ def statistics(prepared: list[Prepared]) -> tuple[Context, dict[int, list[int]]]
             if 1 < shingle_df[shingle] <= cap:
                 postings.setdefault(shingle, []).append(index)
     return Context(idf, root_idf, shingle_df, cap), postings
+
+
+def idf_of(df: Mapping[str, int], count: int) -> dict[str, float]:
+    """The IDF of each word held by `df[word]` of `count` quotes (rarer than RARE_ENOUGH: all
+    equally rare)."""
+    return {word: math.log(1 + count / max(n, RARE_ENOUGH)) for word, n in df.items()}
 
 
 def speaker_postings(
@@ -213,21 +218,32 @@ def story_pairs(
         if item.quote.kind != QuoteKind.PHRASE:
             by_doc.setdefault(item.quote.doc, []).append(index)
     stories = {tuple(sorted((prepared[a].quote.doc, prepared[b].quote.doc))) for a, b in linked}
-    # common: in more than SPEAKER_WORD_SHARE of the quotes, and more than a few variants fill
-    floor = min(common_floor(), math.log(1 + len(prepared) / RARE_ENOUGH) - 1e-9)
-    rare = [frozenset(r for r in p.whole.roots if context.root_idf[r] > floor) for p in prepared]
+    floor = story_floor(len(prepared))
+    rare = [rare_roots(p, context, floor) for p in prepared]
     pairs: set[tuple[int, int]] = set()
     for doc_a, doc_b in stories:
         for x in by_doc.get(doc_a, []):
             for y in by_doc.get(doc_b, []):
                 pair = (min(x, y), max(x, y))
-                if (
-                    len(rare[x] & rare[y]) >= STORY_SHARED
-                    and pair not in linked
-                    and speakers_agree(prepared[x], prepared[y])
-                ):
+                if pair not in linked and one_story(prepared[x], prepared[y], rare[x], rare[y]):
                     pairs.add(pair)
     return pairs
+
+
+def story_floor(count: int) -> float:
+    """The root IDF at or below which a root is common in a story: in more than
+    SPEAKER_WORD_SHARE of the `count` quotes, and more than a few variants fill."""
+    return min(common_floor(), math.log(1 + count / RARE_ENOUGH) - 1e-9)
+
+
+def rare_roots(item: Prepared, context: Context, floor: float) -> frozenset[str]:
+    """The roots of a quote rarer than `floor` (see `story_floor`)."""
+    return frozenset(r for r in item.whole.roots if context.root_idf[r] > floor)
+
+
+def one_story(x: Prepared, y: Prepared, rare_x: frozenset[str], rare_y: frozenset[str]) -> bool:
+    """True when two quotes of one story are worth comparing as translations."""
+    return len(rare_x & rare_y) >= STORY_SHARED and speakers_agree(x, y)
 
 
 def joined_halves(prepared: list[Prepared], table: dict[tuple[str, str], int]) -> list[Prepared]:

@@ -149,6 +149,36 @@ def _for_surname(people: list[_Person], role: str) -> _Person | None:
     return fitting[0] if len(fitting) == 1 else None
 
 
+class People:
+    """The people a set of speaker names (with their counts) stands for, and the canonical name
+    of each name. `names` is iterated most common first (ties: first seen first); `roles` holds
+    the role head words given with each name."""
+
+    def __init__(self, names: Counter[str], roles: dict[str, set[str]]) -> None:
+        self.surnames = _Surnames()
+        self.by_surname = _people(names, self.surnames)
+        self.person_of: dict[str, _Person] = {}
+        for people in self.by_surname.values():
+            for person in people:
+                self.person_of.update(dict.fromkeys(person.forms, person))
+        for name, heads in roles.items():
+            if name in self.person_of:
+                self.person_of[name].roles |= heads
+
+    def canonical(self, name: str, role: str) -> str:
+        """The canonical name of `name` (a bare surname resolved by `role` when it must be)."""
+        if name in self.person_of:
+            return _canonical(self.person_of[name])
+        people = self.by_surname.get(self.surnames.key(name.split()[-1]), [])
+        person = _for_surname(people, role)
+        return _canonical(person) if person and len(name.split()) == 1 else name
+
+
+def role_heads(role: str) -> set[str]:
+    """The role head words of a role ("Russian Foreign Minister" -> {"minister"})."""
+    return _heads(role)
+
+
 def canonical_names(quotes: list[Quote]) -> None:
     """Rewrite `speaker` and `speaker_guess` of `quotes` to one canonical name per person."""
     names: Counter[str] = Counter()
@@ -158,27 +188,16 @@ def canonical_names(quotes: list[Quote]) -> None:
             if value:
                 parsed.setdefault(value, parse_speaker(value))
                 names[parsed[value][0]] += 1
-    surnames = _Surnames()
-    by_surname = _people(names, surnames)
-    person_of: dict[str, _Person] = {}
-    for people in by_surname.values():
-        for person in people:
-            person_of.update(dict.fromkeys(person.forms, person))
+    roles: dict[str, set[str]] = {}
     for q in quotes:
-        name, role = parsed.get(q.speaker or "", ("", ""))
-        if name in person_of:
-            person_of[name].roles |= _heads(q.role or role)
-
-    def canonical(name: str, role: str) -> str:
-        if name in person_of:
-            return _canonical(person_of[name])
-        person = _for_surname(by_surname.get(surnames.key(name.split()[-1]), []), role)
-        return _canonical(person) if person and len(name.split()) == 1 else name
-
+        if q.speaker:
+            name, role = parsed[q.speaker]
+            roles.setdefault(name, set()).update(_heads(q.role or role))
+    people = People(names, roles)
     for q in quotes:
         if q.speaker:
             name, role = parsed[q.speaker]
             q.role = q.role or role
-            q.speaker = canonical(name, q.role)
+            q.speaker = people.canonical(name, q.role)
         if q.speaker_guess:
-            q.speaker_guess = canonical(parsed[q.speaker_guess][0], "")
+            q.speaker_guess = people.canonical(parsed[q.speaker_guess][0], "")

@@ -23,6 +23,7 @@ SK = QKeySequence.StandardKey
 class ActionId(StrEnum):
     OPEN_FILES = "import-files"
     OPEN_FOLDER = "import-folder"
+    OPEN_OUTPUT = "open-output"
     CANCEL_WORK = "cancel-work"
     QUIT = "quit"
     FOCUS_SEARCH = "focus-search"
@@ -88,6 +89,7 @@ _ = ActionSpec
 ACTIONS: tuple[ActionSpec, ...] = (
     _(A.OPEN_FILES, "Import files…", (SK.Open,), "&File", "window", "import_files"),
     _(A.OPEN_FOLDER, "Import folder…", ("Ctrl+Shift+O",), "&File", "window", "import_folder"),
+    _(A.OPEN_OUTPUT, "Open scale job output…", (), "&File", "window", "choose_output"),
     _(A.EXPORT, "Export annotated excerpts…", ("Ctrl+E",), "&File", "notes", "export"),
     _(A.CANCEL_WORK, "Cancel background work", ("Ctrl+.",), "&File", "status", "cancel_work"),
     _(A.SHOW_ERROR, "Show last error details", (), "&File", "status", "show_last_details"),

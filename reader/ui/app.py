@@ -53,11 +53,17 @@ def claim_problem(library: Library) -> str:
     return ""
 
 
-def open_window(library: Library, paths: list[str], settings: Settings | None = None) -> MainWindow:
-    """Show the window, start loading, and import and show `paths` (the first of them)."""
+def open_window(
+    library: Library, paths: list[str], settings: Settings | None = None, output: str = ""
+) -> MainWindow:
+    """Show the window, start loading, and import and show `paths` (the first of them); with
+    `output`, show that scale job's output instead of the library."""
     window = MainWindow(library, settings)
     window.show()
-    window.start()
+    if output:
+        window.open_output(output)
+    else:
+        window.start()
     if paths:
         window.import_paths(paths, open_first=True)
     return window
@@ -86,8 +92,9 @@ def refuse(message: str) -> int:
     return 1
 
 
-def run(library: Library, paths: list[str]) -> int:
-    """Open the window on `library` (importing and showing `paths`); return the exit code."""
+def run(library: Library, paths: list[str], output: str = "") -> int:
+    """Open the window on `library` (importing and showing `paths`), or on a scale job's
+    `output`; return the exit code."""
     app = application()
     problem = claim_problem(library)
     if problem:
@@ -95,7 +102,7 @@ def run(library: Library, paths: list[str]) -> int:
     reporter = ErrorReporter(library.logs_dir)
     reporter.install()
     try:
-        window = open_window(library, paths)
+        window = open_window(library, paths, output=output)
     except ReaderError as error:  # e.g. the annotation store cannot be opened
         reporter.uninstall()
         return refuse(str(error))

@@ -173,6 +173,16 @@ class MainWindow(QMainWindow):
         """Begin loading the library in the background."""
         self.workspace.start()
 
+    def open_output(self, folder: str) -> None:
+        """Show a scale job's output folder (read-only) instead of the library."""
+        self.status.say(f"Opening the job output {folder}…", 0)
+        self.workspace.open_output(folder)
+
+    def choose_output(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open scale job output")
+        if folder:
+            self.open_output(folder)
+
     # -- workspace events ------------------------------------------------------------------------
     def _documents_loaded(self) -> None:
         ws = self.workspace

@@ -62,6 +62,20 @@ class WorkspaceJobs(QObject):
         """Load the documents, then analyse quotes, then bring the index up to date."""
         self.run_job(self.pool, "load", lambda _p, _a: self.core.load(), self._loaded)
 
+    def open_output(self, folder: str) -> None:
+        """Show a scale job's output instead of the library: its documents and analysis,
+        read-only (no index, no import)."""
+        from reader.scale.output import load_output
+
+        self.run_job(self.pool, "load", lambda _p, _a: load_output(Path(folder)), self._shown)
+
+    def _shown(self, analysis: QuoteAnalysis) -> None:
+        self.documents = analysis.documents
+        self.by_id = {doc.id: doc for doc in analysis.documents}
+        self.documentsLoaded.emit()
+        self.analysis = analysis
+        self.quotesReady.emit()
+
     def busy(self) -> bool:
         return bool(self._jobs)
 

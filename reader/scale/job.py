@@ -1,0 +1,207 @@
+"""The quote engine as one Spark job: the stages of `reader.quotes.analyse`, distributed.
+
+Per document (mapPartitions): extraction and attribution. Across the corpus: canonical names
+(`names`), the quotes made comparable per document, word and root IDF (a keyed count), variant
+links (`variants`), then the connected components of the links, inside each of which the
+desktop code settles speakers and builds groups. Output: Parquet tables `documents`, `quotes`,
+`links`, `groups` and `summary.json` in the output folder (see `reader.scale.output`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from reader.documents.model import Document
+from reader.quotes import _quotes_of
+from reader.quotes.candidates import joined_halves, prepare
+from reader.quotes.groups import build_groups, settle_speakers
+from reader.quotes.model import Link, Quote
+from reader.scale import tables
+from reader.scale.components import components
+from reader.scale.inputs import read_input
+from reader.scale.names import apply_names, canonical_map
+from reader.scale.session import start
+from reader.scale.statistics import keyed_statistics, postings_of, records_of, weights_of
+from reader.scale.variants import Corpus, Weights, link_all
+
+log = logging.getLogger(__name__)
+
+QUOTE_SLOTS = 1 << 20  # positions: document seq * QUOTE_SLOTS + the quote's place in it
+SUMMARY = "summary.json"
+BYTES_PER_PARTITION = 4 << 20  # input bytes per partition, when the caller gives no count
+
+
+class ShingleIds(dict[tuple[str, str], int]):
+    """Shingle ids that need no shared table: the pair's own bytes read as one integer, so the
+    same pair has the same id in every partition (the desktop numbers pairs as it meets them;
+    only equality of ids matters)."""
+
+    def setdefault(self, key: tuple[str, str], default: int | None = None) -> int:  # type: ignore[override]
+        return int.from_bytes(b"\x01" + "\x00".join(key).encode("utf-8", "surrogatepass"), "big")
+
+
+def run(
+    source: Path,
+    out: Path,
+    master: str = "local[*]",
+    session: Any = None,
+    partitions: int | None = None,
+) -> dict[str, Any]:
+    """Analyse the quotes of `source` on `master` and write the tables to `out`; the summary.
+
+    `partitions` defaults to one per BYTES_PER_PARTITION of input, at most the session's
+    shuffle partitions (twice the cores): a small input pays for few tasks per stage."""
+    started = time.perf_counter()
+    session = session or start(master)
+    most = int(session.conf.get("spark.sql.shuffle.partitions"))
+    partitions = partitions or max(1, min(most, -(-input_bytes(source) // BYTES_PER_PARTITION)))
+    context = session.sparkContext
+    items = read_input(session, source, partitions).cache()
+    named = _named_quotes(items, partitions, context)
+    rows = _links(named, partitions, context)
+    settled, groups = _settle_and_group(named, rows, partitions)
+    final = (
+        named.flatMap(_positioned)
+        .leftOuterJoin(settled, partitions)
+        .mapValues(lambda value: value[1] or value[0])
+    )
+    counts = tables.write(session, out, named, final, rows.map(lambda row: row[2]), groups)
+    summary = {
+        "input": str(source),
+        "master": context.master,
+        "partitions": partitions,
+        **counts,
+        "problems": _problems(items, named),
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+    (out / SUMMARY).write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    return summary
+
+
+def _named_quotes(items: Any, partitions: int, context: Any) -> Any:
+    """(seq, document row, quotes, problem) per document, the speakers' names canonical."""
+    extracted = (
+        items.filter(lambda item: item[1] is not None)
+        .map(lambda item: (item[0], item[1]))
+        .mapPartitions(_extract)
+        .cache()
+    )
+    names = context.broadcast(canonical_map(extracted.flatMap(_positioned), partitions))
+    return extracted.map(lambda item: _named(item, names)).cache()
+
+
+def _links(named: Any, partitions: int, context: Any) -> Any:
+    """The link rows of the quotes (see `variants.link_all`)."""
+    prepared = named.flatMap(_prepare_document).cache()
+    wholes = prepared.filter(lambda item: item[0] == "quote").map(lambda item: item[1])
+    joined = prepared.filter(lambda item: item[0] == "joined").map(lambda item: item[1])
+    stats = keyed_statistics(wholes, partitions)
+    count, idf, root_idf = weights_of(stats)
+    weights = Weights(context.broadcast(idf), context.broadcast(root_idf))
+    corpus = Corpus(records_of(wholes, stats, partitions).cache(), weights, count, partitions)
+    return link_all(corpus, wholes, joined, postings_of(stats, weights.idf))
+
+
+def _problems(items: Any, named: Any) -> list[list[str]]:
+    """[where, reason] for each input that could not be read or analysed."""
+    unread = items.filter(lambda item: item[1] is None).map(lambda item: [item[2], item[3]])
+    failed = named.filter(lambda item: item[3]).map(lambda item: [item[1]["id"], item[3]])
+    return list(unread.union(failed).collect())
+
+
+def input_bytes(source: Path) -> int:
+    """The size of the input: a file's, or the files' under a folder."""
+    if source.is_file():
+        return source.stat().st_size
+    return sum(path.stat().st_size for path in source.rglob("*") if path.is_file())
+
+
+def _extract(items: Iterable[tuple[int, Document]]) -> Iterator[Any]:
+    """(seq, document row, quotes, problem) per document, as `analyse` extracts them."""
+    for seq, document in items:
+        row = tables.document_row(seq, document)
+        try:
+            found = _quotes_of(document)
+        except Exception as error:  # one odd document never stops the job
+            log.error("quote analysis of %s failed", document.path, exc_info=error)
+            yield seq, row, [], f"quotes not analysed ({type(error).__name__})"
+            continue
+        yield seq, row, found, ""
+
+
+def _positioned(item: Any) -> list[tuple[int, Quote]]:
+    seq, _, found, _ = item
+    return [(seq * QUOTE_SLOTS + n, quote) for n, quote in enumerate(found)]
+
+
+def _named(item: Any, names: Any) -> Any:
+    for quote in item[2]:
+        apply_names(quote, names.value)
+    return item
+
+
+def _prepare_document(item: Any) -> Iterator[Any]:
+    """("quote", (position, Prepared)) per quote, ("joined", (key, (Prepared, halves))) per
+    split quote joined (keyed by its first half's position)."""
+    seq, _, found, _ = item
+    table = ShingleIds()
+    prepared = [prepare(quote, table) for quote in found]
+    base = seq * QUOTE_SLOTS
+    for n, each in enumerate(prepared):
+        yield "quote", (base + n, each)
+    for whole in joined_halves(prepared, table):
+        assert whole.halves is not None
+        first, second = whole.halves
+        whole.halves = (base + first, base + second)
+        yield "joined", (base + first, (whole, (prepared[first], prepared[second])))
+
+
+def _settle_and_group(named: Any, rows: Any, partitions: int) -> tuple[Any, Any]:
+    """Quotes whose speaker a linked variant settled, (position, Quote); and the groups,
+    (position of the first quote, VariantGroup) numbered as `build_groups` numbers them."""
+    labels = components(rows.map(lambda row: (row[0], row[1])), partitions)
+    quotes = named.flatMap(
+        lambda item: [(p, (q, item[1]["published"])) for p, q in _positioned(item)]
+    )
+    members = labels.join(quotes, partitions).map(
+        lambda item: (item[1][0], ("quote", item[0], item[1][1]))
+    )
+    links = (
+        rows.map(lambda row: (row[0], row[2]))
+        .join(labels, partitions)
+        .map(lambda item: (item[1][1], ("link", item[1][0])))
+    )
+    done = members.union(links).groupByKey(partitions).flatMap(_one_component).cache()
+    settled = done.filter(lambda item: item[0] == "quote").map(lambda item: item[1])
+    groups = done.filter(lambda item: item[0] == "group").map(lambda item: item[1])
+    return settled, groups.sortByKey(numPartitions=partitions)
+
+
+def _one_component(component: tuple[int, Iterable[Any]]) -> Iterator[Any]:
+    quotes: list[tuple[int, Quote, str | None]] = []
+    links: list[Link] = []
+    for value in component[1]:
+        if value[0] == "quote":
+            quotes.append((value[1], *value[2]))
+        else:
+            links.append(value[1])
+    quotes.sort(key=lambda item: item[0])
+    links.sort(key=lambda link: (link.a, link.b))
+    found = [quote for _, quote, _ in quotes]
+    settle_speakers(found, links)
+    published = {quote.doc: when for _, quote, when in quotes}
+    documents = [
+        Document(id=doc, path="", published=datetime.fromisoformat(when) if when else None)
+        for doc, when in published.items()
+    ]
+    position = {quote.id: p for p, quote, _ in quotes}
+    for p, quote, _ in quotes:
+        yield "quote", (p, quote)
+    for group in build_groups(found, links, documents):
+        yield "group", (position[group.quotes[0]], group)

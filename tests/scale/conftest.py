@@ -1,0 +1,27 @@
+"""Fixtures for the Spark job: one local[2] session for all its tests; skipped only when Java is
+missing (CI installs it)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+HAS_JAVA = bool(os.environ.get("JAVA_HOME") or shutil.which("java"))
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """A local[2] session shared by the tests (starting the JVM is most of a small job's time)."""
+    if not HAS_JAVA:
+        pytest.skip("the Spark tests need Java 17+")
+    from reader.scale.session import start
+
+    session = start("local[2]")
+    yield session
+    session.stop()
