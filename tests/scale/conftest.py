@@ -1,5 +1,5 @@
 """Fixtures for the Spark job: one local[2] session for all its tests; skipped only when Java is
-missing (CI installs it)."""
+missing outside CI (CI installs it, and there a missing Java fails)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ HAS_JAVA = bool(os.environ.get("JAVA_HOME") or shutil.which("java"))
 def spark() -> Iterator[Any]:
     """A local[2] session shared by the tests (starting the JVM is most of a small job's time)."""
     if not HAS_JAVA:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Java 17+ is required in CI (.ci/run installs openjdk-17-jre-headless)")
         pytest.skip("the Spark tests need Java 17+")
     from reader.scale.session import start
 
