@@ -17,10 +17,9 @@ import pytest
 
 from reader.documents.loading import load_paths
 from reader.quotes import analyse
-from tests.scale.conftest import HAS_JAVA, SEEDS
+from tests.scale.conftest import SEEDS, require_java
 from tests.scale.equality import assert_same
 
-pytestmark = pytest.mark.skipif(not HAS_JAVA, reason="the Spark tests need Java 17+")
 WORKERS = 2
 STARTUP_SECONDS = 120
 
@@ -56,6 +55,7 @@ def alive_workers(ui_port: int) -> int:
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory) -> Iterator[str]:
     """spark://127.0.0.1:PORT of a master with two one-core workers."""
+    require_java()
     logs = tmp_path_factory.mktemp("cluster")
     port, ui_port = free_port(), free_port()
     master_args = ["--host", "127.0.0.1", "--port", str(port), "--webui-port", str(ui_port)]
