@@ -201,9 +201,16 @@ class _Attributor:
             self.apply(q, _resolve(author, self.people, None), "post")
             return True
         ended = q.text.rstrip()[-1:] in (".", "!", "?")
-        found = phrase_after(self.right_words(i), q.end, ended)
-        if found and q.kind is QuoteKind.PHRASE and found.tag not in ("according-to", "document"):
-            found = None  # a phrase inside a sentence is not the object of the clause after it
+        right = self.right_words(i)
+        found = phrase_after(right, q.end, ended)
+        closing = next((w for w in right if w[0].isalnum() or w in ",.;:!?"), "")
+        if (
+            found
+            and q.kind is QuoteKind.PHRASE
+            and found.tag not in ("according-to", "document")
+            and closing != ","
+        ):  # a phrase inside a sentence is not the object of the clause after it, unless the
+            found = None  # clause closes the sentence: 'It is "a disgrace," Reed said.'
         found = found or phrase_before(self.left_words(i), q.start)
         if found is None:
             return False

@@ -211,7 +211,7 @@ def _kind(body: str, span: _Span, start: int, end: int) -> QuoteKind:
     words = text.split()
     if len(words) > PHRASE_MAX_WORDS or sentence_starts(text, 0, len(text)):
         return QuoteKind.QUOTE
-    before = body[max(span.para, span.mark - 60) : span.mark].rstrip()
+    before = body[max(span.para, span.mark - 60) : span.mark].rstrip().rstrip("'\u2018").rstrip()
     if not before or before[-1] in ":.!?\u2026":
         return QuoteKind.QUOTE
     last = before.rstrip(",").split()[-1:]

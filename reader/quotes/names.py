@@ -34,7 +34,11 @@ snapped scoffed bragged griped raved thundered marveled marvelled exulted wrote 
 SPEECH_VERBS = _words(_VERB_STEMS)
 PARTICIPLES = _words(
     "saying adding telling noting writing arguing explaining stressing warning insisting "
-    "declaring claiming asking replying emphasizing emphasising referring calling"
+    "declaring claiming asking replying emphasizing emphasising referring calling attacking "
+    "accusing blasting slamming praising urging vowing promising pledging describing dismissing "
+    "suggesting predicting recalling acknowledging admitting conceding complaining lamenting "
+    "boasting joking quipping tweeting announcing asserting contending maintaining responding "
+    "touting"
 )
 AUXILIARIES = _words(
     "also then later again further has had have would will once previously recently earlier "
@@ -80,6 +84,20 @@ AFTER_NAME = _words(
 HONORIFICS = _words(
     "mr mrs ms miss mx dr prof sir dame lord lady sen rep gov gen lt col capt sgt maj adm rev hon"
 )
+# Honorifics that name an office: "Gov. Mike Pence" is the governor the article later means.
+OFFICE_TITLES = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "dr": "doctor",
+    "prof": "professor",
+}
 # Occupations: role heads for anyone who does the job ("nurse Ana Ruiz", "a former pilot").
 OCCUPATIONS = _words(
     """nurse midwife paramedic surgeon physician teacher engineer investigator inspector operator
@@ -202,7 +220,7 @@ ABBREVIATIONS = _words(
 )
 
 SENTENCE_END_RE = re.compile(
-    '([.!?\u2026])["\u201d\u2019\u00bb)\\]]*\\s+(?=[\u201c"\u2018\'\u00ab(\\[]?[A-Z0-9\u00c0-\u00de])'
+    '([.!?\u2026])["\u201d\u2019\u00bb)\\]]*\\s+(?=[\u201c"\u2018\'\u00ab(\\[]{0,2}[A-Z0-9\u00c0-\u00de])'
 )
 ABBREVIATED = (
     r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Hon|St|Jr|Sr|[A-Z])\."

@@ -18,8 +18,10 @@ from reader.quotes.names import (
     AUXILIARIES,
     DETERMINERS,
     FEMALE_WORDS,
+    HONORIFICS,
     LISTENER_MARKS,
     MALE_WORDS,
+    OFFICE_TITLES,
     ORG_WORDS,
     PERSON_ROLES,
     PLACE_HEADS,
@@ -311,10 +313,13 @@ def find_people(
         if k >= 0 and masked[k][0] <= m.start() < masked[k][1]:
             continue
         after_of = _PLACE_BEFORE.search(body, max(0, m.start() - 6), m.start())
-        if not name or (len(name) > 1 and not role and after_of):
+        honorific = run[0].lower().rstrip(".")
+        if not name or (len(name) > 1 and not role and after_of and honorific not in HONORIFICS):
             continue  # "the Confederation of Estravan Workers": a body or a place
         para = starts[max(0, bisect.bisect_right(starts, m.start()) - 1)] if starts else 0
         title = _role_before(body, m.start(), para, role)
+        if not title and honorific in OFFICE_TITLES:  # "Gov. Mike Pence": the governor
+            title = [OFFICE_TITLES[honorific]]
         found.append((m.start(), m.end(), name, title or _role_after(body, m.end()), run, title))
     found = [f for f in found if not people.is_place(" ".join(f[2]))]
     for _, _, name, _, _, _ in found:
@@ -331,6 +336,7 @@ def find_people(
             or fold(name[-1]) in people.full
             or (len(name) == 1 and fold(name[0]) in people.first)
         )
+        person = person or run[0].lower().rstrip(".") in HONORIFICS  # "Mr. Trump"
         if not person and not (titled and any(w.lower() in PERSON_ROLES for w in role)):
             continue
         full = people.fullest(name, start, title)  # "Ferrante, a businessman": any Ferrante

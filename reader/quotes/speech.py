@@ -337,9 +337,14 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
     if last == ":":
         return _subject(words, pos, "colon-intro")
     participles = [k for k, w in enumerate(words) if w.lower() in PARTICIPLES]
-    if participles:
-        return _nearest(words, participles[-1], pos, "subject-participle")
-    return None
+    if not participles:
+        return None
+    k = participles[-1]
+    if k > 0 and words[k - 1] == ",":  # "Trump went after Bush, calling him": the subject's
+        found = _subject(words[: k - 1], pos, "subject-participle")
+        if found is not None:
+            return found
+    return _nearest(words, k, pos, "subject-participle")
 
 
 def _too_far(words: list[str], k: int) -> bool:
@@ -463,15 +468,22 @@ def _appositive(words: list[str], start: int, end: int, pos: int, tag: str) -> F
 def _subject(words: list[str], pos: int, tag: str) -> Found | None:
     """The speaker expression that opens a sentence (after an introductory phrase); whom it
     was said to ("speaking to the Herald,") and a possessive modifier ("Fans' group
-    spokesperson Kieran Doyle") are skipped."""
+    spokesperson Kieran Doyle") and places ("At a rally in Ames, Iowa, on Sunday,") are skipped."""
     k = _after_intro(words)
+    place_end = -1  # where the last place skipped ends
     while k < min(len(words), 25):
         end = _forward(words, k)
         said_to = _listener(words, k)
         owner = end > k and words[end - 1].endswith(POSSESSIVE_ENDS)
-        if end > k and not said_to and not owner and any(_subject_word(w) for w in words[k:end]):
+        placed = k > 0 and words[k - 1].lower() in PLACE_PREPOSITIONS  # "Here in Columbia,"
+        placed = placed or (
+            k - 1 == place_end and words[k - 1] == "," and words[end : end + 1] == [","]
+        )
+        if end > k and not (said_to or owner or placed) and any(map(_subject_word, words[k:end])):
             return Found(words[k:end], pos, tag)
-        k = max(end, k + 1) if said_to or owner else k + 1
+        if placed and end > k:
+            place_end = end
+        k = max(end, k + 1) if said_to or owner or placed else k + 1
     return None
 
 

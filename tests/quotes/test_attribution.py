@@ -592,3 +592,65 @@ def test_a_document_issued_by_a_named_person_is_that_person_s() -> None:
         "\u201cputs every mooring at risk.\u201d",
     )
     assert by_text(quotes, "puts every mooring").speaker == "Elin Marsh"
+
+
+def test_an_office_honorific_gives_the_role_a_later_description_means() -> None:
+    quotes = analysed(
+        "The mill town backed the plan after the endorsement of Gov. Hanna Varley on Friday.",
+        "Varley praised the council. But first she sounded a note about Oren Blake.",
+        "\u201cI want to thank Oren Blake, who kept the mill open,\u201d the governor said.",
+    )
+    assert by_text(quotes, "I want to thank").speaker == "Hanna Varley"
+
+
+def test_a_surname_after_an_honorific_is_a_person() -> None:
+    quotes = analysed(
+        "The day before, at a rally in Dunmore, Pa., Mr. Okafor was just as blunt, claiming "
+        "that Governor Wells wanted more tolls. \u201cYou would have to be joking,\u201d he said.",
+    )
+    assert by_text(quotes, "You would have to be joking").speaker == "Okafor"
+
+
+def test_a_participle_after_a_comma_belongs_to_the_subject_of_the_clause() -> None:
+    quotes = analysed(
+        "Mayor Lena Brandt went after Councillor Piet Maas on Tuesday, calling him "
+        "\u201ca total stranger to the budget.\u201d",
+        "Union chief Ravi Tandon released a statement on the Hollis Road deal, insisting that "
+        "the city \u201cmust stop treating the depot like a car park.\u201d",
+        "Tessa Morrow ratcheted up her attacks on Ilse Grau, pledging to "
+        "\u201cfight every single closure in this county.\u201d",
+    )
+    assert by_text(quotes, "a total stranger").speaker == "Lena Brandt"
+    assert by_text(quotes, "must stop treating").speaker == "Ravi Tandon"
+    assert by_text(quotes, "fight every single").speaker == "Tessa Morrow"
+
+
+def test_the_places_opening_a_sentence_are_not_its_subject() -> None:
+    quotes = analysed(
+        "At a town hall in Carrick, Ohio, on Sunday, Dana Pryce went after Ilse Marr, "
+        "saying that the state \u201cshould run the buses itself.\u201d",
+        "Here in Westford, Omar Lind stepped up his attacks, saying, \u201cWe have waited long "
+        "enough for the bridge.\u201d",
+    )
+    assert by_text(quotes, "should run the buses").speaker == "Dana Pryce"
+    assert by_text(quotes, "We have waited").speaker == "Omar Lind"
+
+
+def test_a_quotation_opened_by_two_apostrophes_starts_a_sentence() -> None:
+    quotes = analysed(
+        "Ms. Ferreira pressed Mr. Dorsey on the debt, saying only a crisis would move him. "
+        "''We need the new rules,'' said Ms. Ferreira, referring to the bankruptcy code. "
+        "''Give us the tool and we will finish the job.''",
+    )
+    assert by_text(quotes, "We need the new rules").speaker == "Ferreira"
+    assert by_text(quotes, "Give us the tool").speaker == "Ferreira"
+
+
+def test_a_phrase_closed_by_a_comma_and_a_speech_verb_is_the_speaker_s() -> None:
+    quotes = analysed(
+        "The budget plans are \u201cprofoundly reckless,\u201d said Ines Albescu, a senior fellow "
+        "at the Hollin Institute.",
+        "Critics called the plan \u201ca giveaway\u201d and Ivo Marsh said it would pass.",
+    )
+    assert by_text(quotes, "profoundly reckless").speaker == "Ines Albescu"
+    assert by_text(quotes, "a giveaway").speaker != "Ivo Marsh"
