@@ -102,6 +102,7 @@ OFFICE_TITLES = {
 OCCUPATIONS = _words(
     """nurse midwife paramedic surgeon physician teacher engineer investigator inspector operator
 pilot driver firefighter technician consultant insider source worker farmer student resident
+speechwriter scholar fellow lobbyist sheriff voter protester attendee veteran
 owner shopkeeper mechanic accountant architect pharmacist carer caregiver organiser organizer
 volunteer witness employee planner trader broker banker auditor trainer entrepreneur businessman
 businesswoman tycoon billionaire investor financier industrialist actor actress singer musician
@@ -331,7 +332,8 @@ def is_person_name(name: list[str]) -> bool:
         return False
     for word in name:
         low = word.lower()
-        if low in ORG_WORDS or low in STOP_CAPS or (word.isupper() and len(word) > 1):
+        acronym = word.isupper() and len(word.rstrip(".")) > 1  # "NATO", not the initial "E."
+        if low in ORG_WORDS or low in STOP_CAPS or acronym:
             return False
     return True
 

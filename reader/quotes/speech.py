@@ -175,8 +175,8 @@ def _with_name(words: list[str], k: int, end: int, pos: int, tag: str) -> Found:
     Minister of Health, Ana Ruiz,", "its chief executive, Dr Ken Mori") gives that name."""
     for link in range(k + 2, end - 1):  # "said Ana Ruiz of Human Rights Watch"
         if words[link] in _LINKS and words[link + 1][0].isupper():
-            person, title = split_name(words[k:link])
-            if is_person_name(person) and not title:
+            person, title = split_name(words[k:link])  # "said former Gov. Jo Hale of Iowa"
+            if is_person_name(person) and all(w.lower() in ROLE_MODIFIERS for w in title):
                 return Found(person, pos, tag, words[link:end])
             break
     own, _ = split_name(words[k:end])
@@ -229,7 +229,9 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         if after not in (".", ",", ";", "!"):
             return None  # a new sentence about something else
     role = words[k:start] or (words[end + 1 : described - 1] if described else [])
-    return Found(words[start:end], pos, "said-after", role)
+    found = _with_name(words, start, end, pos, "said-after")  # "Jo Hale of Iowa said"
+    found.role = found.role or role
+    return found
 
 
 def _document(words: list[str], k: int, pos: int) -> Found | None:
@@ -473,6 +475,7 @@ def _subject(words: list[str], pos: int, tag: str) -> Found | None:
     place_end = -1  # where the last place skipped ends
     while k < min(len(words), 25):
         end = _forward(words, k)
+        end = max(end, _role_then_name(words, end)) if end > k else end  # "Slate columnist X"
         said_to = _listener(words, k)
         owner = end > k and words[end - 1].endswith(POSSESSIVE_ENDS)
         placed = k > 0 and words[k - 1].lower() in PLACE_PREPOSITIONS  # "Here in Columbia,"

@@ -654,3 +654,26 @@ def test_a_phrase_closed_by_a_comma_and_a_speech_verb_is_the_speaker_s() -> None
     )
     assert by_text(quotes, "profoundly reckless").speaker == "Ines Albescu"
     assert by_text(quotes, "a giveaway").speaker != "Ivo Marsh"
+
+
+def test_a_speaker_of_a_state_with_a_middle_initial_is_named() -> None:
+    quotes = analysed(
+        "Mr. Halloran spoke first.",
+        "\u201cThe caucuses are all about beating expectations,\u201d said Gov. Maren T. Lund of "
+        "Nevada, a Republican who has spoken against Mr. Halloran.",
+        "\u201cThe party should retract those comments,\u201d former Gov. Ravi Desai of Ohio "
+        "said on Twitter.",
+    )
+    assert by_text(quotes, "The caucuses are").speaker == "Maren T. Lund"
+    assert by_text(quotes, "The party should").speaker == "Ravi Desai"
+
+
+def test_a_role_between_an_employer_and_a_name_leads_to_the_name() -> None:
+    quotes = analysed(
+        "\u201cThese are dark days for the party,\u201d former Edda Morn speechwriter Tobias "
+        "Lyle wrote in a column.",
+        "Shares fell. The Ledger technology columnist Ines Varga went so far as to say: "
+        "\u201cThe network as we know it is over.\u201d",
+    )
+    assert by_text(quotes, "These are dark days").speaker == "Tobias Lyle"
+    assert by_text(quotes, "The network as we").speaker == "Ines Varga"
