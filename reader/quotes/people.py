@@ -271,6 +271,8 @@ def _is_subject(body: str, start: int, end: int, floor: int, named_before: int) 
         lead = lead[:-1]
     if lead and lead[-1] in LISTENER_MARKS:
         return False
+    if _inverted_speaker(body, start, end, floor):
+        return True
     after = _AFTER_RE.match(body, end, min(len(body), end + 40))
     for word in after.group().split() if after else []:
         if is_speech_verb(word):
@@ -329,7 +331,7 @@ def find_people(
                 if " ".join(name) not in names:
                     names.append(" ".join(name))
     named = 0  # a person named earlier in the sentence is its subject, not a later one
-    for start, end, name, role, run, title in found:
+    for n, (start, end, name, role, run, title) in enumerate(found):
         titled = bool(role) and role[-1].lower() in _TITLE_ENDS
         person = (
             is_person_name(name)
@@ -348,6 +350,29 @@ def find_people(
             if " ".join(role) not in roles:
                 roles.append(" ".join(role))
         para = starts[max(0, bisect.bisect_right(starts, start) - 1)] if starts else 0
-        people.add(start, full, _is_subject(body, start, end, para, named))
-        named = named if run[-1].endswith(("'s", "\u2019s")) else end  # "Reed's lawyer X"
+        employer = n + 1 < len(found) and _employs(body[end : found[n + 1][0]])
+        people.add(start, full, not employer and _is_subject(body, start, end, para, named))
+        if not (employer or run[-1].endswith(("'s", "\u2019s"))):  # "Reed's lawyer X"
+            named = end
     return people
+
+
+_INVERTED_RE = re.compile(r"[,\u201d\"'\u2019]\s*([a-z]+)\s+$")
+
+
+def _inverted_speaker(body: str, start: int, end: int, floor: int) -> bool:
+    """True for a name right after a quotation's speech verb and ending its clause ("…,” said
+    Christine Link, a director"), not the subject of a reported clause ("says Obama knows")."""
+    verb = _INVERTED_RE.search(body, max(floor, start - 20), start)
+    return bool(verb and is_speech_verb(verb.group(1))) and body[end : end + 1] in (",", ".")
+
+
+def _employs(between: str) -> bool:
+    """True for the role words between a name and the next one when the first is whom the
+    second works for ("Obama consultant Cornell Belcher", "McConnell spokesman Don Stewart")."""
+    words = between.split()
+    return (
+        0 < len(words) <= 3
+        and all(w.islower() and w.isalpha() for w in words)
+        and (words[-1] in ROLE_HEADS)
+    )

@@ -677,3 +677,23 @@ def test_a_role_between_an_employer_and_a_name_leads_to_the_name() -> None:
     )
     assert by_text(quotes, "These are dark days").speaker == "Tobias Lyle"
     assert by_text(quotes, "The network as we").speaker == "Ines Varga"
+
+
+def test_the_person_a_role_works_for_is_not_the_subject_of_the_sentence() -> None:
+    quotes = analysed(
+        "Mayor Ilse Brandt spoke on Monday.",
+        "Brandt spokesman Tomas Keel would not say when the council will vote on the plan.",
+        "\u201cI have no new announcements yet,\u201d he said.",
+    )
+    assert by_text(quotes, "I have no new").speaker == "Tomas Keel"
+
+
+def test_a_name_after_a_closing_speech_verb_is_the_next_pronoun_s() -> None:
+    quotes = analysed(
+        "Voters are nervous, said Marta Olsen, director of the Civic League in Ohio. "
+        "\u201cIt was supposed to be an easy year for everyone,\u201d she said.",
+        "Voters are tired, said Ada Rusk. She says Nora Vance \u201cknows full well that the law "
+        "already says so.\u201d",
+    )
+    assert by_text(quotes, "It was supposed to be").speaker == "Marta Olsen"
+    assert by_text(quotes, "knows full well").speaker == "Ada Rusk"
