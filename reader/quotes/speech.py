@@ -337,7 +337,7 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
         if k > 0 and words[k - 1] == ",":  # "Zelensky, however, reaffirmed that “…”"
             return _nearest(words, k - 1, pos, tag)
     if last == ":":
-        return _subject(words, pos, "colon-intro")
+        return _signed(words, pos) or _subject(words, pos, "colon-intro")
     participles = [k for k, w in enumerate(words) if w.lower() in PARTICIPLES]
     if not participles:
         return None
@@ -347,6 +347,27 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
         if found is not None:
             return found
     return _nearest(words, k, pos, "subject-participle")
+
+
+DASHES = frozenset(["-", "\u2013", "\u2014"])
+
+
+def _signed(words: list[str], pos: int) -> Found | None:
+    """The name signing an excerpt between a dash or "from" and the colon ("HEADLINE - Jeffrey
+    M. Jones:", "More from Jones:"); with two names ("X and Y:") the first."""
+    if len(words) > 2 and words[-3].lower() in ("from", "by"):
+        cut = len(words) - 3
+    else:
+        cut = next((j for j in range(len(words) - 2, -1, -1) if words[j] in DASHES), -1)
+    if cut < 0:
+        return None
+    name = words[cut + 1 : -1]
+    if "and" in name:
+        name = name[: name.index("and")]
+    shouted = any(w.isupper() and len(w.rstrip(".")) > 1 for w in name)  # not "K."
+    if not 0 < len(name) <= 5 or shouted or not all(map(is_capitalised, name)):
+        return None
+    return Found(name, pos, "colon-intro")
 
 
 def _too_far(words: list[str], k: int) -> bool:
@@ -420,7 +441,7 @@ def _comma_role(words: list[str], end: int) -> int:
             continue
         described = words[c + 1 : end]
         if any(w.lower() in ROLE_HEADS and w.islower() for w in described) or (
-            len(described) > 1 and _describes(described[0])
+            len(described) > 1 and _opens_description(described[0])
         ):
             found = c + 1
             name, _ = split_name(words[_backward(words, c) : c])
@@ -429,6 +450,12 @@ def _comma_role(words: list[str], end: int) -> int:
         elif not found:
             break
     return found or _backward(words, end)
+
+
+def _opens_description(word: str) -> bool:
+    """True for the first word of a description set off by commas: "a former aide", "who ran
+    the campaign"."""
+    return _describes(word) or word.lower() in ("who", "whose")
 
 
 def _describes(word: str) -> bool:
@@ -457,7 +484,7 @@ def _appositive(words: list[str], start: int, end: int, pos: int, tag: str) -> F
     """`Felix Reed, the mayor, said`: the name before a role set off by commas."""
     described = words[start:end]
     has_role = any(w.lower() in ROLE_HEADS and w.islower() for w in described)
-    has_role = has_role or (len(described) > 1 and _describes(described[0]))
+    has_role = has_role or (len(described) > 1 and _opens_description(described[0]))
     if start > 1 and words[start - 1] == "," and has_role and not is_capitalised(described[0]):
         before = _backward(words, start - 1)
         name, _ = split_name(words[before : start - 1])
@@ -482,11 +509,13 @@ def _subject(words: list[str], pos: int, tag: str) -> Found | None:
         placed = placed or (
             k - 1 == place_end and words[k - 1] == "," and words[end : end + 1] == [","]
         )
-        if end > k and not (said_to or owner or placed) and any(map(_subject_word, words[k:end])):
+        shouted = end - k > 1 and all(w.isupper() for w in words[k:end])  # a headline's words
+        skipped = said_to or owner or placed or shouted
+        if end > k and not skipped and any(map(_subject_word, words[k:end])):
             return Found(words[k:end], pos, tag)
         if placed and end > k:
             place_end = end
-        k = max(end, k + 1) if said_to or owner or placed else k + 1
+        k = max(end, k + 1) if skipped else k + 1
     return None
 
 
@@ -496,7 +525,7 @@ def _after_intro(words: list[str]) -> int:
     capitalised word ending in -ing/-ly that opens a sentence is such a clause, not a name."""
     if len(words) < 3 or not is_capitalised(words[0]) or len(words[0]) < 5:
         return 0
-    if not words[0].lower().endswith(("ing", "ly")):
+    if not words[0].lower().endswith(("ing", "ly", "wise")):
         return 0
     nxt = words[1].lower()
     if not (words[1] == "," or words[1].islower()) or nxt in SPEECH_VERBS or nxt in AUXILIARIES:

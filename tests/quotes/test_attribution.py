@@ -697,3 +697,28 @@ def test_a_name_after_a_closing_speech_verb_is_the_next_pronoun_s() -> None:
     )
     assert by_text(quotes, "It was supposed to be").speaker == "Marta Olsen"
     assert by_text(quotes, "knows full well").speaker == "Ada Rusk"
+
+
+def test_an_excerpt_is_signed_by_the_name_before_its_colon() -> None:
+    quotes = analysed(
+        "TURNOUT IN ARDEN ROSE FOR THE FIRST TIME - Nadia K. Olsen: \u201cThe county counted "
+        "more ballots than in any year since the war.\u201d",
+        "What it means for the spring - More from Olsen: \u201cThe surge came from voters under "
+        "thirty.\u201d",
+        "POLLS WERE NOT WRONG, JUST EARLY - Piet Ruud and Ama Boateng: \u201cThe surveys closed "
+        "a week before the vote, and the late deciders broke one way.\u201d",
+        "Likewise, a paper from the Hollin Institute had this to say: \u201cFamilies at the top "
+        "would gain the most.\u201d",
+    )
+    assert by_text(quotes, "The county counted").speaker == "Nadia K. Olsen"
+    assert by_text(quotes, "The surge came").speaker == "Nadia K. Olsen"
+    assert by_text(quotes, "The surveys closed").speaker == "Piet Ruud"
+    assert by_text(quotes, "Families at the top").speaker != "Likewise"
+
+
+def test_a_long_who_clause_between_a_name_and_its_verb_is_skipped() -> None:
+    quotes = analysed(
+        "Ines Marr, who ran the transport board for a decade under Governor Tomas Pell, "
+        "said the plan \u201cwill not survive its first winter. Nobody has costed it.\u201d",
+    )
+    assert by_text(quotes, "will not survive").speaker == "Ines Marr"
