@@ -48,6 +48,7 @@ from reader.quotes.names import (
     ROLE_HEADS,
     WORD_RE,
     is_capitalised,
+    is_person_name,
     sentence_starts,
     split_name,
 )
@@ -66,6 +67,11 @@ from reader.quotes.speech import (
     sentence_subject,
 )
 
+# A line naming who spoke the quotation above it, as in vox-pops: "Maria Lopez, 42, teacher".
+SIGNATURE_RE = re.compile(
+    r"[\u2014\u2013-]?[ \t]*((?:[A-Z][\w'\u2019-]*\.?[ \t]+){1,3}[A-Z][\w'\u2019-]*)"
+    r"(?:[ \t]*,[ \t]*[^\n.!?,]{1,40}){0,3}\.?[ \t]*$"
+)
 PARTY_TAG_RE = re.compile(
     r"\s*\((?:[RDI]|Ind|Dem|Rep)[-\u2013,]\s?[A-Z][A-Za-z.]*\)|,\s*[RDI]-[A-Z][A-Za-z.]*(?=,)"
 )
@@ -200,6 +206,11 @@ class _Attributor:
             self.found[q.id] = author
             self.apply(q, _resolve(author, self.people, None), "post")
             return True
+        signer = self.signature(q)
+        if signer is not None:
+            self.found[q.id] = signer
+            self.apply(q, self.resolve(signer), "signature")
+            return True
         ended = q.text.rstrip()[-1:] in (".", "!", "?")
         right = self.right_words(i)
         found = phrase_after(right, q.end, ended)
@@ -221,6 +232,21 @@ class _Attributor:
             self.people.add(found.pos, q.speaker)
             self.last_speaker = q.speaker
         return True
+
+    def signature(self, q: Quote) -> Found | None:
+        """The person named on the line under a quotation that is a paragraph of its own
+        ("Maria Lopez, 42, teacher"), or None."""
+        p = self.para(q.start)
+        start, end = self.paragraphs[p]
+        alone = not self.body[start : q.start].strip(MARKS_AND_SPACE)
+        closed = not self.body[q.end : end].strip(MARKS_AND_SPACE + "\u201d\u2019.,")
+        if not (alone and closed) or p + 1 >= len(self.paragraphs):
+            return None
+        line = SIGNATURE_RE.fullmatch(self.body, *self.paragraphs[p + 1])
+        if line is None:
+            return None
+        name = line.group(1).split()
+        return Found(name, line.start(1), "signature") if is_person_name(name) else None
 
     def apply(self, q: Quote, result: Result, tag: str) -> None:
         speaker, guess = speaker_or_none(result.speaker), speaker_or_none(result.guess)

@@ -722,3 +722,21 @@ def test_a_long_who_clause_between_a_name_and_its_verb_is_skipped() -> None:
         "said the plan \u201cwill not survive its first winter. Nobody has costed it.\u201d",
     )
     assert by_text(quotes, "will not survive").speaker == "Ines Marr"
+
+
+def test_a_name_on_the_line_under_a_quotation_is_its_speaker() -> None:
+    quotes = analysed(
+        "We asked shoppers on Marlow Street what they make of the new toll.",
+        "\u201cIt is far too expensive for families like mine.\u201d",
+        "Maria Lopez, 42, teacher",
+        "\u201cI think it will clear the roads at last.\u201d",
+        "Sam Okafor, 67, retired",
+        "\u201cThe debate was a draw.\u201d",
+        "\u2014 Lena Fischer, Harrow",
+        "\u201cThe harbour plan is dead.\u201d",
+        "Council members will vote in May.",
+    )
+    assert by_text(quotes, "It is far too").speaker == "Maria Lopez"
+    assert by_text(quotes, "I think it will").speaker == "Sam Okafor"
+    assert by_text(quotes, "The debate was").speaker == "Lena Fischer"
+    assert by_text(quotes, "The harbour plan").speaker != "Council"
