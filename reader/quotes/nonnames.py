@@ -2,7 +2,8 @@
 
 Reading the words around a quotation picks up capitalised words that name no one: a place
 ("Florida said"), a platform ("wrote on Facebook"), a party, nationality or language ("Iowa
-Republican", a word of the speaker's description; "said it in Italian"), a time zone, or a
+Republican", a word of the speaker's description; "said it in Italian"), a time zone, a day or a
+holiday ("In her New Year speech"), or a
 capitalised function or number word opening a sentence ("Had Sanders won...", "One driver
 said"). Unknown beats wrong: such a speaker is dropped, and a function
 word in front of a real name is cut off.
@@ -33,11 +34,13 @@ france britain england europe africa asia pyongyang beijing moscow tehran uk us 
 italy spain portugal greece turkey poland sweden norway denmark finland ireland scotland wales
 india pakistan australia brazil argentina egypt nigeria kenya london paris berlin rome madrid
 brussels kyiv kiev"""
+_OCCASIONS = """year day christmas easter thanksgiving ramadan hanukkah super bowl election
+memorial independence monday tuesday wednesday thursday friday saturday sunday"""
 _FUNCTION = """had has have does did do don't don\u2019t doesn't doesn\u2019t because wait outside
 is are was were can could would should will if when while why how what whether even one two
 three four five several some another each every"""
 
-PLACES = frozenset(" ".join([_PLATFORMS, _ZONES, _STATES, _COUNTRIES]).split())
+PLACES = frozenset(" ".join([_PLATFORMS, _ZONES, _STATES, _COUNTRIES, _OCCASIONS]).split())
 GROUPS = frozenset(_GROUPS.split())
 OPENING_WORDS = frozenset(_FUNCTION.split())
 

@@ -42,6 +42,7 @@ from reader.quotes.names import (
     sentence_starts,
     split_name,
 )
+from reader.quotes.nonnames import speaker_or_none
 
 _CAP = rf"(?:{ABBREVIATED}(?=\s[A-Z])|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019'\-]*)"
 _PARTICLES = "de|van|von|der|al|bin|da|di|du|le|la"
@@ -324,6 +325,7 @@ def find_people(
             title = [OFFICE_TITLES[honorific]]
         found.append((m.start(), m.end(), name, title or _role_after(body, m.end()), run, title))
     found = [f for f in found if not people.is_place(" ".join(f[2]))]
+    found = [f for f in found if speaker_or_none(" ".join(f[2]))]  # "In her New Year speech"
     for _, _, name, _, _, _ in found:
         if is_person_name(name):
             for key, table in ((name[-1], people.full), (name[0], people.first)):

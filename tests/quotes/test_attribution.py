@@ -740,3 +740,15 @@ def test_a_name_on_the_line_under_a_quotation_is_its_speaker() -> None:
     assert by_text(quotes, "I think it will").speaker == "Sam Okafor"
     assert by_text(quotes, "The debate was").speaker == "Lena Fischer"
     assert by_text(quotes, "The harbour plan").speaker != "Council"
+
+
+def test_a_holiday_or_a_weekday_is_nobody_a_pronoun_could_mean() -> None:
+    quotes = analysed(
+        "In her New Year speech, Chancellor Anke Brandt, who has welcomed refugees, warned "
+        "against hate.",
+        "Her countrymen, she said, should not listen to \u201cthose with coldness in their "
+        "hearts.\u201d",
+        "On Super Tuesday, Brandt said nothing. \u201cWe wait for the count,\u201d she said.",
+    )
+    assert by_text(quotes, "those with coldness").speaker == "Anke Brandt"
+    assert by_text(quotes, "We wait for").speaker == "Anke Brandt"
