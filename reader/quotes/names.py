@@ -30,6 +30,9 @@ signalled signaled proclaimed pledged lamented joked exclaimed retorted revealed
 boasted summarised summarized judged judges reckoned reckons spoke speaks reaffirmed reaffirms
 repeated repeats gushed gushes alleged alleges contended contends blasted slammed fumed
 snapped scoffed bragged griped raved thundered marveled marvelled exulted wrote claims
+exhorted chimed deadpanned huffed demanded pleaded reasoned texted emailed grumbled hinted
+implored interjected opined protested railed ranted sighed surmised teased yelled screamed
+whispered murmured jokes
 """
 SPEECH_VERBS = _words(_VERB_STEMS)
 PARTICIPLES = _words(

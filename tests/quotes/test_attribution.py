@@ -752,3 +752,13 @@ def test_a_holiday_or_a_weekday_is_nobody_a_pronoun_could_mean() -> None:
     )
     assert by_text(quotes, "those with coldness").speaker == "Anke Brandt"
     assert by_text(quotes, "We wait for").speaker == "Anke Brandt"
+
+
+@pytest.mark.parametrize("verb", ["interjected", "deadpanned", "implored", "grumbled", "yelled"])
+def test_less_common_speech_verbs_name_the_speaker(verb: str) -> None:
+    quotes = analysed(
+        "Ada Marsh and Piet Olsen met on Tuesday.",
+        f"Marsh said there was no daylight between them, to which Olsen {verb}: "
+        "\u201cThat is just not true.\u201d",
+    )
+    assert by_text(quotes, "That is just not").speaker == "Piet Olsen"
