@@ -62,6 +62,7 @@ from reader.quotes.speech import (
     WINDOW,
     Found,
     Result,
+    closing_clause,
     phrase_after,
     phrase_before,
     sentence_subject,
@@ -223,6 +224,7 @@ class _Attributor:
         ):  # a phrase inside a sentence is not the object of the clause after it, unless the
             found = None  # clause closes the sentence: 'It is "a disgrace," Reed said.'
         found = found or phrase_before(self.left_words(i), q.start)
+        found = found or closing_clause(right, q.end)  # '"A disgrace" in May, said Reed.'
         if found is None:
             return False
         self.found[q.id] = found

@@ -214,6 +214,12 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
     if is_speech_verb(words[k]) and not (ended and is_capitalised(words[k])):
         end = _inverted(words, k + 1)
         return _with_name(words, k + 1, end, pos, "said-before-name") if end > k + 1 else None
+    owned = _owned_name(words, k)  # "Reed's campaign manager, Jo Hale, said"
+    if owned is not None:
+        start, end, after = owned
+        verb = _skip_aux(words, after, 1)
+        if verb < len(words) and is_speech_verb(words[verb]):
+            return Found(words[start:end], pos, "said-after", words[k:start])
     end = _forward(words, k)
     start = k
     if end == k:
@@ -268,12 +274,54 @@ def _document_before(words: list[str], k: int, pos: int) -> Found | None:
     return None
 
 
+def closing_clause(words: list[str], pos: int) -> Found | None:
+    """The speech clause that closes a sentence after its last comma (`… in the 2008 primary,
+    said Paul Beck.`), read from `words` after a phrase quoted inside that sentence."""
+    stop = next((i for i, w in enumerate(words) if w in ".!?"), -1)
+    comma = max((i for i in range(max(0, stop)) if words[i] == ","), default=-1)
+    if comma < 0 or any(map(is_capitalised, words[:comma])):
+        return None  # "Ramos, 58, told AFP": the clause of a name standing before it
+    found = phrase_after(words[comma : stop + 1], pos, False)
+    return found if found is not None and found.tag.startswith("said") else None
+
+
+def _owned_name(words: list[str], k: int) -> tuple[int, int, int] | None:
+    """`Reed's campaign manager, Jo Hale,` or `Reed's spokesman Jo Hale` from words[k]: (start,
+    end) of the name and where the words after it start; None for anything else."""
+    owner = next((j for j in range(k, min(len(words), k + 3)) if _possessive(words[j])), -1)
+    if owner < 0 or not all(is_capitalised(w) for w in words[k : owner + 1]):
+        return None
+    role = owner + 1
+    while (
+        role < len(words) and role - owner <= 4 and words[role].isalpha() and words[role].islower()
+    ):
+        role += 1
+    if role == owner + 1 or not is_head(words[role - 1]) or role >= len(words):
+        return None
+    start = role + 1 if words[role] == "," else role
+    end = _forward(words, start)
+    name, _ = split_name(words[start:end])
+    if end == start or not name:
+        return None
+    if start > role:  # the name set off by commas
+        return (start, end, end + 1) if words[end : end + 1] == [","] else None
+    return start, end, end
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(POSSESSIVE_ENDS) and is_capitalised(word)
+
+
 def _description_after(words: list[str], end: int) -> int:
     """After a name ending at words[end], the end of a description set off by commas (", a
     former aide,", ", who ran the campaign,"), or 0 when there is none."""
     if end >= len(words) or words[end] != "," or end + 2 >= len(words):
         return 0
-    if not (_describes(words[end + 1]) or words[end + 1].lower() in ("who", "whose")):
+    opening = words[end + 1]  # "a former aide", "who ran", "Mr. Obama's deputy adviser", "58"
+    owned = any(map(_possessive, words[end + 1 : end + 4]))
+    if not (
+        _describes(opening) or opening.lower() in ("who", "whose") or owned or opening.isdigit()
+    ):
         return 0
     for c in range(end + 2, min(len(words), end + APPOSITIVE)):
         if words[c] == ",":

@@ -762,3 +762,29 @@ def test_less_common_speech_verbs_name_the_speaker(verb: str) -> None:
         "\u201cThat is just not true.\u201d",
     )
     assert by_text(quotes, "That is just not").speaker == "Piet Olsen"
+
+
+def test_a_role_owned_by_another_person_leads_to_its_holder() -> None:
+    quotes = analysed(
+        "Mayor Ilse Brandt and Senator Piet Olsen spoke on Monday.",
+        "\u201cBy December the county stood out as a place to compete,\u201d Brandt's campaign "
+        "manager, Tomas Keel, said in an interview.",
+        "\u201cThe attacks draw us all together,\u201d Olsen's spokesman Rui Mata wrote.",
+        "\u201cWe do not believe more police are the answer,\u201d Lena Vos, Ms. Brandt's deputy "
+        "housing adviser, said on Sunday.",
+    )
+    assert by_text(quotes, "By December the county").speaker == "Tomas Keel"
+    assert by_text(quotes, "The attacks draw us").speaker == "Rui Mata"
+    assert by_text(quotes, "We do not believe").speaker == "Lena Vos"
+
+
+def test_a_speech_clause_closing_the_sentence_of_a_quotation_names_its_speaker() -> None:
+    quotes = analysed(
+        "Mayor Ilse Brandt toured the docks.",
+        "Brandt \u201cdrew well from the harbour wards and the older voters\u201d in the 2019 "
+        "race, said Hollin University professor Ada Rusk.",
+        "\u201cWe were wrong not to answer him from the start,\u201d Omar Lind, 58, told Radio "
+        "Nord in an interview on Monday.",
+    )
+    assert by_text(quotes, "drew well from").speaker == "Ada Rusk"
+    assert by_text(quotes, "We were wrong").speaker == "Omar Lind"
