@@ -43,6 +43,7 @@ PARTICIPLES = _words(
     "boasting joking quipping tweeting announcing asserting contending maintaining responding "
     "touting"
 )
+SUBORDINATORS = _words("as when while after before if although though since because once")
 AUXILIARIES = _words(
     "also then later again further has had have would will once previously recently earlier "
     "repeatedly simply just bluntly flatly firmly reportedly had has was is only later "

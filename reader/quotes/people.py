@@ -33,6 +33,7 @@ from reader.quotes.names import (
     ROLE_SYNONYMS,
     SPEECH_VERBS,
     STOP_CAPS,
+    SUBORDINATORS,
     WORD_RE,
     clean_token,
     fold,
@@ -286,6 +287,8 @@ def _is_subject(body: str, start: int, end: int, floor: int, named_before: int) 
     if (not breaks and lo > floor) or named_before > cut:
         return False  # the sentence began further back, or named someone before
     words = [w.strip(",;:") for w in body[cut:start].lower().split()]
+    if words and words[0] in SUBORDINATORS and body[cut:start].rstrip().endswith(","):
+        return True  # "As he was led away, Halloran turned": the clause before is subordinate
     stops = SPEECH_VERBS | PRONOUNS | {"that", "whom", "who", "than"}  # "He sided with Reed"
     return not any(w in stops for w in words)
 

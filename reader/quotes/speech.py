@@ -216,8 +216,8 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         return _with_name(words, k + 1, end, pos, "said-before-name") if end > k + 1 else None
     owned = _owned_name(words, k)  # "Reed's campaign manager, Jo Hale, said"
     if owned is not None:
-        start, end, after = owned
-        verb = _skip_aux(words, after, 1)
+        start, end, rest = owned
+        verb = _skip_aux(words, rest, 1)
         if verb < len(words) and is_speech_verb(words[verb]):
             return Found(words[start:end], pos, "said-after", words[k:start])
     end = _forward(words, k)

@@ -788,3 +788,12 @@ def test_a_speech_clause_closing_the_sentence_of_a_quotation_names_its_speaker()
     )
     assert by_text(quotes, "drew well from").speaker == "Ada Rusk"
     assert by_text(quotes, "We were wrong").speaker == "Omar Lind"
+
+
+def test_a_name_after_a_subordinate_clause_is_the_subject_a_pronoun_means() -> None:
+    quotes = analysed(
+        "Councillor Ada Marsh's lawyer Piet Olsen spoke for an hour.",
+        "As he was led down to the cells, Tomas Keel turned to the press bench. "
+        "\u201cHistory will judge who was honest in this room,\u201d he snarled.",
+    )
+    assert by_text(quotes, "History will judge").speaker == "Tomas Keel"
