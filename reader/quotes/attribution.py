@@ -62,6 +62,7 @@ from reader.quotes.speech import (
     WINDOW,
     Found,
     Result,
+    closes_sentence,
     closing_clause,
     phrase_after,
     phrase_before,
@@ -215,12 +216,11 @@ class _Attributor:
         ended = q.text.rstrip()[-1:] in (".", "!", "?")
         right = self.right_words(i)
         found = phrase_after(right, q.end, ended)
-        closing = next((w for w in right if w[0].isalnum() or w in ",.;:!?"), "")
         if (
             found
             and q.kind is QuoteKind.PHRASE
             and found.tag not in ("according-to", "document")
-            and closing != ","
+            and not closes_sentence(right)
         ):  # a phrase inside a sentence is not the object of the clause after it, unless the
             found = None  # clause closes the sentence: 'It is "a disgrace," Reed said.'
         found = found or phrase_before(self.left_words(i), q.start)

@@ -274,6 +274,23 @@ def _document_before(words: list[str], k: int, pos: int) -> Found | None:
     return None
 
 
+def closes_sentence(words: list[str]) -> bool:
+    """True when the words after a phrase are a comma and a speech clause ending its sentence
+    ("…,” said Reed, a senior fellow." / "…,” Reed said on Monday."), not a clause of its own
+    ("…,” Biden warned his counterpart that…")."""
+    words = [w for w in words if w[0].isalnum() or w in ",.;:!?"]  # no quotation marks
+    k = 0
+    if not words or words[0] != ",":
+        return False
+    stop = next((i for i in range(k, len(words)) if words[i] in ".!?"), len(words))
+    verb = next((i for i in range(k, stop) if is_speech_verb(words[i])), -1)
+    if verb < 0:
+        return False
+    rest = [w for w in words[verb + 1 : stop] if w[0].isalnum()]
+    inverted = verb == k + 1 or (verb == k + 2 and words[k + 1].lower() in AUXILIARIES)
+    return inverted or ("that" not in rest and len(rest) <= 4)
+
+
 def closing_clause(words: list[str], pos: int) -> Found | None:
     """The speech clause that closes a sentence after its last comma (`… in the 2008 primary,
     said Paul Beck.`), read from `words` after a phrase quoted inside that sentence."""
@@ -502,8 +519,8 @@ def _comma_role(words: list[str], end: int) -> int:
 
 def _opens_description(word: str) -> bool:
     """True for the first word of a description set off by commas: "a former aide", "who ran
-    the campaign"."""
-    return _describes(word) or word.lower() in ("who", "whose")
+    the campaign", "71"."""
+    return _describes(word) or word.lower() in ("who", "whose") or word.isdigit()  # an age
 
 
 def _describes(word: str) -> bool:
@@ -597,7 +614,8 @@ def sentence_subject(words: list[str], pos: int) -> Found | None:
     if end == k or end >= len(words) or words[end - 1].endswith(POSSESSIVE_ENDS):
         return None
     verb = words[end]
-    if not (verb.isalpha() and verb.islower()) or verb in CONNECTORS:
+    bare = verb.replace("\u2019", "").replace("'", "")  # "didn't"
+    if not (bare.isalpha() and verb.islower()) or verb in CONNECTORS:
         return None
     if not any(_subject_word(w) for w in words[k:end]):
         return None

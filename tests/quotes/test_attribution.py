@@ -797,3 +797,30 @@ def test_a_name_after_a_subordinate_clause_is_the_subject_a_pronoun_means() -> N
         "\u201cHistory will judge who was honest in this room,\u201d he snarled.",
     )
     assert by_text(quotes, "History will judge").speaker == "Tomas Keel"
+
+
+def test_a_phrase_before_a_main_clause_of_its_own_is_not_that_clause_s_subject() -> None:
+    quotes = analysed(
+        "Premier Ola Brandt called her counterpart on Thursday.",
+        "During the call, which an aide described as \u201clong and candid,\u201d Brandt warned "
+        "her counterpart that a strike could be imminent.",
+    )
+    assert by_text(quotes, "long and candid").speaker != "Ola Brandt"
+
+
+def test_an_age_and_a_who_clause_between_a_name_and_its_verb_are_skipped() -> None:
+    quotes = analysed(
+        "Agency chief Ilse Marr defended the launch.",
+        "Retired engineer Tom Rusk, 71, who worked on the agency's first rockets, said: "
+        "\u201cIn my day, if a part cracked you did not fly.\u201d",
+    )
+    assert by_text(quotes, "In my day").speaker == "Tom Rusk"
+
+
+def test_a_subject_before_a_contracted_verb_speaks_next() -> None:
+    quotes = analysed(
+        "Judge Ilse Varga sentenced Piet Olsen to six years on Monday.",
+        "And the judge didn\u2019t hold back when she turned to the sentence.",
+        "\u201cPublic office is a trust, not a private business.\u201d",
+    )
+    assert by_text(quotes, "Public office is").speaker == "Ilse Varga"
