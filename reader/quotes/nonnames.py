@@ -19,7 +19,8 @@ progressive progressives libertarian independent independents english french ger
 italian italians spanish portuguese dutch russian russians ukrainian ukrainians chinese japanese
 korean arabic persian turkish greek polish swedish norwegian danish finnish irish scottish welsh
 indian pakistani african european europeans asian canadian australian israeli israelis
-palestinian palestinians iranian iraqi syrian"""
+palestinian palestinians iranian iraqi syrian jews arabs blacks whites asians catholics
+protestants mormons"""
 _ZONES = "edt est pdt pst cdt cst mdt mst gmt utc bst cet cest et pt"
 _STATES = """alabama alaska arizona arkansas california colorado connecticut delaware florida
 georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
@@ -47,12 +48,12 @@ OPENING_WORDS = frozenset(_FUNCTION.split())
 
 def speaker_or_none(name: str | None) -> str | None:
     """`name` without a capitalised function word in front; None when what is left is only
-    places, platforms and time zones, a lone group word, or nothing ("Ukraine", "Because
-    Twitter", "Republican"; "a Nevada Democrat" may speak, and so may Steve Israel)."""
+    places, platforms and time zones, group words, or nothing ("Ukraine", "Because Twitter",
+    "Republican", "American Jews"; "a Nevada Democrat" may speak, and so may Steve Israel)."""
     words = (name or "").split()
     while words and words[0].casefold() in OPENING_WORDS:
         words = words[1:]
     folded = [w.casefold().rstrip(".") for w in words]
-    if not folded or all(w in PLACES for w in folded) or folded in ([g] for g in GROUPS):
+    if not folded or all(w in PLACES for w in folded) or all(w in GROUPS for w in folded):
         return None
     return " ".join(words)

@@ -50,7 +50,7 @@ _PARTICLES = "de|van|von|der|al|bin|da|di|du|le|la"
 NAME_RUN_RE = re.compile(
     rf"(?<![\w\u2019'])(?:{_CAP})(?:[ \t\u00a0]+(?:(?:{_PARTICLES})[ \t\u00a0]+)?{_CAP})*"
 )
-_PLACE_BEFORE = re.compile(r"\b(?:of|at|in|from|near)\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:of|at|in|from|near)\s+$|[A-Z]\w*\s+for\s+$")  # "Center for X"
 _LOCATED_RE = re.compile(r"\b(?:at|in|from|near|outside|inside)\s+(?:the\s+)?$")
 _ORG_NOUN_RE = re.compile(r"\b([a-z][a-z\-]+)\s+$")
 _NAMED_PLACE_RE = re.compile(r"\s+([a-z]+)")
@@ -318,7 +318,7 @@ def find_people(
         k = bisect.bisect_right(mask_starts, m.start()) - 1
         if k >= 0 and masked[k][0] <= m.start() < masked[k][1]:
             continue
-        after_of = _PLACE_BEFORE.search(body, max(0, m.start() - 6), m.start())
+        after_of = _PLACE_BEFORE.search(body, max(0, m.start() - 30), m.start())
         honorific = run[0].lower().rstrip(".")
         if not name or (len(name) > 1 and not role and after_of and honorific not in HONORIFICS):
             continue  # "the Confederation of Estravan Workers": a body or a place

@@ -56,3 +56,15 @@ def test_a_language_an_indefinite_number_word_and_a_place_never_speak() -> None:
     assert by_text(quotes, "I cannot stay").speaker in (None, "Tomas Varga")
     assert by_text(quotes, "Mine broke").speaker is None
     assert by_text(quotes, "We were never asked").speaker is None
+
+
+def test_group_words_and_the_end_of_a_body_s_name_never_speak() -> None:
+    quotes = analysed(
+        "Just last week, Ora Lind, editor at large of The Ledger, a newspaper catering to "
+        "American Jews, wrote, \u201cWe should think of the old fight, not the new one.\u201d",
+        "\u201cA staged device is likely beyond them,\u201d Ivo Marsh of the Hollin Center for "
+        "Nonproliferation Studies wrote in December.",
+        "But, he noted, \u201cit is a mistake to rule it out.\u201d",
+    )
+    assert by_text(quotes, "We should think").speaker == "Ora Lind"
+    assert by_text(quotes, "it is a mistake").speaker == "Ivo Marsh"
