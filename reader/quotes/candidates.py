@@ -74,7 +74,7 @@ class Unit:
 class Prepared:
     quote: Quote
     whole: Unit
-    parts: list[Unit]  # its sentences, when it has more than one
+    parts: tuple[Unit, ...]  # its sentences, when it has more than one
     speaker: tuple[str, str] | None  # (surname, full name) in transliteration-blind form
     halves: tuple[int, int] | None = None  # for two halves of a split quote joined: their indexes
 
@@ -101,16 +101,20 @@ class Context:
 def prepare(quote: Quote, table: dict[tuple[str, str], int]) -> Prepared:
     """A quote cut into words, shingles and sentences, its speaker's name in comparable form."""
     whole = unit(quote.text, table)
-    parts: list[Unit] = []
+    parts: tuple[Unit, ...] = ()
     if quote.kind != QuoteKind.PHRASE:
         pieces = sentences(quote.text)
         if len(pieces) > 1:
-            parts = [u for u in (unit(p, table) for p in pieces) if u.stems]
-    speaker = None
-    if quote.speaker and quote.speaker.split():
-        names = [skeleton(name) for name in quote.speaker.split()]
-        speaker = (names[-1], " ".join(names))
+            parts = tuple(u for u in (unit(p, table) for p in pieces) if u.stems)
+    speaker = speaker_key(quote.speaker) if quote.speaker and quote.speaker.split() else None
     return Prepared(quote, whole, parts, speaker)
+
+
+@functools.lru_cache(maxsize=50_000)
+def speaker_key(name: str) -> tuple[str, str]:
+    """(surname, full name) of a speaker in transliteration-blind form, one pair per name."""
+    names = [skeleton(word) for word in name.split()]
+    return names[-1], " ".join(names)
 
 
 def skeleton(name: str) -> str:
