@@ -18,12 +18,13 @@ than that is stock wording however large the library; the work per quote stays b
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from reader.quotes.alignment import STOPWORDS, sentences, words
@@ -44,20 +45,36 @@ _SPELLINGS = {"tsch": "ch", "sch": "sh", "tch": "ch", "x": "ks", "w": "v", "j": 
 
 @dataclass(slots=True)
 class Unit:
-    """A text (a whole quote or one of its sentences) ready to compare."""
+    """A text (a whole quote or one of its sentences) ready to compare.
+
+    Its word sets are kept as tuples of distinct items (a frozenset takes four to eight times the
+    memory of a tuple, and every quote of the library is held at once); the properties give them
+    as sets for comparing, the tuples serve for iterating."""
 
     norms: tuple[str, ...]
     stems: tuple[str, ...]
-    content: frozenset[str]
-    shingles: frozenset[int]
-    roots: frozenset[str]  # content stems cut to ROOT_LENGTH letters
+    content_words: tuple[str, ...]  # the content stems, each once
+    shingle_ids: tuple[int, ...]  # its shingles (ids of neighbouring stem pairs), each once
+    root_words: tuple[str, ...]  # content stems cut to ROOT_LENGTH letters, each once
+
+    @property
+    def content(self) -> frozenset[str]:
+        return frozenset(self.content_words)
+
+    @property
+    def shingles(self) -> frozenset[int]:
+        return frozenset(self.shingle_ids)
+
+    @property
+    def roots(self) -> frozenset[str]:
+        return frozenset(self.root_words)
 
 
 @dataclass(slots=True)
 class Prepared:
     quote: Quote
     whole: Unit
-    parts: list[Unit]  # its sentences, when it has more than one
+    parts: tuple[Unit, ...]  # its sentences, when it has more than one
     speaker: tuple[str, str] | None  # (surname, full name) in transliteration-blind form
     halves: tuple[int, int] | None = None  # for two halves of a split quote joined: their indexes
 
@@ -71,12 +88,12 @@ class Context:
     shingle_df: dict[int, int]
     cap: int  # shingles held by more quotes are stock wording
 
-    def rare(self, shared: frozenset[int]) -> int:
+    def rare(self, shared: Iterable[int]) -> int:
         """How many of the shared shingles are not stock wording."""
         cap = self.cap
         return sum(1 for s in shared if self.shingle_df.get(s, 0) <= cap)
 
-    def specific(self, shared: frozenset[int]) -> int:
+    def specific(self, shared: Iterable[int]) -> int:
         """How many of the shared shingles are held by few quotes (one utterance's variants)."""
         return sum(1 for s in shared if self.shingle_df.get(s, 0) <= SPECIFIC_DF)
 
@@ -84,16 +101,20 @@ class Context:
 def prepare(quote: Quote, table: dict[tuple[str, str], int]) -> Prepared:
     """A quote cut into words, shingles and sentences, its speaker's name in comparable form."""
     whole = unit(quote.text, table)
-    parts: list[Unit] = []
+    parts: tuple[Unit, ...] = ()
     if quote.kind != QuoteKind.PHRASE:
         pieces = sentences(quote.text)
         if len(pieces) > 1:
-            parts = [u for u in (unit(p, table) for p in pieces) if u.stems]
-    speaker = None
-    if quote.speaker and quote.speaker.split():
-        names = [skeleton(name) for name in quote.speaker.split()]
-        speaker = (names[-1], " ".join(names))
+            parts = tuple(u for u in (unit(p, table) for p in pieces) if u.stems)
+    speaker = speaker_key(quote.speaker) if quote.speaker and quote.speaker.split() else None
     return Prepared(quote, whole, parts, speaker)
+
+
+@functools.lru_cache(maxsize=50_000)
+def speaker_key(name: str) -> tuple[str, str]:
+    """(surname, full name) of a speaker in transliteration-blind form, one pair per name."""
+    names = [skeleton(word) for word in name.split()]
+    return names[-1], " ".join(names)
 
 
 def skeleton(name: str) -> str:
@@ -111,26 +132,32 @@ def unit(text: str, table: dict[tuple[str, str], int]) -> Unit:
     """The comparable form of one text."""
     found = words(text)
     stems = found.stems
-    shingles = frozenset(
+    shingles = dict.fromkeys(
         table.setdefault(pair, len(table))
         for pair in itertools.pairwise(stems)
         if pair[0] not in STOPWORDS or pair[1] not in STOPWORDS
     )
-    content = found.content
-    roots = frozenset(word[:ROOT_LENGTH] for word in content)
-    return Unit(found.norms, stems, content, shingles, roots)
+    content = tuple(found.content)
+    roots = dict.fromkeys(root(word) for word in content)
+    return Unit(found.norms, stems, content, tuple(shingles), tuple(roots))
+
+
+@functools.lru_cache(maxsize=200_000)
+def root(stem_: str) -> str:
+    """A stem cut to ROOT_LENGTH letters, one string for all its quotes."""
+    return stem_[:ROOT_LENGTH]
 
 
 def statistics(prepared: list[Prepared]) -> tuple[Context, dict[int, list[int]]]:
     """Word IDF, shingle counts, and for each rare shingle the quotes holding it."""
     count = len(prepared)
-    idf = idf_of(Counter(word for p in prepared for word in p.whole.content), count)
-    root_idf = idf_of(Counter(root for p in prepared for root in p.whole.roots), count)
-    shingle_df = Counter(s for p in prepared for s in p.whole.shingles)
+    idf = idf_of(Counter(word for p in prepared for word in p.whole.content_words), count)
+    root_idf = idf_of(Counter(root for p in prepared for root in p.whole.root_words), count)
+    shingle_df = Counter(s for p in prepared for s in p.whole.shingle_ids)
     cap = DF_CAP
     postings: dict[int, list[int]] = {}
     for index, item in enumerate(prepared):
-        for shingle in item.whole.shingles:
+        for shingle in item.whole.shingle_ids:
             if 1 < shingle_df[shingle] <= cap:
                 postings.setdefault(shingle, []).append(index)
     return Context(idf, root_idf, shingle_df, cap), postings
@@ -154,7 +181,7 @@ def speaker_postings(
     for index, item in enumerate(prepared):
         if item.speaker is None:
             continue
-        for word in item.whole.content:
+        for word in item.whole.content_words:
             if context.idf[word] > floor:
                 postings.setdefault((item.speaker[1], word), []).append(index)
     return {key: found for key, found in postings.items() if len(found) <= SPEAKER_WORD_CAP}
@@ -176,14 +203,14 @@ def candidates(
     or, said by the same speaker, MIN_SHARED content words. A phrase of one word pair, and a
     short quote of one speaker with a single content word, look both ways for quotes holding
     that pair or word (a quote's own search needs two)."""
-    lists = [postings.get(s) for s in item.whole.shingles]
-    if item.quote.kind == QuoteKind.PHRASE and len(item.whole.shingles) == 1:
+    lists = [postings.get(s) for s in item.whole.shingle_ids]
+    if item.quote.kind == QuoteKind.PHRASE and len(item.whole.shingle_ids) == 1:
         found = shared_by(-1, lists, 1)
     else:
         found = shared_by(index, lists, MIN_SHARED)
     if item.speaker is not None:
         name = item.speaker[1]
-        words_ = [by_speaker.get((name, w)) for w in item.whole.content]
+        words_ = [by_speaker.get((name, w)) for w in item.whole.content_words]
         if len(words_) >= MIN_SHARED:
             found |= shared_by(index, words_, MIN_SHARED)
         elif item.quote.kind == QuoteKind.QUOTE:  # "I'm not going to sign": looks both ways
@@ -238,7 +265,7 @@ def story_floor(count: int) -> float:
 
 def rare_roots(item: Prepared, context: Context, floor: float) -> frozenset[str]:
     """The roots of a quote rarer than `floor` (see `story_floor`)."""
-    return frozenset(r for r in item.whole.roots if context.root_idf[r] > floor)
+    return frozenset(r for r in item.whole.root_words if context.root_idf[r] > floor)
 
 
 def one_story(x: Prepared, y: Prepared, rare_x: frozenset[str], rare_y: frozenset[str]) -> bool:

@@ -292,7 +292,7 @@ def _verify(
 
 def _compare_phrases(x: Unit, y: Unit) -> _Verdict | None:
     """Phrases link only when near-exact (and carry at least two content words)."""
-    if len(x.content & y.content) < MIN_SHARED:
+    if len(x.content.intersection(y.content_words)) < MIN_SHARED:
         return None
     if x.norms == y.norms:
         return _Verdict(LinkKind.EXACT, 1.0)
@@ -308,9 +308,9 @@ def _phrase_inside(
     phrase, other = (
         (x.whole, y.whole) if len(x.whole.norms) <= len(y.whole.norms) else (y.whole, x.whole)
     )
-    if len(phrase.content) < MIN_SHARED or not _contiguous(phrase, other):
+    if len(phrase.content_words) < MIN_SHARED or not _contiguous(phrase, other):
         return None
-    if not same_speaker and context.specific(phrase.shingles) < MIN_SHARED:
+    if not same_speaker and context.specific(phrase.shingle_ids) < MIN_SHARED:
         return None
     return _Verdict(LinkKind.PARTIAL, 0.9 * (len(phrase.norms) / len(other.norms)) ** 0.5)
 
@@ -351,7 +351,8 @@ def _compare_quotes(
 
 def _compare(a: Unit, b: Unit, context: Context, limits: Thresholds) -> _Verdict | None:
     """One text against another: exact, variant, partial (containment) or nothing."""
-    shared = a.content & b.content
+    content_a, content_b = a.content, b.content
+    shared = content_a & content_b
     if limits.short_exact and shared and min(len(a.norms), len(b.norms)) >= 4:
         if a.norms == b.norms:
             return _Verdict(LinkKind.EXACT, 1.0)  # one speaker repeating a short sentence
@@ -360,7 +361,7 @@ def _compare(a: Unit, b: Unit, context: Context, limits: Thresholds) -> _Verdict
             return _Verdict(LinkKind.PARTIAL, 0.9 * (len(inner.norms) / len(outer.norms)) ** 0.5)
     if len(shared) < MIN_SHARED:
         return None
-    shingles = a.shingles & b.shingles
+    shingles = a.shingles.intersection(b.shingle_ids)
     if context.rare(shingles) < limits.min_shingles:
         return None
     specific = context.specific(shingles)
@@ -371,11 +372,11 @@ def _compare(a: Unit, b: Unit, context: Context, limits: Thresholds) -> _Verdict
     idf = context.idf
     specific_enough = specific >= SPECIFIC_ENOUGH and len(shared) >= limits.swap_shared
     if not specific_enough and topic_swapped(
-        a.content - shared, b.content - shared, a.content, idf, limits.swap_words
+        content_a - shared, content_b - shared, content_a, idf, limits.swap_words
     ):
         return None
     weight_shared = sum(idf.get(w, 1.0) for w in shared)
-    weights = sorted(sum(idf.get(w, 1.0) for w in u.content) for u in (a, b))
+    weights = sorted(sum(idf.get(w, 1.0) for w in u.content_words) for u in (a, b))
     cover_small, cover_large = weight_shared / weights[0], weight_shared / weights[1]
     short, long = sorted((len(a.stems), len(b.stems)))
     if short > limits.part_length * long:

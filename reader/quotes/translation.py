@@ -24,17 +24,18 @@ def translation(a: Unit, b: Unit, context: Context, unsure: bool) -> float | Non
     """Two texts saying the same in other words: the IDF-weighted share of shared roots high
     on both sides, the lengths, the polarity and the numbers agreeing, no specific word swapped
     for another (stock wording about another subject)."""
-    shared = a.roots & b.roots
+    roots_a, roots_b = a.roots, b.roots
+    shared = roots_a & roots_b
     if len(shared) < STORY_SHARED or not agree(a, b):
         return None
-    small, large = sorted((len(a.roots), len(b.roots)))
+    small, large = sorted((len(roots_a), len(roots_b)))
     if small < SAME_LENGTH * large:
         return None
     weight = context.root_idf
-    if topic_swapped(a.roots - shared, b.roots - shared, a.roots, weight, 0):
+    if topic_swapped(roots_a - shared, roots_b - shared, roots_a, weight, 0):
         return None
     both = sum(weight.get(r, 1.0) for r in shared)
-    covers = sorted(both / sum(weight.get(r, 1.0) for r in u.roots) for u in (a, b))
+    covers = sorted(both / sum(weight.get(r, 1.0) for r in u.root_words) for u in (a, b))
     need = TRANSLATED_UNSURE if unsure else TRANSLATED
     if covers[0] < need - 0.1 or covers[1] < need:
         return None
@@ -43,17 +44,19 @@ def translation(a: Unit, b: Unit, context: Context, unsure: bool) -> float | Non
 
 def fragment(a: Unit, b: Unit, context: Context) -> float | None:
     """A re-translated fragment: nearly all of the shorter text's roots in the longer one."""
-    inner, outer = sorted((a, b), key=lambda u: len(u.roots))
-    shared = inner.roots & outer.roots
+    inner, outer = sorted((a, b), key=lambda u: len(u.root_words))
+    shared = inner.roots.intersection(outer.root_words)
     if len(shared) < STORY_SHARED + 1 or (_negated(inner) and not _negated(outer)):
         return None
     if not _numbers(inner) <= _numbers(outer):
         return None
     weight = context.root_idf
-    cover = sum(weight.get(r, 1.0) for r in shared) / sum(weight.get(r, 1.0) for r in inner.roots)
+    cover = sum(weight.get(r, 1.0) for r in shared) / sum(
+        weight.get(r, 1.0) for r in inner.root_words
+    )
     if cover < FRAGMENT:
         return None
-    return 0.9 * cover * (len(inner.roots) / len(outer.roots)) ** 0.5
+    return 0.9 * cover * (len(inner.root_words) / len(outer.root_words)) ** 0.5
 
 
 def agree(a: Unit, b: Unit) -> bool:
@@ -96,9 +99,11 @@ def topic_swapped(
 def half_matches(half: Unit, other: Unit, context: Context) -> bool:
     """True when most of a half's weighted roots (two at least, if it has two) are in `other`;
     False for a half with no content words ("and I mean it")."""
-    shared = half.roots & other.roots
-    if not shared or len(shared) < min(MIN_SHARED, len(half.roots)):
+    shared = half.roots.intersection(other.root_words)
+    if not shared or len(shared) < min(MIN_SHARED, len(half.root_words)):
         return False
     weight = context.root_idf
-    cover = sum(weight.get(r, 1.0) for r in shared) / sum(weight.get(r, 1.0) for r in half.roots)
+    cover = sum(weight.get(r, 1.0) for r in shared) / sum(
+        weight.get(r, 1.0) for r in half.root_words
+    )
     return cover >= HALF_COVER

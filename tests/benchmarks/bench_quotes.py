@@ -2,8 +2,9 @@
 
 Usage: bench_quotes.py [N ...] [--runs R]   (default sizes 1000 and 10000; add 50000 for the full
 run; R runs, median, only up to 1,000 articles, one run above). Each size runs in its own process
-(so peak memory is that size's), on the corpus written by corpus.write_corpus (cached in the temp folder). Reading the files is timed apart from the
-analysis; the analysis is split into extraction (with attribution), speaker naming and linking
+(so peak memory is that size's: the peak once the documents are read, the peak of the whole run,
+and the analysis' own share, the difference), on the corpus written by corpus.write_corpus
+(cached in the temp folder). Reading the files is timed apart from the analysis; the analysis is split into extraction (with attribution), speaker naming and linking
 (with groups) using the progress messages of `reader.quotes.analyse`. Links are scored against the
 generated truth with the rules of eval_quotes.py (link precision over linked pairs, recall over
 cluster/document pairs). Updates tests/benchmarks/results/quotes.json (sizes not run this time
@@ -48,6 +49,7 @@ def measure(n: int, runs: int) -> dict[str, Any]:
     started = time.perf_counter()
     documents, errors = load_paths([folder])
     load_seconds = time.perf_counter() - started
+    loaded_mb = _peak_rss_mb()
     phases: list[dict[str, float]] = []
     analysis: QuoteAnalysis | None = None
     for _ in range(runs):
@@ -80,9 +82,15 @@ def measure(n: int, runs: int) -> dict[str, Any]:
         "runs": runs,
         "load_s": round(load_seconds, 2),
         **figures,
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "loaded_rss_mb": loaded_mb,
+        "peak_rss_mb": _peak_rss_mb(),
+        "analysis_rss_mb": round(_peak_rss_mb() - loaded_mb, 1),
         **score(truth, analysis.to_json()),
     }
+
+
+def _peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def _norm(text: str | None) -> str:
@@ -188,7 +196,9 @@ def main(argv: list[str]) -> int:
         print(
             f"{row['articles']:>6} articles: {row['quotes']} quotes, {row['links']} links; "
             f"analysis {row['total_s']} s (extract {row['extract_s']}, link {row['link_s']}), "
-            f"read {row['load_s']} s, peak {row['peak_rss_mb']} MB; link P {row['link_precision']}"
+            f"read {row['load_s']} s, peak {row['peak_rss_mb']} MB (documents "
+            f"{row.get('loaded_rss_mb', '?')}, analysis {row.get('analysis_rss_mb', '?')}); "
+            f"link P {row['link_precision']}"
             f" R {row['link_recall']}, speakers {row['speaker_acc']}"
         )
     return 0
