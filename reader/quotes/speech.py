@@ -279,15 +279,14 @@ def closes_sentence(words: list[str]) -> bool:
     ("…,” said Reed, a senior fellow." / "…,” Reed said on Monday."), not a clause of its own
     ("…,” Biden warned his counterpart that…")."""
     words = [w for w in words if w[0].isalnum() or w in ",.;:!?"]  # no quotation marks
-    k = 0
     if not words or words[0] != ",":
         return False
-    stop = next((i for i in range(k, len(words)) if words[i] in ".!?"), len(words))
-    verb = next((i for i in range(k, stop) if is_speech_verb(words[i])), -1)
+    stop = next((i for i, w in enumerate(words) if w in ".!?"), len(words))
+    verb = next((i for i in range(stop) if is_speech_verb(words[i])), -1)
     if verb < 0:
         return False
-    rest = [w for w in words[verb + 1 : stop] if w[0].isalnum()]
-    inverted = verb == k + 1 or (verb == k + 2 and words[k + 1].lower() in AUXILIARIES)
+    rest = words[verb + 1 : stop]
+    inverted = verb == 1 or (verb == 2 and words[1].lower() in AUXILIARIES)
     return inverted or ("that" not in rest and len(rest) <= 4)
 
 
