@@ -58,6 +58,7 @@ from reader.quotes.ranker import Ranker, rank, shipped_ranker
 from reader.quotes.speaker_candidates import Evidence
 from reader.quotes.speech import (
     CONNECTORS,
+    DASHES,
     MARKS_AND_SPACE,
     WINDOW,
     Found,
@@ -71,7 +72,7 @@ from reader.quotes.speech import (
 
 # A line naming who spoke the quotation above it, as in vox-pops: "Maria Lopez, 42, teacher".
 SIGNATURE_RE = re.compile(
-    r"[\u2014\u2013-]?[ \t]*((?:[A-Z][\w'\u2019-]*\.?[ \t]+){1,3}[A-Z][\w'\u2019-]*)"
+    r"[\u2014\u2013-]?[ \t]*((?:[A-Z][\w'\u2019-]*\.?[ \t]+){0,3}[A-Z][\w'\u2019-]*)"
     r"(?:[ \t]*,[ \t]*[^\n.!?,]{1,40}){0,3}\.?[ \t]*$"
 )
 PARTY_TAG_RE = re.compile(
@@ -248,7 +249,16 @@ class _Attributor:
         if line is None:
             return None
         name = line.group(1).split()
-        return Found(name, line.start(1), "signature") if is_person_name(name) else None
+        if is_person_name(name) or self._signed_surname(line.group(0), name, line.start(1)):
+            return Found(name, line.start(1), "signature")
+        return None
+
+    def _signed_surname(self, line: str, name: list[str], pos: int) -> bool:
+        """True for "— Sanders" under a quotation: a dash, then the surname of a person the
+        article has named in full before."""
+        if len(name) != 1 or line.lstrip()[:1] not in DASHES:
+            return False
+        return self.people.fullest(name, pos) != name[0]
 
     def apply(self, q: Quote, result: Result, tag: str) -> None:
         speaker, guess = speaker_or_none(result.speaker), speaker_or_none(result.guess)

@@ -111,7 +111,8 @@ owner shopkeeper mechanic accountant architect pharmacist carer caregiver organi
 volunteer witness employee planner trader broker banker auditor trainer entrepreneur businessman
 businesswoman tycoon billionaire investor financier industrialist actor actress singer musician
 artist player striker footballer goalkeeper midfielder athlete referee pundit commentator landlord
-landlady priest vicar pastor chef designer photographer producer filmmaker novelist poet"""
+landlady priest vicar pastor chef designer photographer producer filmmaker novelist poet user
+commenter caller viewer listener"""
 )
 # Roles in politics that anyone may hold ("Clinton ally James Carville", "GOP strategist X").
 POLITICAL_ROLES = _words(
@@ -128,9 +129,13 @@ locals neighbours neighbors voters farmers engineers investigators colleagues in
 witnesses officials observers economists scientists activists supporters opponents unions
 relatives families managers executives diplomats lawmakers ministers"""
 )
+# Lowercase words in -ly that are nouns or adjectives, not adverbs before a verb.
+LY_NOUNS = _words(
+    "family rally ally supply assembly reply anomaly monopoly belly bully folly elderly"
+)
 # Determiners that open a description: "the union leader", "its chief executive", "one insider".
-DETERMINERS = frozenset(["the", "a", "an", "one", "its", "his", "her", "their", "our"])
-INDEFINITE = frozenset(["a", "an", "one"])
+DETERMINERS = frozenset(["the", "a", "an", "one", "another", "its", "his", "her", "their", "our"])
+INDEFINITE = frozenset(["a", "an", "one", "another"])
 # Modifiers that make a description an epithet for one person ("the former investigator").
 EPITHET_MODIFIERS = _words("former retired veteran longtime long-time ex-")
 # Verbs whose object is the listener, never the speaker: "told the Herald", "speaking to".

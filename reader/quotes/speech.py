@@ -19,6 +19,7 @@ from reader.quotes.names import (
     HONORIFICS,
     LISTENER_MARKS,
     LISTENER_VERBS,
+    LY_NOUNS,
     NAMING_AS_VERBS,
     NAMING_VERBS,
     PARTICIPLES,
@@ -158,7 +159,7 @@ def _inverted(words: list[str], k: int) -> int:
             lead += 1
             continue
         end = _forward(words, lead)
-        if end - lead < 2 or not all(is_capitalised(w) for w in words[lead:end]):
+        if end - lead < 2 or not all(is_capitalised(w) or w in CONNECTORS for w in words[lead:end]):
             return k
         break
     if end == k or words[end - 1].endswith(("\u2019s", "'s")):
@@ -176,8 +177,8 @@ def _with_name(words: list[str], k: int, end: int, pos: int, tag: str) -> Found:
     for link in range(k + 2, end - 1):  # "said Ana Ruiz of Human Rights Watch"
         if words[link] in _LINKS and words[link + 1][0].isupper():
             person, title = split_name(words[k:link])  # "said former Gov. Jo Hale of Iowa"
-            if is_person_name(person) and all(w.lower() in ROLE_MODIFIERS for w in title):
-                return Found(person, pos, tag, words[link:end])
+            if is_person_name(person) and _is_title(title):
+                return Found(person, pos, tag, title + words[link:end])
             break
     own, _ = split_name(words[k:end])
     if not own and end + 1 < len(words) and words[end] == "," and any(map(is_head, words[k:end])):
@@ -189,9 +190,23 @@ def _with_name(words: list[str], k: int, end: int, pos: int, tag: str) -> Found:
     return Found(words[k:end], pos, tag)
 
 
+def _adverb(word: str) -> bool:
+    """True for an -ly adverb between a subject and its verb ("had publicly stated")."""
+    return word.islower() and len(word) >= 5 and word.endswith("ly") and word not in LY_NOUNS
+
+
+def _is_title(words: list[str]) -> bool:
+    """True for the words of a title before a name: none, role modifiers ("former Gov."), or
+    words ending in a role head ("union leader", "CBC Chairman")."""
+    if all(w.lower() in ROLE_MODIFIERS for w in words):
+        return True
+    return is_head(words[-1]) and all(w[0].isalnum() for w in words)
+
+
 def _skip_aux(words: list[str], k: int, step: int) -> int:
+    """Past up to three auxiliaries and adverbs from words[k] in direction `step`."""
     n = 0
-    while 0 <= k < len(words) and words[k].lower() in AUXILIARIES and n < 2:
+    while 0 <= k < len(words) and n < 3 and (words[k].lower() in AUXILIARIES or _adverb(words[k])):
         k += step
         n += 1
     return k
@@ -555,7 +570,7 @@ def _appositive(words: list[str], start: int, end: int, pos: int, tag: str) -> F
         subject = any(map(is_head, words[before : start - 1]))  # "The union leader, a nurse,"
         if (name or subject) and before < start - 1:
             return Found(words[before : start - 1], pos, tag, words[start:end])
-    return Found(words[start:end], pos, tag)
+    return _with_name(words, start, end, pos, tag)  # "Jo Hale of Iowa said that"
 
 
 def _subject(words: list[str], pos: int, tag: str) -> Found | None:

@@ -824,3 +824,49 @@ def test_a_subject_before_a_contracted_verb_speaks_next() -> None:
         "\u201cPublic office is a trust, not a private business.\u201d",
     )
     assert by_text(quotes, "Public office is").speaker == "Ilse Varga"
+
+
+def test_adverbs_between_a_subject_and_its_speech_verb_are_skipped() -> None:
+    quotes = analysed(
+        "Ivan Novak wanted favours from the council. Petra Sova, its clerk, refused them.",
+        "Years before, Novak had publicly stated of mayors, "
+        "\u201cWhen they need money, they are always yours.\u201d",
+        "\u201cWe will not sign,\u201d Rosa Lind openly said.",
+    )
+    stated, signed = by_text(quotes, "When they need"), by_text(quotes, "We will not sign")
+    assert (stated.speaker, stated.attribution) == ("Ivan Novak", "intro")  # read, not ranked
+    assert (signed.speaker, signed.attribution) == ("Rosa Lind", "said-after")
+
+
+def test_a_titled_name_of_a_place_before_a_reported_clause_speaks() -> None:
+    quotes = analysed(
+        "Union leader Greta Hansen of North Dakota said she was \u201cappalled\u201d by the plan.",
+        "\u201cWe are not done,\u201d said union leader Aron Berg of Fargo.",
+    )
+    assert by_text(quotes, "appalled").speaker == "Greta Hansen"
+    assert by_text(quotes, "We are not done").speaker == "Aron Berg"
+
+
+def test_a_name_after_another_user_speaks() -> None:
+    quotes = analysed(
+        "Storms hit the coast again.",
+        "''We're tired,'' said another Facebook user, Mara Lind. ''The storms keep coming.''",
+    )
+    assert by_text(quotes, "We're tired").speaker == "Mara Lind"
+
+
+def test_a_dashed_surname_under_a_quotation_signs_it_when_the_article_named_that_person() -> None:
+    named = analysed(
+        "Mayor Ed Hansen spoke first at the hearing. Councillor Rita Moss spoke next.",
+        "\u201cOur roads are older than our grandparents.\u201d",
+        "- Hansen.",
+        "That claim is hard to check.",
+    )
+    assert by_text(named, "Our roads").speaker == "Ed Hansen"
+    unnamed = analysed(
+        "The hearing ran late.",
+        "\u201cOur roads are older than our grandparents.\u201d",
+        "- Hansen.",
+        "That claim is hard to check.",
+    )
+    assert by_text(unnamed, "Our roads").speaker is None
