@@ -6,7 +6,9 @@ peak memory (load_paths + analyse, in a child process), then the job's wall time
 (session start apart), the peak resident memory of the executor (in local mode the driver JVM)
 and of its Python workers (sampled from /proc every 0.2 s), and the heaviest stages (from
 Spark's event log). Checks that both give the same links and groups. Writes
-tests/benchmarks/results/scale.json (sizes not run keep their rows). Skips when Java is missing.
+tests/benchmarks/results/scale.json (sizes not run keep their rows) and each child's whole
+stderr to results/scale-<side>-<N>.log; on a failure prints the last Python traceback found
+there. Skips when Java is missing.
 """
 
 from __future__ import annotations
@@ -175,12 +177,27 @@ def measure(n: int) -> dict[str, Any]:
 
 
 def _child(kind: str, n: int) -> dict[str, Any]:
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", kind, str(n)], capture_output=True, text=True
-    )
+    """Run one side in a child; its whole stderr goes to results/scale-<kind>-<n>.log."""
+    log = RESULTS.parent / f"scale-{kind}-{n}.log"
+    with log.open("w", encoding="utf-8") as errors:
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", kind, str(n)],
+            stdout=subprocess.PIPE, stderr=errors, text=True,
+        )  # fmt: skip
     if done.returncode:
-        raise SystemExit(done.stderr[-3000:])
+        raise SystemExit(f"{kind} {n} failed (whole log: {log}):\n{python_error(log)}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def python_error(log: Path) -> str:
+    """The last Python traceback in the log (the worker's error under Spark's JVM trace)."""
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    starts = [i for i, line in enumerate(lines) if "Traceback (most recent call last)" in line]
+    if not starts:
+        return "\n".join(lines[-40:])
+    block = lines[starts[-1] :]
+    ends = [i for i, line in enumerate(block[1:], 1) if line and not line[0].isspace()]
+    return "\n".join(block[: ends[0] + 1] if ends else block)
 
 
 def main(argv: list[str]) -> int:
