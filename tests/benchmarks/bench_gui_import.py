@@ -19,7 +19,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import traceback
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -29,6 +32,33 @@ sys.path.insert(0, str(HERE))
 from corpus import write_corpus  # noqa: E402
 
 TICK_MS = 5
+SAMPLE_AFTER_MS = 50
+
+
+def watch_stalls(last: list[float], stop: threading.Event) -> Counter[str]:
+    """Samples the GUI thread's stack whenever its timer is more than SAMPLE_AFTER_MS late.
+
+    Returns a counter of the innermost project frames seen during stalls (where the time goes)."""
+    gui = threading.main_thread().ident
+    sites: Counter[str] = Counter()
+
+    def run() -> None:
+        while not stop.wait(0.01):
+            if (time.perf_counter() - last[0]) * 1000 < SAMPLE_AFTER_MS:
+                continue
+            frame = sys._current_frames().get(gui)
+            if frame is None:
+                continue
+            own = [f for f in traceback.extract_stack(frame) if "/reader/" in f.filename]
+            if own:
+                sites[
+                    " < ".join(
+                        f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in own[-1:-4:-1]
+                    )
+                ] += 1
+
+    threading.Thread(target=run, daemon=True).start()
+    return sites
 
 
 def start_display() -> tuple[str, subprocess.Popen | None]:
@@ -78,6 +108,8 @@ def measure(articles: int, scratch: Path) -> dict[str, object]:
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(TICK_MS)
+    stop = threading.Event()
+    sites = watch_stalls(last, stop)
     started = time.perf_counter()
     window.workspace.index_ready = False
     window.import_paths([str(folder)])
@@ -86,6 +118,7 @@ def measure(articles: int, scratch: Path) -> dict[str, object]:
         time.sleep(0.001)
     wall = time.perf_counter() - started
     timer.stop()
+    stop.set()
     searchable = window.workspace.core.search("ceasefire").total
     window.close()
     gaps.sort()
@@ -98,6 +131,7 @@ def measure(articles: int, scratch: Path) -> dict[str, object]:
         "p99_gap_ms": round(gaps[int(len(gaps) * 0.99)], 1),
         "gaps_over_100ms": sum(gap > 100 for gap in gaps),
         "ticks": len(gaps),
+        "stall_sites": dict(sites.most_common(8)),
     }
 
 
