@@ -30,6 +30,7 @@ from reader.quotes.names import (
     SPEECH_VERBS,
     STATEMENT_NOUNS,
     STOP_CAPS,
+    SUBORDINATORS,
     clean_token,
     is_capitalised,
     is_head,
@@ -42,6 +43,7 @@ CONNECTORS = frozenset(["of", "for", "to", "and"])
 POSSESSIVE_ENDS = ("\u2019s", "'s", "s\u2019", "s'")
 # Words that may open a sentence before its subject: "And the judge...", "But Reed...".
 _LINKS = frozenset(["of", "from", "at"])
+CLAUSE_OPENERS = SUBORDINATORS | frozenset(["where", "who", "whom", "which", "that"])
 LEADING_WORDS = frozenset(["and", "but", "then", "so", "yet", "now", "still", "meanwhile"])
 MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 WINDOW = 250  # characters read on each side of a quotation
@@ -453,7 +455,23 @@ def _too_far(words: list[str], k: int) -> bool:
     """True when the verb at words[k] is too far from the quotation to govern it: more than 30
     words, or 60 when a reported clause ("his view that") leads up to it."""
     reach = len(words) - k
-    return reach > 30 and (reach > REPORTED_REACH or "that" not in words[k + 1 :])
+    if reach > 30 and (reach > REPORTED_REACH or "that" not in words[k + 1 :]):
+        return True
+    return _main_clause_after(words, k)
+
+
+def _main_clause_after(words: list[str], k: int) -> bool:
+    """True when a clause with a subject of its own follows the verb at words[k] after a comma
+    ("where Ruiz spoke Sunday, Brenner landed a dig at “…”"): the quotation is that clause's."""
+    for i in range(k + 1, len(words) - 2):
+        if words[i] != ",":
+            continue
+        end = _forward(words, i + 1)
+        if i + 1 < end < len(words) and any(map(is_capitalised, words[i + 1 : end])):
+            verb = words[end]
+            if verb.isalpha() and verb.islower() and verb not in CONNECTORS | {"and", "the"}:
+                return True
+    return False
 
 
 def _names_phrase(words: list[str], k: int) -> bool:
@@ -550,8 +568,8 @@ def _member_of(words: list[str], start: int, end: int, pos: int, tag: str) -> Fo
     j = start
     while j > 0 and start - j < 4 and words[j - 1].islower() and words[j - 1] not in _LINKS:
         j -= 1
-    if j == 0 or words[j - 1] not in _LINKS:
-        return None
+    if j == 0 or words[j - 1] not in _LINKS or any(w in CLAUSE_OPENERS for w in words[j:start]):
+        return None  # "at the rally where Ana Ruiz spoke": Ruiz speaks, not who was at it
     before = _backward(words, j - 1)
     name, role = split_name(words[before : j - 1])
     if not name or role or before >= j - 1:

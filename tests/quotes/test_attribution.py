@@ -870,3 +870,21 @@ def test_a_dashed_surname_under_a_quotation_signs_it_when_the_article_named_that
         "That claim is hard to check.",
     )
     assert by_text(unnamed, "Our roads").speaker is None
+
+
+def test_a_speech_verb_in_a_clause_before_another_subject_does_not_attribute_the_quote() -> None:
+    quotes = analysed(
+        "Activist Tomas Brenner took over the debate. At the rally where Ana Ruiz spoke "
+        "on Sunday, Brenner landed a sharp dig at \u201cmy dear friend Ana Ruiz.\u201d",
+    )
+    dig = by_text(quotes, "my dear friend")
+    assert dig.speaker in (None, "Tomas Brenner")  # unknown beats wrong; never Ruiz
+
+
+def test_a_body_after_at_is_not_read_across_a_relative_clause() -> None:
+    quotes = analysed(
+        "Voters joined Vera Lind at the hall where Ana Ruiz said the plan was \u201ccruel.\u201d",
+        "Rosa Lindqvist of the housing charity Safe Harbour said it was \u201cunfair.\u201d",
+    )
+    assert by_text(quotes, "cruel").speaker == "Ana Ruiz"
+    assert by_text(quotes, "unfair").speaker == "Rosa Lindqvist"
