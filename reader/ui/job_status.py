@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from reader.ui.palette import Dialogs
@@ -30,6 +30,9 @@ STAGE_NAMES = {
     "index": "not searchable",
     "export": "left out of the export",
 }
+
+
+PROGRESS_MS = 100  # how often the status bar shows a job's progress
 
 
 class JobStatus(QObject):
@@ -57,6 +60,9 @@ class JobStatus(QObject):
         bar.addPermanentWidget(self.size_label)
         self._details = ""
         self._started: dict[str, float] = {}  # job → when its progress was first reported
+        self._pending: dict[str, tuple[float, str]] = {}  # job → latest (fraction, message)
+        self._shower = QTimer(self, singleShot=True, interval=PROGRESS_MS)
+        self._shower.timeout.connect(self._show_progress)
         workspace.progress.connect(self._job_progress)
         workspace.jobEnded.connect(self._job_ended)
         workspace.failed.connect(self.show_error)
@@ -93,17 +99,28 @@ class JobStatus(QObject):
         self.size_label.setText(f"{len(ws.documents)} documents{failed}")
 
     def _job_progress(self, job: str, fraction: float, message: str) -> None:
-        name = JOB_NAMES.get(job, job)
-        started = self._started.setdefault(job, time.monotonic())
-        left = remaining(time.monotonic() - started, fraction)
-        text = f"{name}: {message}" if message else name
-        self.job_label.setText(f"{text} ({left})" if left else text)
-        self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
-        for widget in (self.job_label, self.progress, self.cancel_button):
-            widget.show()
+        """Keep the job's latest progress; the status bar shows it at most every PROGRESS_MS
+        (a big import reports thousands of steps, each a relayout of the bar)."""
+        self._started.setdefault(job, time.monotonic())
+        self._pending[job] = (fraction, message)
+        if not self._shower.isActive():
+            self._shower.start()
+
+    def _show_progress(self) -> None:
+        for job, (fraction, message) in self._pending.items():
+            name = JOB_NAMES.get(job, job)
+            left = remaining(time.monotonic() - self._started[job], fraction)
+            text = f"{name}: {message}" if message else name
+            self.job_label.setText(f"{text} ({left})" if left else text)
+            self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+        if self._pending:
+            for widget in (self.job_label, self.progress, self.cancel_button):
+                widget.show()
+        self._pending.clear()
 
     def _job_ended(self, job: str) -> None:
         self._started.pop(job, None)
+        self._pending.pop(job, None)
         if not self.workspace.busy():
             for widget in (self.job_label, self.progress, self.cancel_button):
                 widget.hide()

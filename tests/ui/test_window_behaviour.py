@@ -230,3 +230,14 @@ def test_importing_a_folder_reports_files_done_out_of_all(qtbot, window, tmp_pat
         window.import_paths([str(folder)])
     assert "import: 0 of 120 files" in messages and "import: 100 of 120 files" in messages
     qtbot.waitUntil(lambda: len(window.workspace.documents) == 125, timeout=30000)
+
+
+def test_a_flood_of_progress_reports_is_shown_as_the_latest_one(qtbot, window):
+    status = window.status
+    for done in range(1, 2001):
+        window.workspace.progress.emit("import", done / 4000, f"{done} of 4000 files")
+    assert not status.job_label.text().startswith("Importing: 2000 of")  # not yet drawn
+    qtbot.waitUntil(
+        lambda: status.job_label.text().startswith("Importing: 2000 of 4000 files"), timeout=2000
+    )
+    assert status.progress.value() == 500 and status.cancel_button.isVisible()
