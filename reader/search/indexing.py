@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import shutil
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -219,7 +220,10 @@ class IndexStore:
             self.folder.mkdir(parents=True, exist_ok=True)
             for path in self.folder.iterdir():
                 if path.name == MANIFEST or path.name.lstrip("_").startswith(INDEX_NAME):
-                    path.unlink(missing_ok=True)
+                    if path.is_dir():  # a killed writer's temporary folder (MAIN.tmp)
+                        shutil.rmtree(path)
+                    else:
+                        path.unlink(missing_ok=True)
             created = whoosh_index.create_in(str(self.folder), fields.build_schema(), INDEX_NAME)
         except OSError as error:
             raise LibraryError(
@@ -429,7 +433,7 @@ class IndexStore:
         try:
             # Separate files, not one compound file: Whoosh copies a compound segment into
             # memory each time a reader opens it, which made every small update slow.
-            return Writer(index, timeout=self.lock_timeout, limitmb=128, compound=False)
+            return Writer(index, timeout=self.lock_timeout, compound=False)
         except LockError:
             raise IndexBusyError(
                 f"the search index in {self.folder} is busy: another program has been updating "

@@ -26,7 +26,6 @@ from reader.search.segments import Writer
 
 PARALLEL_MIN = 2000  # changed documents from which an update uses worker processes
 SHARES = 2  # shares per worker: an abort is honoured when a share is finished
-WORKER_MB = 96  # posting memory of each worker before it sorts to disk
 
 Change = tuple[Document, list[tuple[int, int, str]], str]  # document, quote ranges, fingerprint
 
@@ -85,7 +84,7 @@ def _slim(document: Document) -> Document:
 def build_segment(folder: str, name: str, changes: list[Change]) -> Share:
     """In a worker: a new, uncommitted segment of the index in `folder` holding `changes`."""
     index = whoosh_index.open_dir(folder, name)
-    writer = Writer(index, _lk=False, limitmb=WORKER_MB, compound=False)
+    writer = Writer(index, _lk=False, compound=False)
     share = Share()
     try:
         for document, ranges, print_ in changes:

@@ -87,6 +87,20 @@ def test_damaged_index_is_rebuilt_with_a_message(tmp_path, damage):
     assert (after.total, after.error) == (len(docs), None)
 
 
+def test_a_killed_writers_temporary_folder_does_not_stop_a_rebuild(tmp_path):
+    folder = tmp_path / "ix"
+    docs = corpus()
+    SearchIndex(folder).update(docs)
+    leftover = folder / "MAIN.tmp"  # what a writer killed mid-update leaves
+    leftover.mkdir()
+    (leftover / "run.tmp").write_bytes(b"half")
+    (folder / MANIFEST).unlink()
+    report = SearchIndex(folder).update(docs)
+    assert report.rebuilt is True and sorted(report.added) == [d.id for d in docs]
+    assert not leftover.exists()
+    assert SearchIndex(folder).search("harbour").total == len(docs)
+
+
 def test_damage_found_while_searching_is_repaired_by_the_next_update(tmp_path):
     folder = tmp_path / "ix"
     docs = corpus()
