@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         ws, nav = self.workspace, self.navigator
         ws.documentsLoaded.connect(self._documents_loaded)
+        ws.jobEnded.connect(self._job_ended)
         ws.quotesReady.connect(self._quotes_ready)
         ws.openRequested.connect(lambda doc_id: nav.open(doc_id))
         for source in (nav, self.notes, self.notes.panel, self.notes.unattached, self.corrector):
@@ -188,14 +189,28 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         self.library.set_documents(ws.documents)
         self.notes.documents_loaded()
-        last = self.settings.last_document
-        if self.reader.document is None:
-            first = last if last in ws.by_id else self.library.first_id()
-            if first:
-                self.navigator.open(first)
+        if not ws.importing():
+            self._open_first()
         query = self.settings.last_query
         if query and not self.search.text():
             self.search.set_text(query)
+
+    def _job_ended(self, _job: str) -> None:
+        if not self.workspace.busy():
+            self._open_first()
+
+    def _open_first(self) -> None:
+        """With nothing open yet: open the last document read, else the top row of the library.
+
+        Not while an import is still filling the library (opening a document there holds the
+        GUI thread for a long time while the background work has the CPU): once it ends.
+        """
+        if self.reader.document is not None:
+            return
+        last = self.settings.last_document
+        first = last if last in self.workspace.by_id else self.library.first_id()
+        if first:
+            self.navigator.open(first)
 
     def _quotes_ready(self) -> None:
         ws = self.workspace

@@ -34,6 +34,22 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
 
+def runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending rows as (first, last) runs of adjacent ones: [1, 2, 3, 7] → [(1, 3), (7, 7)]."""
+    found: list[tuple[int, int]] = []
+    for row in rows:
+        if found and found[-1][1] == row - 1:
+            found[-1] = (found[-1][0], row)
+        else:
+            found.append((row, row))
+    return found
+
+
+def _shown(doc: Document) -> tuple[object, ...]:
+    """What the library table shows of a document."""
+    return doc.title, doc.path, doc.source, doc.author, doc.published
+
+
 class HeaderedTableModel(QAbstractTableModel):
     """A flat table whose columns are named by `HEADERS`."""
 
@@ -67,13 +83,46 @@ class LibraryModel(HeaderedTableModel):
         self._copy_of: dict[str, str] = {}  # document id -> title of the document it copies
 
     def set_documents(self, documents: Sequence[Document]) -> None:
-        """Replace every row (kept in the current sort order)."""
-        self.beginResetModel()
-        self._documents = list(documents)
-        if self._order is not None:
-            self._documents.sort(key=self._key_of(self._order[0]), reverse=self._reversed())
+        """Show these documents, kept in the current sort order, without resetting the model.
+
+        Rows of documents gone (or whose sort key changed) are removed, new ones inserted where
+        the order puts them, a run of adjacent rows at a time, and changed ones updated in
+        place: views keep their selection and only the rows touched are filtered and drawn again.
+        """
+        incoming = {d.id: d for d in documents}
+        key = self._key_of(self._order[0]) if self._order is not None else None
+
+        def stays(doc: Document) -> bool:
+            new = incoming.get(doc.id)
+            return new is not None and (key is None or key(new) == key(doc))
+
+        self._remove_rows([i for i, d in enumerate(self._documents) if not stays(d)])
+        changed = [i for i, d in enumerate(self._documents) if _shown(incoming[d.id]) != _shown(d)]
+        self._documents = [incoming[d.id] for d in self._documents]
+        self._rows_changed(changed, 0, len(self.HEADERS) - 1)
+        kept = {d.id for d in self._documents}
+        final = self._documents + [d for d in documents if d.id not in kept]
+        if key is not None:
+            final.sort(key=key, reverse=self._reversed())  # stable: kept rows keep their order
+        self._insert_rows(final, [i for i, d in enumerate(final) if d.id not in kept])
         self._rows = {d.id: i for i, d in enumerate(self._documents)}
-        self.endResetModel()
+
+    def _remove_rows(self, rows: list[int]) -> None:
+        for first, last in reversed(runs(rows)):
+            self.beginRemoveRows(ROOT, first, last)
+            del self._documents[first : last + 1]
+            self.endRemoveRows()
+
+    def _insert_rows(self, final: list[Document], rows: list[int]) -> None:
+        """Insert `final[first..last]` for each run of `rows` (positions in `final`)."""
+        for first, last in runs(rows):
+            self.beginInsertRows(ROOT, first, last)
+            self._documents[first:first] = final[first : last + 1]
+            self.endInsertRows()
+
+    def _rows_changed(self, rows: list[int], first_column: int, last_column: int) -> None:
+        for first, last in runs(rows):
+            self.dataChanged.emit(self.index(first, first_column), self.index(last, last_column))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the rows by a column; selections and other persistent indexes follow."""
@@ -94,19 +143,27 @@ class LibraryModel(HeaderedTableModel):
         return self._order is not None and self._order[1] == Qt.SortOrder.DescendingOrder
 
     def set_quote_counts(self, counts: dict[str, int]) -> None:
-        """Fill the Quotes column (after quote analysis finishes)."""
+        """Fill the Quotes column (after quote analysis finishes); only rows whose count changed
+        are drawn again (or the rows re-sorted when sorted by it)."""
+        changed = [
+            i for i, d in enumerate(self._documents) if counts.get(d.id) != self._quotes.get(d.id)
+        ]
         self._quotes = dict(counts)
-        if self._order is not None and self._order[0] == 4:
+        if changed and self._order is not None and self._order[0] == 4:
             self.sort(*self._order)
-        elif self._documents:
-            self.dataChanged.emit(self.index(0, 4), self.index(len(self._documents) - 1, 4))
+        else:
+            self._rows_changed(changed, 4, 4)
 
     def set_copy_of(self, originals: dict[str, str]) -> None:
-        """Fill the Copy of column: document id -> id of the document it is a copy of."""
+        """Fill the Copy of column: document id -> id of the document it is a copy of; only the
+        rows whose original changed are drawn (and filtered) again."""
         titles = {d.id: d.title or d.path for d in self._documents}
-        self._copy_of = {doc: titles[o] for doc, o in originals.items() if o in titles}
-        if self._documents:
-            self.dataChanged.emit(self.index(0, 5), self.index(len(self._documents) - 1, 5))
+        copy_of = {doc: titles[o] for doc, o in originals.items() if o in titles}
+        changed = [
+            i for i, d in enumerate(self._documents) if copy_of.get(d.id) != self._copy_of.get(d.id)
+        ]
+        self._copy_of = copy_of
+        self._rows_changed(changed, 5, 5)
 
     def document(self, row: int) -> Document:
         return self._documents[row]

@@ -55,6 +55,7 @@ class WorkspaceJobs(QObject):
         self.serial = TaskRunner(self, serial=True)
         self._jobs: set[str] = set()
         self._to_open = ""  # an imported document to open once loaded
+        self._importing = False  # from an import until the work it started has ended
         self._reload_after_import = False
 
     # -- life cycle ------------------------------------------------------------------------------
@@ -78,6 +79,10 @@ class WorkspaceJobs(QObject):
 
     def busy(self) -> bool:
         return bool(self._jobs)
+
+    def importing(self) -> bool:
+        """An import, or the reading, analysis and indexing it started, is still running."""
+        return self._importing
 
     def cancel(self) -> None:
         """Stop every background job (their results are dropped).
@@ -116,6 +121,7 @@ class WorkspaceJobs(QObject):
         With `open_first`, `openRequested(id)` names the document the first path became (for a
         folder: the first file imported from it) once it is loaded.
         """
+        self._importing = True
         self.run_job(
             self.serial,
             "import",
@@ -231,6 +237,7 @@ class WorkspaceJobs(QObject):
     def _end(self, job: str) -> None:
         if job in self._jobs:
             self._jobs.discard(job)
+            self._importing = self._importing and bool(self._jobs)
             self.jobEnded.emit(job)
         if job == "import" and self._reload_after_import:
             self._reload_after_import = False

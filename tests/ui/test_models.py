@@ -125,3 +125,90 @@ def test_sorting_keeps_the_selection_on_its_document_and_new_rows_in_order(qapp,
     model.set_quote_counts(counts)
     shown = [int(proxy.index(r, 4).data()) for r in range(proxy.rowCount())]
     assert shown == sorted(counts.values(), reverse=True)
+
+
+class CountingFilter(LibraryFilter):
+    """A library filter that counts the rows it is asked about."""
+
+    asked = 0
+
+    def filterAcceptsRow(self, source_row, source_parent):
+        self.asked += 1
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+def _record(model: LibraryModel) -> dict[str, list]:
+    seen: dict[str, list] = {"reset": [], "inserted": [], "removed": [], "changed": []}
+    model.modelReset.connect(lambda: seen["reset"].append(True))
+    model.rowsInserted.connect(lambda _p, first, last: seen["inserted"].append((first, last)))
+    model.rowsRemoved.connect(lambda _p, first, last: seen["removed"].append((first, last)))
+    model.dataChanged.connect(
+        lambda top, bottom, _roles: seen["changed"].append(
+            (top.row(), bottom.row(), top.column(), bottom.column())
+        )
+    )
+    return seen
+
+
+def test_reloaded_documents_arrive_as_inserts_in_order_and_the_selection_stays(qapp, library):
+    from dataclasses import replace
+
+    from PySide6.QtCore import QItemSelectionModel
+
+    documents = library.documents()
+    model = LibraryModel()
+    proxy = LibraryFilter()
+    proxy.setSourceModel(model)
+    QAbstractItemModelTester(proxy, FATAL)
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    seen = _record(model)
+    model.set_documents(documents[:3])
+    assert seen["inserted"] == [(0, 2)] and not seen["reset"]  # an empty library: one batch
+    selection = QItemSelectionModel(proxy)
+    chosen = documents[1].id
+    selection.setCurrentIndex(
+        proxy.mapFromSource(model.index(model.row_of(chosen), 0)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect,
+    )
+    seen["inserted"].clear()
+    model.set_documents(documents)
+    titles = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert titles == sorted((d.title or d.path for d in documents), key=str.casefold)
+    assert sum(last - first + 1 for first, last in seen["inserted"]) == 2
+    assert not seen["reset"] and not seen["removed"] and not seen["changed"]
+    assert selection.currentIndex().data(ID_ROLE) == chosen
+    model.set_documents([d for d in documents if d.id != documents[0].id])
+    assert seen["removed"] == [(titles.index(documents[0].title), titles.index(documents[0].title))]
+    assert selection.currentIndex().data(ID_ROLE) == chosen
+    renamed = replace(documents[2], author="A. N. Other")  # shown, but not what rows sort by
+    seen["removed"].clear()
+    seen["inserted"].clear()
+    model.set_documents([renamed if d.id == renamed.id else d for d in documents[1:]])
+    row = model.row_of(renamed.id)
+    assert seen["changed"] == [(row, row, 0, 5)] and model.index(row, 2).data() == "A. N. Other"
+    assert not seen["removed"] and not seen["inserted"]
+    assert selection.currentIndex().data(ID_ROLE) == chosen and not seen["reset"]
+
+
+def test_copies_and_quote_counts_redraw_and_refilter_only_the_rows_they_change(qapp, library):
+    documents = library.documents()
+    model = LibraryModel()
+    proxy = CountingFilter()
+    proxy.setSourceModel(model)
+    QAbstractItemModelTester(proxy, FATAL)
+    model.set_documents(documents)
+    seen = _record(model)
+    copy, original = documents[3], documents[0]
+    proxy.asked = 0
+    model.set_copy_of({copy.id: original.id})
+    row = model.row_of(copy.id)
+    assert seen["changed"] == [(row, row, 5, 5)] and proxy.asked <= 1
+    assert model.index(row, 5).data() == original.title
+    model.set_copy_of({copy.id: original.id})  # the same answer again: nothing to redraw
+    assert len(seen["changed"]) == 1
+    model.set_quote_counts({d.id: 2 for d in documents})
+    seen["changed"].clear()
+    proxy.asked = 0
+    model.set_quote_counts({d.id: 3 if d.id == copy.id else 2 for d in documents})
+    assert seen["changed"] == [(row, row, 4, 4)] and proxy.asked <= 1
+    assert model.index(row, 4).data() == "3" and proxy.rowCount() == len(documents)
