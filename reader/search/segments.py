@@ -14,7 +14,6 @@ from array import array
 from collections.abc import Iterable
 from typing import Any
 
-import numpy as np
 from whoosh.codec.whoosh3 import W3FieldWriter
 from whoosh.fields import Schema
 from whoosh.writing import SegmentWriter
@@ -75,16 +74,15 @@ class TermPool:
         self.fields.clear()
 
 
-def _lengths(reader: Any, fieldname: str) -> np.ndarray | None:
+def _lengths(reader: Any, fieldname: str) -> list[int] | None:
     """Each document's length in a field as the codec records it (None: lengths not kept)."""
     if reader is None:
         return None
-    count = reader.doc_count_all()
     read = reader.doc_field_length
-    return np.fromiter((read(n, fieldname, 0) or 0 for n in range(count)), np.int64, count)
+    return [read(n, fieldname, 0) or 0 for n in range(reader.doc_count_all())]
 
 
-def _write_term(postwriter: Any, postings: TermPostings, lengths: np.ndarray | None) -> None:
+def _write_term(postwriter: Any, postings: TermPostings, lengths: list[int] | None) -> None:
     """Hand one term's postings to the codec's postings writer in blocks of its block size.
 
     Sets the block buffers `add_posting` would have filled, with the same statistics: the
@@ -101,10 +99,9 @@ def _write_term(postwriter: Any, postings: TermPostings, lengths: np.ndarray | N
         postwriter._maxweight = max(0, max(weights))
         postwriter._values = [v for v in postings.values[start : start + size] if v]
         if lengths is not None:
-            block = lengths[np.frombuffer(ids, np.uint32)]
-            block = block[block > 0]
-            postwriter._minlength = int(block.min()) if len(block) else None
-            postwriter._maxlength = int(block.max()) if len(block) else 0
+            block = [length for length in map(lengths.__getitem__, ids) if length]
+            postwriter._minlength = min(block) if block else None
+            postwriter._maxlength = max(block) if block else 0
 
 
 class Writer(SegmentWriter):
