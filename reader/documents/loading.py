@@ -255,7 +255,6 @@ def _assemble(units: list[Unit], meta: Metadata, raw: str) -> Document:
         body=body,
         removed=removed,
         segments=segments,
-        raw=raw,
         warnings=list(meta.warnings),
     )
 

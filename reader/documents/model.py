@@ -3,7 +3,8 @@
 A `Document` is plain data built by `reader.documents.loading.load_document`. Its `body` is the
 article text only: paragraphs joined by a blank line ("\n\n"). Every paragraph is a slice of the
 raw text (for HTML, the text of a block of the page source, which starts at its raw offset), and
-`segments` maps clean offsets back to raw ones.
+`segments` maps clean offsets back to raw ones. The raw text itself is not kept (it would double
+the memory of a loaded library); whoever needs it reads the file again.
 """
 
 from __future__ import annotations
@@ -49,7 +50,6 @@ class Document:
     body: str = ""
     removed: list[RemovedLine] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
-    raw: str = ""
     content_hash: str = ""
     format: str = "text"  # "text", "markdown" or "html"
     encoding: str = "utf-8"
@@ -84,7 +84,7 @@ class Document:
         return spans
 
     def raw_offset(self, clean_offset: int) -> int:
-        """The offset in `raw` of the body character at `clean_offset`.
+        """The offset in the raw text of the body character at `clean_offset`.
 
         Offsets that fall on a paragraph break map to the end of the previous paragraph.
         """

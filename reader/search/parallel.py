@@ -77,8 +77,8 @@ def build_segments(
 
 
 def _slim(document: Document) -> Document:
-    """The document without what the index does not take (the raw page, its segments)."""
-    return dataclasses.replace(document, raw="", segments=[], removed=[], warnings=[])
+    """The document without what the index does not take (its segments, removed lines)."""
+    return dataclasses.replace(document, segments=[], removed=[], warnings=[])
 
 
 def build_segment(folder: str, name: str, changes: list[Change]) -> Share:

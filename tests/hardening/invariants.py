@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from reader.documents.encoding import decode
 from reader.documents.model import Document
+
+
+def raw_text(document: Document) -> str:
+    """The raw text the document was read from (its file, decoded again as the reader does)."""
+    return decode(Path(document.path).read_bytes())[0]
 
 
 def assert_offsets_hold(document: Document) -> None:
@@ -11,9 +19,10 @@ def assert_offsets_hold(document: Document) -> None:
         assert 0 <= start < end <= len(document.body)
     if document.format != "text":
         return
+    raw_page = raw_text(document)
     for segment in document.segments:
         piece = document.body[segment.clean : segment.clean + segment.length]
-        assert piece == document.raw[segment.raw : segment.raw + segment.length]
+        assert piece == raw_page[segment.raw : segment.raw + segment.length]
     for removed in document.removed:  # a wrapped paragraph's lines are joined by one space
-        raw = document.raw[removed.raw_start : removed.raw_end]
+        raw = raw_page[removed.raw_start : removed.raw_end]
         assert " ".join(removed.text.split()) in " ".join(raw.split())
