@@ -87,6 +87,7 @@ class StoredDocument:
     published: str | None
     body: str
     quotes: tuple[tuple[int, int, str], ...]  # (start, end, speaker or "") in body offsets
+    marks: bytes  # where every MARK_EVERY-th word starts (see `words`)
 
     @classmethod
     def from_stored(cls, data: dict[str, Any]) -> StoredDocument:
@@ -97,6 +98,7 @@ class StoredDocument:
             published=data["published"],
             body=zlib.decompress(data["body"]).decode("utf-8"),
             quotes=tuple(tuple(q) for q in data["quotes"]),  # type: ignore[misc]
+            marks=data["marks"],
         )
 
 

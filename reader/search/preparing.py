@@ -49,10 +49,11 @@ def document_fields(
 ) -> dict[str, Any]:
     """The Whoosh fields of one document (`print_` is its fingerprint), the body analysed."""
     body = document.body
+    analysed = fields.analyse_body(body)
     values: dict[str, Any] = {
         fields.ID_FIELD: document.id,
         fields.FINGERPRINT: print_,
-        fields.BODY: fields.analyse_body(body),
+        fields.BODY: analysed,
         fields.TITLE: document.title,
         fields.SOURCE: document.source,
         fields.AUTHOR: document.author,
@@ -62,6 +63,7 @@ def document_fields(
             "source": document.source,
             "published": document.published_iso,
             "body": zlib.compress(body.encode("utf-8"), 1),
+            "marks": analysed.marks,
             "quotes": quotes,
         },
     }

@@ -8,9 +8,7 @@ the key, so switching between whoosh-reloaded and Whoosh 2.7.4 also rebuilds.
 from __future__ import annotations
 
 import re
-from array import array
 from collections.abc import Iterator
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -18,37 +16,29 @@ import whoosh
 from whoosh.analysis import Analyzer, RegexTokenizer, StemmingAnalyzer
 from whoosh.analysis.filters import LowercaseFilter
 from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
-from whoosh.formats import Characters
+from whoosh.formats import Positions
 from whoosh.lang.porter import stem
 
-SCHEMA_VERSION = 3  # 3: no word-pair field, body offsets as uint32 arrays
+from reader.search import words
+
+SCHEMA_VERSION = 4  # 4: body postings are word positions only (offsets found from marks)
 INDEX_VERSION = f"{SCHEMA_VERSION}/whoosh-{whoosh.versionstring()}"
 
 
-class Offsets(Characters):
-    """The body's postings format: position, start and end of every occurrence, as uint32s.
+class WordPositions(Positions):
+    """The body's postings format: the word positions of every occurrence, delta-coded.
 
-    Whoosh's Characters format pickles a list of deltas per posting, which has to be decoded in
-    Python one posting at a time; these are flat arrays, so a whole postings list decodes with
-    numpy at once (phrase matching, see `postings`). Whoosh reads them through the same methods.
+    See `words` for the coding and for how hits are marked without character offsets.
     """
 
-    def encode(self, poslist: list[tuple[int, int, int]]) -> bytes:
-        return array("I", chain.from_iterable(poslist)).tobytes()
-
-    def decode_characters(self, valuestring: bytes) -> list[tuple[int, int, int]]:
-        values = array("I")
-        values.frombytes(valuestring)
-        triples = iter(values)
-        return list(zip(triples, triples, triples, strict=True))
+    def encode(self, poslist: list[int]) -> bytes:
+        return words.encode(poslist)
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
-        values = array("I")
-        values.frombytes(valuestring)
-        return values[0::3].tolist()
+        return words.decode(valuestring)
 
     def decode_frequency(self, valuestring: bytes) -> int:
-        return len(valuestring) // OFFSET_BYTES
+        return words.count(valuestring)
 
     def decode_weight(self, valuestring: bytes) -> float:
         return self.decode_frequency(valuestring) * self.field_boost
@@ -62,35 +52,30 @@ class Offsets(Characters):
 TEXT_ANALYZER: Analyzer = StemmingAnalyzer(stoplist=None, minsize=1, cachesize=100_000)
 NAME_ANALYZER: Analyzer = RegexTokenizer() | LowercaseFilter()
 
-# What the analyzers' RegexTokenizer matches as a word, written without its nested optional dot
-# ("[\w*]+(\.?[\w*]+)*"), which matches the same words but backtracks exponentially.
-WORD = re.compile(r"[\w*]+(?:\.[\w*]+)*")
-_WORD_OR_GAP = re.compile(f"({WORD.pattern})")
+_WORD_OR_GAP = re.compile(f"({words.WORD.pattern})")
 MAX_STEMS = 200_000  # remembered word → stem (about 20 MB)
 _STEMS: dict[str, str] = {}
-
-OFFSET_BYTES = 12  # one occurrence in `Offsets`: three uint32s
-assert array("I").itemsize == 4
 
 # (term bytes, frequency, weight, encoded positions): what a Whoosh field's index() yields.
 Postings = list[tuple[bytes, int, float, bytes]]
 
 
 class Analysed:
-    """A field's postings worked out before the index writer sees the document."""
+    """A field's postings worked out before the index writer sees the document, and its marks."""
 
-    __slots__ = ("postings",)
+    __slots__ = ("marks", "postings")
 
-    def __init__(self, postings: Postings) -> None:
+    def __init__(self, postings: Postings, marks: bytes = b"") -> None:
         self.postings = postings
+        self.marks = marks
 
 
 class BodyText(TEXT):
-    """The body's TEXT field: `Offsets` postings, also taken ready-made (an `Analysed`)."""
+    """The body's TEXT field: `WordPositions` postings, also taken ready-made (an `Analysed`)."""
 
     def __init__(self, field_boost: float = 1.0, **kwargs: Any) -> None:
         super().__init__(field_boost=field_boost, **kwargs)
-        self.format = Offsets(field_boost=field_boost)
+        self.format = WordPositions(field_boost=field_boost)
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         if isinstance(value, Analysed):
@@ -99,9 +84,9 @@ class BodyText(TEXT):
 
 
 def analyse_body(text: str) -> Analysed:
-    """The body's postings (`Offsets`) from one pass over the words.
+    """The body's postings (`WordPositions`) and marks from one pass over the words.
 
-    Gives exactly what TEXT_ANALYZER gives (tests/search/test_analysis.py checks it) in a
+    Gives exactly the postings TEXT_ANALYZER gives (tests/search/test_analysis.py checks it) in a
     fraction of the time: the words and the gaps between them are cut by one regex split (in
     C), their offsets are the running sums of the pieces' lengths, each distinct word is
     stemmed once, and the occurrences are grouped by term with one stable sort of numbers.
@@ -109,30 +94,24 @@ def analyse_body(text: str) -> Analysed:
     if len(_STEMS) > MAX_STEMS:
         _STEMS.clear()
     pieces = _WORD_OR_GAP.split(text)  # gap, word, gap, word, ..., gap
-    words = [word.lower() for word in pieces[1::2]]
-    if not words:
+    if len(pieces) < 2:
         return Analysed([])
     codes: dict[str, int] = {}  # term → its number, in order of first occurrence
-    numbers = [codes.setdefault(_STEMS.get(word) or _stem(word), len(codes)) for word in words]
+    stems = {word: _STEMS.get(word) or _stem(word) for word in set(pieces[1::2])}
+    numbers = [codes.setdefault(stems[word], len(codes)) for word in pieces[1::2]]
     ends = np.cumsum(np.fromiter(map(len, pieces), np.int64, len(pieces)))
-    triples = np.empty((len(words), 3), np.uint32)
-    triples[:, 0] = np.arange(len(words))
-    triples[:, 1] = ends[0:-1:2]
-    triples[:, 2] = ends[1::2]
     order = np.argsort(np.asarray(numbers, np.int64), kind="stable")
-    values = triples[order].tobytes()
     counts = np.bincount(numbers).tolist()
-    postings = []
-    start = 0
-    for term, count in zip(codes, counts, strict=True):
-        end = start + count * OFFSET_BYTES
-        postings.append((term.encode(), count, float(count), values[start:end]))
-        start = end
-    return Analysed(postings)
+    values = words.encode_sorted(order, counts)
+    postings = [
+        (term.encode(), n, float(n), value)
+        for term, n, value in zip(codes, counts, values, strict=True)
+    ]
+    return Analysed(postings, words.marks(ends[0:-1:2]))
 
 
 def _stem(word: str) -> str:
-    found = _STEMS[word] = stem(word)
+    found = _STEMS[word] = stem(word.lower())
     return found
 
 
