@@ -15,7 +15,8 @@ import numpy as np
 import whoosh
 from whoosh.analysis import Analyzer, RegexTokenizer, StemmingAnalyzer
 from whoosh.analysis.filters import LowercaseFilter
-from whoosh.fields import DATETIME, ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, DATETIME, ID, STORED, TEXT, Schema
 from whoosh.formats import Positions
 from whoosh.lang.porter import stem
 
@@ -83,6 +84,18 @@ class BodyText(TEXT):
         return super().index(value, **kwargs)
 
 
+class SortKey(COLUMN):
+    """An unsigned 64-bit number kept in a column only, to sort by (no terms, not searchable)."""
+
+    def __init__(self) -> None:
+        super().__init__(NumericColumn("Q"))
+
+    def to_column_value(self, value: Any) -> int:
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 1 << 64:
+            raise ValueError(f"not a sort key: {value!r}")
+        return value
+
+
 def analyse_body(text: str) -> Analysed:
     """The body's postings (`WordPositions`) and marks from one pass over the words.
 
@@ -144,7 +157,7 @@ def build_schema() -> Schema:
             QUOTES: TEXT(analyzer=TEXT_ANALYZER),
             HAS_QUOTES: ID(),
             PUBLISHED: DATETIME(),
-            DATE_ORDER: NUMERIC(int, bits=64, signed=False, sortable=True),
+            DATE_ORDER: SortKey(),
             STORED_DATA: STORED(),
         }
     )
