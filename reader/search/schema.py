@@ -22,7 +22,7 @@ from whoosh.lang.porter import stem
 
 from reader.search import words
 
-SCHEMA_VERSION = 4  # 4: body postings are word positions only (offsets found from marks)
+SCHEMA_VERSION = 5  # 5: compact postings blocks, date order a column only
 INDEX_VERSION = f"{SCHEMA_VERSION}/whoosh-{whoosh.versionstring()}"
 
 
