@@ -17,7 +17,6 @@ import json
 import logging
 import shutil
 import threading
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,7 +95,7 @@ class StoredDocument:
             title=data["title"],
             source=data["source"],
             published=data["published"],
-            body=zlib.decompress(data["body"]).decode("utf-8"),
+            body=data["body"],
             quotes=tuple(tuple(q) for q in data["quotes"]),  # type: ignore[misc]
             marks=data["marks"],
         )

@@ -22,7 +22,7 @@ from whoosh.lang.porter import stem
 
 from reader.search import words
 
-SCHEMA_VERSION = 5  # 5: compact postings blocks, date order a column only
+SCHEMA_VERSION = 6  # 6: every text field analysed before writing, the body stored as text
 INDEX_VERSION = f"{SCHEMA_VERSION}/whoosh-{whoosh.versionstring()}"
 
 
@@ -71,17 +71,25 @@ class Analysed:
         self.marks = marks
 
 
-class BodyText(TEXT):
-    """The body's TEXT field: `WordPositions` postings, also taken ready-made (an `Analysed`)."""
+class Text(TEXT):
+    """A TEXT field that also takes its postings ready-made (an `Analysed`).
 
-    def __init__(self, field_boost: float = 1.0, **kwargs: Any) -> None:
-        super().__init__(field_boost=field_boost, **kwargs)
-        self.format = WordPositions(field_boost=field_boost)
+    Documents are analysed before the writer sees them (see `preparing`), so a text that
+    cannot be analysed is found before anything of its document is written.
+    """
 
     def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
         if isinstance(value, Analysed):
             return iter(value.postings)
         return super().index(value, **kwargs)
+
+
+class BodyText(Text):
+    """The body's field: `WordPositions` postings."""
+
+    def __init__(self, field_boost: float = 1.0, **kwargs: Any) -> None:
+        super().__init__(field_boost=field_boost, **kwargs)
+        self.format = WordPositions(field_boost=field_boost)
 
 
 class SortKey(COLUMN):
@@ -109,11 +117,11 @@ def analyse_body(text: str) -> Analysed:
     pieces = _WORD_OR_GAP.split(text)  # gap, word, gap, word, ..., gap
     if len(pieces) < 2:
         return Analysed([])
-    codes: dict[str, int] = {}  # term → its number, in order of first occurrence
-    stems = {word: _STEMS.get(word) or _stem(word) for word in set(pieces[1::2])}
-    numbers = [codes.setdefault(stems[word], len(codes)) for word in pieces[1::2]]
+    codes: dict[str, int] = {}  # term → its number
+    number = {w: codes.setdefault(_STEMS.get(w) or _stem(w), len(codes)) for w in set(pieces[1::2])}
+    numbers = np.fromiter(map(number.__getitem__, pieces[1::2]), np.int64, len(pieces) // 2)
     ends = np.cumsum(np.fromiter(map(len, pieces), np.int64, len(pieces)))
-    order = np.argsort(np.asarray(numbers, np.int64), kind="stable")
+    order = np.argsort(numbers, kind="stable")
     counts = np.bincount(numbers).tolist()
     values = words.encode_sorted(order, counts)
     postings = [
@@ -140,7 +148,7 @@ QUOTES = "quotes"
 HAS_QUOTES = "has_quotes"
 PUBLISHED = "published"
 DATE_ORDER = "date_order"  # YYYYMMDDhhmmss, 0 when undated: sorts undated articles last
-STORED_DATA = "data"  # path, title, source, published ISO, compressed body, quote ranges
+STORED_DATA = "data"  # path, title, source, published ISO, body, marks, quote ranges
 
 
 def build_schema() -> Schema:
@@ -150,11 +158,11 @@ def build_schema() -> Schema:
             ID_FIELD: ID(stored=True, unique=True, sortable=True),
             FINGERPRINT: ID(sortable=True),
             BODY: BodyText(analyzer=TEXT_ANALYZER),
-            TITLE: TEXT(analyzer=TEXT_ANALYZER, field_boost=2.0),
-            SOURCE: TEXT(analyzer=NAME_ANALYZER),
-            AUTHOR: TEXT(analyzer=NAME_ANALYZER),
-            SPEAKER: TEXT(analyzer=NAME_ANALYZER),
-            QUOTES: TEXT(analyzer=TEXT_ANALYZER),
+            TITLE: Text(analyzer=TEXT_ANALYZER, field_boost=2.0),
+            SOURCE: Text(analyzer=NAME_ANALYZER),
+            AUTHOR: Text(analyzer=NAME_ANALYZER),
+            SPEAKER: Text(analyzer=NAME_ANALYZER),
+            QUOTES: Text(analyzer=TEXT_ANALYZER),
             HAS_QUOTES: ID(),
             PUBLISHED: DATETIME(),
             DATE_ORDER: SortKey(),
