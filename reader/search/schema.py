@@ -7,7 +7,6 @@ the key, so switching between whoosh-reloaded and Whoosh 2.7.4 also rebuilds.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -53,7 +52,6 @@ class WordPositions(Positions):
 TEXT_ANALYZER: Analyzer = StemmingAnalyzer(stoplist=None, minsize=1, cachesize=100_000)
 NAME_ANALYZER: Analyzer = RegexTokenizer() | LowercaseFilter()
 
-_WORD_OR_GAP = re.compile(f"({words.WORD.pattern})")
 MAX_STEMS = 200_000  # remembered word → stem (about 20 MB)
 _STEMS: dict[str, str] = {}
 
@@ -114,7 +112,7 @@ def analyse_body(text: str) -> Analysed:
     """
     if len(_STEMS) > MAX_STEMS:
         _STEMS.clear()
-    pieces = _WORD_OR_GAP.split(text)  # gap, word, gap, word, ..., gap
+    pieces = words.WORD_OR_GAP.split(text)  # gap, word, gap, word, ..., gap
     if len(pieces) < 2:
         return Analysed([])
     codes: dict[str, int] = {}  # term → its number

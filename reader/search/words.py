@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterable
+from itertools import accumulate
 
 import numpy as np
 
@@ -23,6 +24,7 @@ SHORT_GAP = 1 << 16
 # What the analyzers' RegexTokenizer matches as a word, written without its nested optional dot
 # ("[\w*]+(\.?[\w*]+)*"), which matches the same words but backtracks exponentially.
 WORD = re.compile(r"[\w*]+(?:\.[\w*]+)*")
+WORD_OR_GAP = re.compile(f"({WORD.pattern})")  # split: gap, word, gap, word, ..., gap
 
 
 def encode(positions: Iterable[int]) -> bytes:
@@ -89,7 +91,11 @@ def marks(word_starts: np.ndarray) -> bytes:
 
 
 def locate(body: str, marks_: bytes, positions: Iterable[int]) -> dict[int, tuple[int, int]]:
-    """(start, end) in `body` of the words at `positions`, read on from the marks before them."""
+    """(start, end) in `body` of the words at `positions`, read on from the marks before them.
+
+    The words between two marks are cut by one regex split of that stretch (in C), their
+    offsets the running sums of the pieces' lengths, as when the body was indexed.
+    """
     starts = array("I")
     starts.frombytes(marks_)
     wanted: dict[int, list[int]] = {}
@@ -99,14 +105,11 @@ def locate(body: str, marks_: bytes, positions: Iterable[int]) -> dict[int, tupl
     for mark, inside in wanted.items():
         if mark >= len(starts):
             continue
-        last = max(inside) & (MARK_EVERY - 1)
-        spans = []
-        for match in WORD.finditer(body, starts[mark]):
-            spans.append(match.span())
-            if len(spans) > last:
-                break
+        begin = starts[mark]
+        end = starts[mark + 1] if mark + 1 < len(starts) else len(body)
+        edges = list(accumulate(map(len, WORD_OR_GAP.split(body[begin:end])), initial=begin))
         for position in inside:
-            offset = position & (MARK_EVERY - 1)
-            if offset < len(spans):
-                found[position] = spans[offset]
+            at = 2 * (position & (MARK_EVERY - 1)) + 1  # gap, word, gap, word, ...
+            if at + 1 < len(edges):
+                found[position] = (edges[at], edges[at + 1])
     return found
