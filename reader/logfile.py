@@ -6,6 +6,7 @@ The window and the command line both write there; users see one line and where t
 from __future__ import annotations
 
 import logging
+import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -19,6 +20,21 @@ class OneLineFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         return "source-reader: " + " ".join(record.getMessage().split())
+
+
+class QuietFileHandler(RotatingFileHandler):
+    """A rotating log file that, when it cannot be written (a full disk), says so once, in a line.
+
+    Python's handlers print a traceback to stderr for every record they fail to write.
+    """
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if getattr(self, "_told", False):
+            return
+        self._told = True
+        error = sys.exc_info()[1]
+        reason = getattr(error, "strerror", None) or error
+        sys.stderr.write(f"source-reader: cannot write the log {self.baseFilename}: {reason}\n")
 
 
 def _without_traceback(record: logging.LogRecord) -> bool:
@@ -40,7 +56,7 @@ def setup_logging(logs_dir: Path) -> Path:
     if not any(getattr(h, "baseFilename", None) == str(path) for h in log.handlers):
         try:
             logs_dir.mkdir(parents=True, exist_ok=True)
-            handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+            handler = QuietFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
         except OSError as error:
             log.warning("cannot write the log file %s: %s", path, error)
             return path

@@ -1,8 +1,9 @@
 """Exact match spans in a document's clean body, and HTML snippets built from them.
 
-Spans come from the index itself: the body field stores, for every term, its word positions and
-character offsets in `Document.body`. A phrase matches only where its terms sit at consecutive
-positions, so phrase hits mark the phrase and nothing else; a word matches every stemmed form
+Spans come from the index itself: the body field stores, for every term, its word positions in
+`Document.body`, and the document's marks say where those words are (see `words`). A phrase
+matches only where its terms sit at consecutive positions, so phrase hits mark the phrase and
+nothing else; a word matches every stemmed form
 (`analyse` marks "analysed"), because both were stemmed to the same term when indexed.
 """
 
@@ -14,6 +15,7 @@ from itertools import islice
 from typing import Any
 
 from reader.search import schema as fields
+from reader.search import words
 from reader.search.indexing import StoredDocument
 from reader.search.postings import Occurrences, SegmentArrays
 from reader.search.query import ParsedQuery, Pattern, analyse
@@ -36,9 +38,11 @@ def find_spans(
     spans: dict[int, list[Span]] = {}
     for docnum in docnums:
         stored = documents[docnum]
+        runs = [(_match(slots, found, docnum), in_quotes) for slots, in_quotes in patterns]
+        where = words.locate(stored.body, stored.marks, _ends(run for run, _ in runs))
         hits: list[Span] = []
-        for slots, in_quotes in patterns:
-            matched = _match(slots, found, docnum)
+        for run, in_quotes in runs:
+            matched = [(where[a][0], where[b][1]) for a, b in run if a in where and b in where]
             if in_quotes:
                 matched = [s for s in matched if _inside(s, stored.quotes)]
             hits += matched
@@ -59,27 +63,27 @@ def _expand(reader: Any, pattern: Pattern) -> tuple[list[frozenset[str]], bool]:
     return [frozenset(expanded)], pattern.in_quotes
 
 
-def _match(slots: list[frozenset[str]], found: dict[str, Occurrences], docnum: int) -> list[Span]:
-    """Spans where the slots' terms occur at consecutive positions."""
-    where: list[dict[int, tuple[int, int]]] = []
+def _match(
+    slots: list[frozenset[str]], found: dict[str, Occurrences], docnum: int
+) -> list[tuple[int, int]]:
+    """(first, last) word positions where the slots' terms occur at consecutive positions."""
+    where: list[set[int]] = []
     for slot in slots:
-        positions: dict[int, tuple[int, int]] = {}
-        for term in slot:
-            for position, start, end in found[term].get(docnum, ()):
-                positions[position] = (start, end)
+        positions = {p for term in slot for p in found[term].get(docnum, ())}
         if not positions:
             return []
         where.append(positions)
-    spans = []
-    for position, (start, end) in where[0].items():
-        last = (start, end)
-        for offset, positions in enumerate(where[1:], 1):
-            if position + offset not in positions:
-                break
-            last = positions[position + offset]
-        else:
-            spans.append((start, last[1]))
-    return spans
+    last = len(where) - 1
+    return [
+        (first, first + last)
+        for first in where[0]
+        if all(first + offset in positions for offset, positions in enumerate(where[1:], 1))
+    ]
+
+
+def _ends(runs: Iterable[list[tuple[int, int]]]) -> set[int]:
+    """The positions whose words a span starts or ends at."""
+    return {position for run in runs for pair in run for position in pair}
 
 
 def _inside(span: Span, quotes: Sequence[tuple[int, int, str]]) -> bool:

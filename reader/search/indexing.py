@@ -17,7 +17,6 @@ import json
 import logging
 import shutil
 import threading
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,6 +86,7 @@ class StoredDocument:
     published: str | None
     body: str
     quotes: tuple[tuple[int, int, str], ...]  # (start, end, speaker or "") in body offsets
+    marks: bytes  # where every MARK_EVERY-th word starts (see `words`)
 
     @classmethod
     def from_stored(cls, data: dict[str, Any]) -> StoredDocument:
@@ -95,8 +95,9 @@ class StoredDocument:
             title=data["title"],
             source=data["source"],
             published=data["published"],
-            body=zlib.decompress(data["body"]).decode("utf-8"),
+            body=data["body"],
             quotes=tuple(tuple(q) for q in data["quotes"]),  # type: ignore[misc]
+            marks=data["marks"],
         )
 
 

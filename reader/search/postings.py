@@ -1,7 +1,7 @@
 """Postings and field lengths of index segments as numpy arrays, read once and kept.
 
 Whoosh reads postings one at a time in Python (decoding every block's ids as it skips). Ranking
-(see `ranking`) needs whole postings lists, and highlighting the character offsets of a term in
+(see `ranking`) needs whole postings lists, and highlighting the word positions of a term in
 a few documents; both are answered here from arrays read a block at a time and kept across
 searches and updates: a segment never changes (deletions are masked by the searcher), so its
 arrays stay valid until it is merged away, and then they age out of the cache.
@@ -17,10 +17,10 @@ import numpy as np
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 
-from reader.search.schema import OFFSET_BYTES
+from reader.search import words
 
 CACHE_BYTES = 64 * 2**20  # arrays kept (about 20 bytes per posting)
-Occurrences = dict[int, list[tuple[int, int, int]]]  # docnum → [(position, start, end)]
+Occurrences = dict[int, list[int]]  # docnum → word positions
 
 
 class SegmentArrays:
@@ -44,7 +44,7 @@ class SegmentArrays:
     def occurrences(
         self, reader: Any, fieldname: str, text: str, docnums: list[int]
     ) -> Occurrences:
-        """(position, start, end) of a term in each of `docnums` that holds it (field with chars).
+        """The word positions of a term in each of `docnums` that holds it (a positions field).
 
         Only the postings blocks holding those documents are read, found from the kept ids.
         """
@@ -55,7 +55,7 @@ class SegmentArrays:
                 continue
             ids, _, blocks, starts = self._postings(leaf, fieldname, text)
             where = np.searchsorted(ids, wanted)
-            decode = leaf.schema[fieldname].format.decoder("characters")
+            decode = leaf.schema[fieldname].format.decoder("positions")
             segment = leaf.segment().segment_id()
             for docnum, i in zip(wanted, where.tolist(), strict=True):
                 if i >= len(ids) or ids[i] != docnum:
@@ -68,16 +68,16 @@ class SegmentArrays:
                 found[docnum + offset] = decode(values[0][i - int(starts[block])])
         return found
 
-    def phrase_docs(self, reader: Any, fieldname: str, words: list[str]) -> np.ndarray:
-        """The document numbers where `words` occur one right after the other (an `Offsets` field).
+    def phrase_docs(self, reader: Any, fieldname: str, terms: list[str]) -> np.ndarray:
+        """The document numbers where `terms` occur one right after the other (a positions field).
 
         Each word's occurrences are kept as sorted keys (document << 32 | position); the phrase
         is found by following the keys of the first word one position on, word by word.
         """
         found = []
         for leaf, offset in reader.leaf_readers():
-            keys = self._positions(leaf, fieldname, words[0])
-            for word in words[1:]:
+            keys = self._positions(leaf, fieldname, terms[0])
+            for word in terms[1:]:
                 if not len(keys):
                     break
                 following = self._positions(leaf, fieldname, word)
@@ -172,10 +172,8 @@ def _read_positions(leaf: Any, fieldname: str, text: str) -> np.ndarray:
     while matcher.is_active():
         matcher._read_ids()
         matcher._read_values()
-        values = matcher._values
-        counts = [len(v) // OFFSET_BYTES for v in values]
-        flat = np.frombuffer(b"".join(values), np.uint32).reshape(-1, 3)[:, 0].astype(np.int64)
-        keys.append((np.repeat(np.asarray(matcher._ids, np.int64), counts) << 32) | flat)
+        positions, counts = words.decode_many(matcher._values)
+        keys.append((np.repeat(np.asarray(matcher._ids, np.int64), counts) << 32) | positions)
         matcher._next_block()
     return np.concatenate(keys) if keys else np.zeros(0, np.int64)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import zlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -49,10 +48,12 @@ def document_fields(
 ) -> dict[str, Any]:
     """The Whoosh fields of one document (`print_` is its fingerprint), the body analysed."""
     body = document.body
+    body.encode("utf-8")  # a body with lone surrogates is not text: UnicodeEncodeError
+    analysed = fields.analyse_body(body)
     values: dict[str, Any] = {
         fields.ID_FIELD: document.id,
         fields.FINGERPRINT: print_,
-        fields.BODY: fields.analyse_body(body),
+        fields.BODY: analysed,
         fields.TITLE: document.title,
         fields.SOURCE: document.source,
         fields.AUTHOR: document.author,
@@ -61,7 +62,8 @@ def document_fields(
             "title": document.title,
             "source": document.source,
             "published": document.published_iso,
-            "body": zlib.compress(body.encode("utf-8"), 1),
+            "body": body,  # the stored-fields column compresses it
+            "marks": analysed.marks,
             "quotes": quotes,
         },
     }
@@ -78,15 +80,20 @@ def document_fields(
     return values
 
 
-def check_fields(schema: Schema, values: dict[str, Any]) -> None:
-    """Raise what the writer would raise on `values`, before it has written any of them.
+def analyse_fields(schema: Schema, values: dict[str, Any]) -> None:
+    """Analyse every text field of `values` in place, and check the others' values.
 
-    Whoosh's writer adds a document field by field, so a failure half-way would leave the
-    postings of the fields before it in the segment.
+    This raises what the writer would raise, before it has written anything: Whoosh's writer
+    adds a document field by field, so a failure half-way would leave the postings of the
+    fields before it. The writer then takes the texts' postings as they are (`Text`).
     """
     for name, value in values.items():
         part = schema[name]
-        if part.indexed and not isinstance(value, fields.Analysed):
+        if isinstance(value, fields.Analysed):
+            continue
+        if isinstance(part, fields.Text):
+            values[name] = fields.Analysed(list(part.index(value)))
+        elif part.indexed:
             list(part.index(value))
         if part.column_type:
             part.to_column_value(value)
@@ -95,10 +102,10 @@ def check_fields(schema: Schema, values: dict[str, Any]) -> None:
 def prepare(
     schema: Schema, document: Document, ranges: list[tuple[int, int, str]], print_: str
 ) -> dict[str, Any] | str:
-    """The checked fields of one document, or why it cannot be indexed (one line)."""
+    """The analysed fields of one document, or why it cannot be indexed (one line)."""
     try:
         values = document_fields(document, ranges, print_)
-        check_fields(schema, values)
+        analyse_fields(schema, values)
     except Exception as error:  # whatever the document holds, the others still get indexed
         reason = " ".join(f"{type(error).__name__}: {error}".split())[:200]
         log.warning("not indexed: %s: %s", document.id, reason)

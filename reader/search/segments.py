@@ -4,18 +4,35 @@ Whoosh's own writer puts every posting into a sorting pool (a tuple each, spille
 sorted runs), reads it back one at a time and hands it to the codec one call at a time, looking
 up the document's field length for each: three quarters of the indexing time. Here a segment's
 postings are kept per field and term as they arrive (documents come in number order, so each
-list is already sorted) and the codec's postings writer is given whole blocks. The files are
-the ones Whoosh writes, byte for byte (tests/search/test_segments.py checks it).
+list is already sorted) and the codec's postings writer is given whole blocks.
+
+The codec (`CompactCodec`) is Whoosh 3's with smaller postings blocks: Whoosh pickles a block's
+ids, weights and values with pickle protocol 2, which has no bytes type (each value becomes a
+latin-1 string rebuilt by a function call) and writes every weight as an 8-byte float, then
+compresses even a block of one posting. Here a block is pickled at the highest protocol, the ids
+and weights of a full block as arrays (a small one's as tuples: an array's pickle costs ~60
+bytes), and compressed only when that makes it smaller. Whoosh's own block reader
+reads these blocks as they are; all else in the files is Whoosh's, byte for byte
+(tests/search/test_segments.py checks both).
 """
 
 from __future__ import annotations
 
+import pickle
+import zlib
 from array import array
 from collections.abc import Iterable
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3FieldWriter
+from whoosh.codec.whoosh3 import (
+    WHOOSH3_HEADER_MAGIC,
+    W3Codec,
+    W3FieldWriter,
+    W3PostingsWriter,
+)
 from whoosh.fields import Schema
+from whoosh.util.numeric import length_to_byte
+from whoosh.util.numlists import delta_encode
 from whoosh.writing import SegmentWriter
 
 
@@ -104,10 +121,79 @@ def _write_term(postwriter: Any, postings: TermPostings, lengths: list[int] | No
             postwriter._maxlength = max(block) if block else 0
 
 
+class CompactPostingsWriter(W3PostingsWriter):
+    """Whoosh 3's postings writer with smaller blocks (see the module's docstring)."""
+
+    def _write_block(self, last: bool = False) -> None:
+        if not self._blockcount:
+            self._postfile.write(WHOOSH3_HEADER_MAGIC)
+        self._terminfo.add_block(self)
+        ids = self._ids
+        data = pickle.dumps(
+            (self._compact_ids(), self._compact_weights(), self._mini_values()),
+            pickle.HIGHEST_PROTOCOL,
+        )
+        level = 0
+        if self._compression and len(data) > SMALL_BLOCK:
+            packed = zlib.compress(data, self._compression)
+            if len(packed) < len(data):
+                data, level = packed, self._compression
+        info = pickle.dumps(
+            (
+                len(ids),
+                ids[-1],
+                self._maxweight,
+                level,
+                length_to_byte(self._minlength),
+                length_to_byte(self._maxlength),
+            ),
+            pickle.HIGHEST_PROTOCOL,
+        )
+        length = len(info) + len(data)
+        self._postfile.write_int(-length if last else length)
+        self._postfile.write(info)
+        self._postfile.write(data)
+        self._blockcount += 1
+        self._new_block()
+
+    def _compact_ids(self) -> array | tuple[int, ...]:
+        if self._byteids:  # term vectors' ids are terms: Whoosh's own way
+            return tuple(self._ids)
+        gaps = tuple(delta_encode(self._ids))
+        if len(gaps) < ARRAY_FROM:
+            return gaps
+        return array("H", gaps) if max(gaps) < 1 << 16 else array("I", gaps)
+
+    def _compact_weights(self) -> array | tuple[float, ...] | float | None:
+        weights = self._weights
+        first = weights[0]
+        if all(w == first for w in weights):
+            return None if first == 1.0 else float(first)
+        return array("f", weights) if len(weights) >= ARRAY_FROM else tuple(map(float, weights))
+
+
+class CompactCodec(W3Codec):
+    """Whoosh 3's codec writing `CompactPostingsWriter` blocks."""
+
+    def postings_writer(self, dbfile: Any, byteids: bool = False) -> CompactPostingsWriter:
+        return CompactPostingsWriter(
+            dbfile,
+            blocklimit=self._blocklimit,
+            byteids=byteids,
+            compression=self._compression,
+            inlinelimit=self._inlinelimit,
+        )
+
+
+SMALL_BLOCK = 64  # bytes of pickled block below which compressing never pays
+ARRAY_FROM = 16  # postings from which a block's ids and weights pickle smaller as arrays
+
+
 class Writer(SegmentWriter):
     """A SegmentWriter that gathers postings in a `TermPool` and writes them per term."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("codec", CompactCodec())
         super().__init__(*args, **kwargs)
         self.pool = TermPool()
 

@@ -59,3 +59,18 @@ def test_an_import_that_cannot_be_copied_reports_the_file_and_keeps_the_rest(tmp
     assert "large.txt" in result.stderr
     listed = _cli(["--library", str(library), "list", "--json"], resource.RLIM_INFINITY)
     assert listed.stdout.count('"title"') == 6  # five seeds and the small file
+
+
+def test_a_log_file_that_cannot_grow_costs_no_traceback(tmp_path):
+    library = tmp_path / "lib"
+    assert _cli(["--library", str(library), "list"], resource.RLIM_INFINITY).returncode == 0
+    log_file = library / "logs" / "source-reader.log"
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    with log_file.open("a", encoding="utf-8") as out:
+        out.write("an earlier session's line\n" * 2_000)  # ~52 KB: past the limit below
+    target = tmp_path / "out.pdf"
+    args = ["--library", str(library), "export", "--pdf", str(target), "--query", "nato"]
+    result = _cli([*args, str(SEEDS)], limit_bytes=30_000)
+    assert result.returncode != 0
+    _one_clear_line(result.stderr)
+    assert "Logging error" not in result.stderr
