@@ -54,6 +54,14 @@ class Document:
     format: str = "text"  # "text", "markdown" or "html"
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
+    # How many times a field was assigned: an edited document is told from an unchanged one
+    # without comparing its text (the search index looks at only the edited ones).
+    edits: int = field(default=0, repr=False, compare=False)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        object.__setattr__(self, name, value)
+        if name != "edits":
+            object.__setattr__(self, "edits", getattr(self, "edits", 0) + 1)
 
     @property
     def words(self) -> int:
