@@ -8,7 +8,9 @@ corpus with a fixed seed and each is run several times; "frequent word" is a str
 the corpus's 50 most common words). The same corpus and queries also go through tantivy (see
 tantivy_reference.py; skipped with a note when the `bench` extra is not installed) and each
 figure gets its ratio to tantivy's beside it: the machine is shared, so ratios measured in the
-same run are what hold. Writes results/search.json and prints a summary.
+same run are what hold. Updates results/search.json (sizes not run this time keep their recorded
+figures, each with the machine load it ran under) and prints a summary. The update is timed
+UPDATES times (median): every few updates also merge small segments.
 
 Usage: bench_search.py [--sizes 1000 10000] [--runs 5] [--work DIR]
 """
@@ -34,6 +36,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+UPDATES = 20
 sys.path[:0] = [str(HERE.parents[1]), str(HERE)]
 
 from corpus import write_corpus  # noqa: E402
@@ -159,6 +162,7 @@ def bench_size(n: int, runs: int, work: Path) -> dict:
     started = time.perf_counter()
     documents, errors = load_paths([corpus_dir])
     load_s = time.perf_counter() - started
+    loaded_mb = current_rss_mb()
     index_dir = work / f"index-{n}"
     shutil.rmtree(index_dir, ignore_errors=True)
     index = SearchIndex(index_dir)
@@ -174,17 +178,26 @@ def bench_size(n: int, runs: int, work: Path) -> dict:
         "load_s": round(load_s, 1),
         "index_s": round(index_s, 1),
         "docs_per_s": round(len(documents) / index_s, 1),
+        "loaded_rss_mb": loaded_mb,  # the documents held; the peak minus this is the index's
         "peak_rss_mb": peak_rss_mb(),
         "index_mb": round(folder_size(index_dir) / 2**20, 1),
         "text_mb": round(sum(len(d.body.encode()) for d in documents) / 2**20, 1),
         "queries": time_queries(project_search(index), kinds, runs),
-        "incremental_update": time_incremental(index, documents, runs),
+        "incremental_update": time_incremental(index, documents, UPDATES),
     }
     index.close()
     if Reference is not None:
         figures["tantivy"] = tantivy_figures(documents, kinds, runs, work / f"tantivy-{n}")
         add_ratios(figures)
     return figures
+
+
+def current_rss_mb() -> int:
+    """Resident memory of this process now."""
+    status = Path("/proc/self/status").read_text(encoding="utf-8")
+    return round(
+        int(next(x for x in status.splitlines() if x.startswith("VmRSS:")).split()[1]) / 1024
+    )
 
 
 def peak_rss_mb() -> dict[str, int]:
@@ -220,6 +233,14 @@ def add_ratios(figures: dict) -> None:
     }
 
 
+def recorded(out: Path) -> dict:
+    """The sizes recorded by earlier runs (each with the machine load it ran under)."""
+    try:
+        return json.loads(out.read_text(encoding="utf-8")).get("sizes", {})
+    except (OSError, ValueError):
+        return {}
+
+
 def machine() -> dict:
     model = ""
     with contextlib.suppress(OSError):
@@ -236,7 +257,6 @@ def machine() -> dict:
         "cpus": os.cpu_count(),
         "cpu": model or platform.processor(),
         "python": platform.python_version(),
-        "load_before": os.getloadavg(),
     }
 
 
@@ -273,15 +293,18 @@ def main(argv: list[str] | None = None) -> int:
         "--work", type=Path, default=Path(tempfile.gettempdir()) / "source-reader-bench"
     )
     args = parser.parse_args(argv)
-    results: dict = {"machine": machine(), "sizes": {}}
+    out = HERE / "results" / "search.json"
+    results: dict = {"machine": machine(), "sizes": recorded(out)}
     if Reference is None:
         print("tantivy is not installed (pip install -e '.[bench]'): no reference figures")
     for n in args.sizes:
         print(f"search benchmark: {n} articles…", flush=True)
-        results["sizes"][str(n)] = figures = bench_size(n, args.runs, args.work)
+        load_before = os.getloadavg()
+        figures = bench_size(n, args.runs, args.work)
+        figures["load"] = {"before": load_before, "after": os.getloadavg()}
+        results["sizes"][str(n)] = figures
         print("\n".join(summary(figures)), flush=True)
-    results["machine"]["load_after"] = os.getloadavg()
-    out = HERE / "results" / "search.json"
+    results["sizes"] = dict(sorted(results["sizes"].items(), key=lambda item: int(item[0])))
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {out}")
