@@ -1,7 +1,7 @@
 """Search benchmark: indexing time, index size, query latency with highlighting, incremental update.
 
-Builds the generated news corpora (tests/benchmarks/corpus.py, fixed seed) of 1,000 and 10,000
-articles of about 700 words, indexes each from scratch, then times `SearchIndex.search` — which
+Builds the generated news corpora (tests/benchmarks/corpus.py, fixed seed) of 1,000, 10,000 and
+50,000 articles of about 700 words, indexes each from scratch, then times `SearchIndex.search` — which
 includes snippets and spans of the first 20 hits — for single words, two-word AND, phrases, field
 queries and date queries, and the update after one article changed. Queries are drawn from the
 corpus with a fixed seed and each is run several times; "frequent word" is a stress case (one of
@@ -12,7 +12,7 @@ same run are what hold. Updates results/search.json (sizes not run this time kee
 figures, each with the machine load it ran under) and prints a summary. The update is timed
 UPDATES times (median): every few updates also merge small segments.
 
-Usage: bench_search.py [--sizes 1000 10000] [--runs 5] [--work DIR]
+Usage: bench_search.py [--sizes 1000 10000 50000] [--runs 5] [--work DIR]
 """
 
 from __future__ import annotations
@@ -287,7 +287,7 @@ def summary(figures: dict) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
         "--work", type=Path, default=Path(tempfile.gettempdir()) / "source-reader-bench"
