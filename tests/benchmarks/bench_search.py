@@ -30,6 +30,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -167,8 +168,10 @@ def bench_size(n: int, runs: int, work: Path) -> dict:
     shutil.rmtree(index_dir, ignore_errors=True)
     index = SearchIndex(index_dir)
     started = time.perf_counter()
-    report = index.update(documents)
+    with WorkerMemory() as workers:
+        report = index.update(documents)
     index_s = time.perf_counter() - started
+    process_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     assert len(report.added) == len(documents), report.skipped
     kinds = queries(documents)
     figures = {
@@ -179,7 +182,12 @@ def bench_size(n: int, runs: int, work: Path) -> dict:
         "index_s": round(index_s, 1),
         "docs_per_s": round(len(documents) / index_s, 1),
         "loaded_rss_mb": loaded_mb,  # the documents held; the peak minus this is the index's
-        "peak_rss_mb": peak_rss_mb(),
+        "peak_rss_mb": {
+            "process": process_mb,
+            "largest_worker": workers.largest,
+            "workers_together": workers.together,
+            "indexing": process_mb - loaded_mb + workers.together,
+        },
         "index_mb": round(folder_size(index_dir) / 2**20, 1),
         "text_mb": round(sum(len(d.body.encode()) for d in documents) / 2**20, 1),
         "queries": time_queries(project_search(index), kinds, runs),
@@ -200,11 +208,40 @@ def current_rss_mb() -> int:
     )
 
 
-def peak_rss_mb() -> dict[str, int]:
-    """Peak resident memory so far of this process and of its largest finished child (worker)."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"process": round(own / 1024), "largest_worker": round(child / 1024)}
+class WorkerMemory:
+    """The peak resident memory of this process's child processes (the index's workers) while
+    the block runs, read from /proc every 20 ms.
+
+    Not `getrusage(RUSAGE_CHILDREN)`: a child started by fork and exec keeps, as its peak, the
+    parent's size at the fork, so the "worker" peak was the parent's.
+    """
+
+    def __init__(self) -> None:
+        self.largest = 0
+        self.together = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> WorkerMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        me = str(os.getpid())
+        while not self._stop.wait(0.02):
+            sizes = []
+            for stat in Path("/proc").glob("[0-9]*/stat"):
+                with contextlib.suppress(OSError, IndexError, ValueError, StopIteration):
+                    if stat.read_text().rsplit(")", 1)[1].split()[1] == me:
+                        status = (stat.parent / "status").read_text()
+                        line = next(x for x in status.splitlines() if x.startswith("VmRSS:"))
+                        sizes.append(round(int(line.split()[1]) / 1024))
+            self.largest = max(self.largest, *sizes, 0)
+            self.together = max(self.together, sum(sizes))
 
 
 def tantivy_figures(documents: list[Document], kinds: dict, runs: int, folder: Path) -> dict:
@@ -268,7 +305,8 @@ def summary(figures: dict) -> list[str]:
     peak = figures["peak_rss_mb"]
     lines = [
         f"  indexed {figures['documents']} docs in {figures['index_s']} s{build}, peak "
-        f"{peak['process']} MB (+ {peak['largest_worker']} MB per worker), index {figures['index_mb']} MB "
+        f"{peak['process']} MB, {figures['loaded_rss_mb']} MB of it the documents (workers "
+        f"{peak['workers_together']} MB together), index {figures['index_mb']} MB "
         f"for {figures['text_mb']} MB of text"
     ]
     for kind, q in figures["queries"].items():
