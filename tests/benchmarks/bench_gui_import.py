@@ -5,7 +5,10 @@ imports N generated articles (copy, read, quotes, index, all in the background).
 the GUI thread records the gaps between its ticks; a gap is the time the thread was busy (a
 stall). Reports the worst gap, the 99th percentile, how many gaps passed 100 ms, their total and
 how much of it the GUI thread spent on the CPU (the rest it waited: for the CPU or the GIL), and
-the wall time to a searchable library. Writes results/gui_import.json.
+the wall time to a searchable library, and the full (generation 2) garbage collections during
+the import: how many, the longest and their total (any thread's: a collection holds the GIL, so
+the GUI thread waits through it), how many objects ended frozen and how many of them were
+garbage (`reader.ui.collector`). Writes results/gui_import.json.
 
 Usage: bench_gui_import.py [--articles 10000]
 """
@@ -13,6 +16,7 @@ Usage: bench_gui_import.py [--articles 10000]
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -24,6 +28,7 @@ import threading
 import time
 import traceback
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -59,6 +64,23 @@ def watch_stalls(last: list[float], stop: threading.Event) -> Counter[str]:
 
     threading.Thread(target=run, daemon=True).start()
     return sites
+
+
+def watch_full_collections() -> tuple[list[float], Callable[[], None]]:
+    """Times every full garbage collection (ms) until the returned function is called."""
+    times: list[float] = []
+    began = [0.0]
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            began[0] = time.perf_counter()
+        else:
+            times.append((time.perf_counter() - began[0]) * 1000)
+
+    gc.callbacks.append(callback)
+    return times, lambda: gc.callbacks.remove(callback)
 
 
 def start_display() -> tuple[str, subprocess.Popen | None]:
@@ -115,6 +137,7 @@ def measure(articles: int, scratch: Path) -> dict[str, object]:
     timer.start(TICK_MS)
     stop = threading.Event()
     sites = watch_stalls(last, stop)
+    full_collections, unwatch = watch_full_collections()
     started = time.perf_counter()
     window.workspace.index_ready = False
     window.import_paths([str(folder)])
@@ -124,8 +147,12 @@ def measure(articles: int, scratch: Path) -> dict[str, object]:
     wall = time.perf_counter() - started
     timer.stop()
     stop.set()
+    unwatch()
     searchable = window.workspace.core.search("ceasefire").total
     window.close()
+    frozen = gc.get_freeze_count()
+    gc.unfreeze()
+    garbage = gc.collect()  # what freezing kept alive (an upper bound: young garbage too)
     gaps.sort()
     return {
         "articles": articles,
@@ -138,6 +165,11 @@ def measure(articles: int, scratch: Path) -> dict[str, object]:
         "stalls_total_ms": round(stalls[0]),
         "stalls_gui_cpu_ms": round(stalls[1]),
         "ticks": len(gaps),
+        "full_gcs": len(full_collections),
+        "full_gc_worst_ms": round(max(full_collections, default=0.0), 1),
+        "full_gc_total_ms": round(sum(full_collections)),
+        "frozen_objects": frozen,
+        "frozen_garbage": garbage,
         "stall_sites": dict(sites.most_common(8)),
     }
 
