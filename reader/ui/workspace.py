@@ -62,7 +62,7 @@ class WorkspaceJobs(QObject):
     # -- life cycle ------------------------------------------------------------------------------
     def start(self) -> None:
         """Load the documents, then analyse quotes, then bring the index up to date."""
-        self.run_job(self.pool, "load", lambda _p, _a: self.core.load(), self._loaded)
+        self.run_job(self.pool, "load", lambda p, _a: self.core.load(p), self._loaded)
 
     def open_output(self, folder: str) -> None:
         """Show a scale job's output instead of the library: its documents and analysis,
@@ -221,13 +221,15 @@ class WorkspaceJobs(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """Run `work` on `runner` as a job named `job` (counted by `busy()`, progress signalled).
+        """Run `work` on `runner` as a job named `job` (counted by `busy()`, progress signalled:
+        at once, so the status bar names the job that runs, then as the work reports it).
 
         From the first job to the end of the last, full garbage collections wait (`collector`).
         """
         if not self._jobs:
             collector.hold()
         self._jobs.add(job)
+        self.progress.emit(job, 0.0, "")
 
         def failed(error: BaseException) -> None:
             self._failed(job, error)

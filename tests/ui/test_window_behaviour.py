@@ -232,6 +232,26 @@ def test_importing_a_folder_reports_files_done_out_of_all(qtbot, window, tmp_pat
     qtbot.waitUntil(lambda: len(window.workspace.documents) == 125, timeout=30000)
 
 
+def test_each_job_is_named_as_it_starts_and_reading_reports_files_read_out_of_all(
+    qtbot, window, tmp_path
+):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(120):
+        (folder / f"n{number:03}.txt").write_text(f"Ferry story {number}\n\nThe ferry sailed.\n")
+    reports: list[tuple[str, str]] = []
+    window.workspace.progress.connect(lambda job, _f, m: reports.append((job, m)))
+    window.import_paths([str(folder)])
+    qtbot.waitUntil(
+        lambda: window.workspace.index_ready and not window.workspace.busy(), timeout=60000
+    )
+    assert len(window.workspace.documents) == 125
+    started = [job for job, message in reports if message == ""]
+    assert started == ["import", "load", "quotes", "index"]
+    assert ("load", "100 of 125 files") in reports
+    assert reports.index(("load", "")) < reports.index(("load", "100 of 125 files"))
+
+
 def test_a_flood_of_progress_reports_is_shown_as_the_latest_one(qtbot, window):
     status = window.status
     for done in range(1, 2001):
