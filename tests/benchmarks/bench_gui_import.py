@@ -63,18 +63,22 @@ def watch_stalls(last: list[float], stop: threading.Event) -> tuple[Counter[str]
             f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in own[-1 : -depth - 1 : -1]
         )
 
+    def sample(sampler: int | None) -> None:
+        frames = sys._current_frames()
+        if gui in frames:
+            sites[where(frames[gui], 3) or OUTSIDE] += 1
+        for ident, frame in frames.items():
+            if ident not in (gui, sampler):
+                inner = (
+                    f"{Path(frame.f_code.co_filename).name}:{frame.f_lineno} {frame.f_code.co_name}"
+                )
+                workers[f"{inner} < {where(frame, 1) or '?'}"] += 1
+        frames.clear()  # it holds this frame: no cycle keeps the threads' locals alive
+
     def run() -> None:
-        sampler = threading.get_ident()
         while not stop.wait(0.01):
-            if (time.perf_counter() - last[0]) * 1000 < SAMPLE_AFTER_MS:
-                continue
-            frames = sys._current_frames()
-            if gui in frames:
-                sites[where(frames[gui], 3) or OUTSIDE] += 1
-            for ident, frame in frames.items():
-                if ident not in (gui, sampler):
-                    inner = f"{Path(frame.f_code.co_filename).name}:{frame.f_lineno} {frame.f_code.co_name}"
-                    workers[f"{inner} < {where(frame, 1) or '?'}"] += 1
+            if (time.perf_counter() - last[0]) * 1000 >= SAMPLE_AFTER_MS:
+                sample(threading.get_ident())
 
     threading.Thread(target=run, daemon=True).start()
     return sites, workers
@@ -169,8 +173,9 @@ def measure(articles: int, scratch: Path) -> dict[str, object]:
     searchable = window.workspace.core.search("ceasefire").total
     window.close()
     frozen = gc.get_freeze_count()
+    gc.collect()  # garbage that was never frozen (closing the window made some)
     gc.unfreeze()
-    garbage = gc.collect()  # what freezing kept alive (an upper bound: young garbage too)
+    garbage = gc.collect()  # garbage that freezing kept
     gaps.sort()
     return {
         "articles": articles,
