@@ -47,6 +47,7 @@ from reader.quotes.names import (
     PRONOUNS,
     ROLE_HEADS,
     WORD_RE,
+    fold,
     is_capitalised,
     is_person_name,
     sentence_starts,
@@ -108,6 +109,8 @@ def _resolve(
         people.learn_gender(name, first)
         return Result(name, people.role_of(name), None)
     parts, role = split_name(words)
+    if not parts and len(role) == 1 and is_capitalised(role[0]) and fold(role[0]) in people.full:
+        parts, role = role, []  # "King says" after "Billie Jean King": a title as a surname
     if not parts and all(w.lower() in GROUP_NOUNS | DETERMINERS for w in role):
         return Result(None, " ".join(w.lower() for w in role if w.lower() not in DETERMINERS), None)
     role = role or found.role

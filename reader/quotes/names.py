@@ -158,6 +158,9 @@ colonel sergeant lieutenant admiral bishop archbishop cardinal rabbi imam member
     | OCCUPATIONS
     | POLITICAL_ROLES
 )
+# Titles that are also common surnames: one ending a name ("Billie Jean King", "Mr. Prince") is
+# the surname, one before it ("King Charles", "Judge Maria Costa") the title.
+TITLE_SURNAMES = _words("king prince bishop judge pope cardinal")
 # Words that may qualify a role ("Russian Foreign Minister", "the top diplomat").
 ROLE_MODIFIERS = _words(
     """foreign defence defense prime vice top senior former state press security national interior
@@ -300,6 +303,8 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """
     name: list[str] = []
     i = len(tokens) - 1
+    if _title_surname(tokens):
+        name, i = [clean_token(tokens[-1])], i - 1
     while i >= 0 and len(name) < 4:
         raw = tokens[i]
         word = clean_token(raw)
@@ -327,6 +332,20 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     while role and not role[-1][0].isalnum():
         role = role[:-1]
     return name, role
+
+
+def _title_surname(tokens: list[str]) -> bool:
+    """True when the last word is a title that is a surname here: after a given name or an
+    honorific ("Steve King", "Mr. Prince"), not after another title or a body ("Foreign Minister",
+    "Senate Judge")."""
+    if len(tokens) < 2 or clean_token(tokens[-1]).lower() not in TITLE_SURNAMES:
+        return False
+    word = clean_token(tokens[-2])
+    low = word.lower().rstrip(".")
+    if low in HONORIFICS:
+        return True
+    vocabulary = ROLE_HEADS | ROLE_MODIFIERS | STOP_CAPS | GROUP_NOUNS | ORG_WORDS
+    return is_capitalised(word) and word == tokens[-2] and low not in vocabulary
 
 
 def is_head(word: str) -> bool:

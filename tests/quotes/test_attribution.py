@@ -888,3 +888,15 @@ def test_a_body_after_at_is_not_read_across_a_relative_clause() -> None:
     )
     assert by_text(quotes, "cruel").speaker == "Ana Ruiz"
     assert by_text(quotes, "unfair").speaker == "Rosa Lindqvist"
+
+
+def test_a_title_that_ends_a_name_is_the_surname() -> None:
+    quotes = analysed(
+        "Matthew Prince, chief executive of Cloudbank, said the sites were harmless.",
+        "\u201cIt is risky to make tech firms judges of politics,\u201d Mr. Prince said.",
+        "The tennis champion Billie Jean King spoke last. King says the boxer \u201ctalked the "
+        "talk and walked the walk.\u201d",
+        "King Harald of Norway sent a message. \u201cWe mourn a great athlete today,\u201d the "
+        "king wrote.",
+    )
+    assert [q.speaker for q in quotes] == ["Matthew Prince", "Billie Jean King", "Harald"]
