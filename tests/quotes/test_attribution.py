@@ -900,3 +900,15 @@ def test_a_title_that_ends_a_name_is_the_surname() -> None:
         "king wrote.",
     )
     assert [q.speaker for q in quotes] == ["Matthew Prince", "Billie Jean King", "Harald"]
+
+
+def test_a_straight_opening_mark_closed_by_a_curly_one_keeps_its_speaker() -> None:
+    quotes = analysed(
+        'Voter contact is a complex endeavor. "There are two people in this race with the '
+        "experience to do that,\u201d said Rick Wilson, a Florida strategist. \u201cThat is Bush "
+        "and Rubio.\u201d",
+    )
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("Rick Wilson", "said-before-name"),
+        ("Rick Wilson", "continues"),
+    ]
