@@ -77,14 +77,14 @@ SIGNATURE_RE = re.compile(
     r"(?:[ \t]*,[ \t]*[^\n.!?,]{1,40}){0,3}\.?[ \t]*$"
 )
 PARTY_TAG_RE = re.compile(
-    r"\s*\((?:[RDI]|Ind|Dem|Rep)[-\u2013,]\s?[A-Z][A-Za-z.]*\)|,\s*[RDI]-[A-Z][A-Za-z.]*(?=,)"
+    r"\s*\((?:[RDI]|Ind|Dem|Rep)(?:[-\u2013,]\s?[A-Z][A-Za-z.]*)?\)|,\s*[RDI]-[A-Z][A-Za-z.]*,"
 )
 
 
 def _words(text: str) -> list[str]:
     """The words of `text`, a party tag after a name dropped ("Rep. Jane Doe (R-Fla.) said",
-    "Sen. Ed Roe, D-Ore., said")."""
-    return WORD_RE.findall(PARTY_TAG_RE.sub("", text))
+    "Sen. Ed Roe, D-Ore., said", "Sen. Jo Hale (D) said")."""
+    return WORD_RE.findall(PARTY_TAG_RE.sub(" ", text))
 
 
 def _resolve(

@@ -91,6 +91,8 @@ def _forward(words: list[str], k: int) -> int:
         if not (_se_word(words[j]) or (low in PARTICLES and j > k) or joins):
             break
         j += 1
+    while j > k + 1 and words[j - 1].lower() in CONNECTORS:  # "Ana Ruiz of the Institute"
+        j -= 1
     if j > k and _names_someone(words[k:j]):
         return j
     return _describing(words, k)
@@ -169,8 +171,8 @@ def _inverted(words: list[str], k: int) -> int:
     end = max(end, _role_then_name(words, end))  # "said Acme campaign spokesman Bo Lind"
     if end == len(words):
         return end
-    after = words[end]
-    return end if not after[0].isalnum() or after.lower() in AFTER_NAME else k
+    after = words[end].lower()  # "said Ana Ruiz of the Policy Institute, an early voice"
+    return end if not after[0].isalnum() or after in AFTER_NAME or after in _LINKS else k
 
 
 def _with_name(words: list[str], k: int, end: int, pos: int, tag: str) -> Found:
@@ -243,7 +245,8 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         end = _role_then_name(words, k)
     elif _role_then_name(words, end) > end:  # "Acme Capital fund manager Bo Lind said"
         start, end = end, _role_then_name(words, end)
-    described = _description_after(words, end)  # "Bo Lind, a former aide, said"
+    # "Bo Lind, a former aide, said" / "the White House spokesman, Josh Earnest, said"
+    described = _description_after(words, end) or _name_after_role(words, start, end)
     verb = _skip_aux(words, described or end, 1)
     if end == k or verb >= len(words) or not is_speech_verb(words[verb]):
         return None
@@ -362,6 +365,19 @@ def _description_after(words: list[str], end: int) -> int:
         if not words[c][0].isalnum() and words[c] not in "-'’":
             return 0
     return 0
+
+
+def _name_after_role(words: list[str], k: int, end: int) -> int:
+    """After a role words[k:end] naming nobody ("the White House spokesman"), the end of its
+    holder's name set off by commas (", Josh Earnest,"), or 0 when there is none."""
+    if end + 2 >= len(words) or words[end] != "," or not any(map(is_head, words[k:end])):
+        return 0
+    stop = _forward(words, end + 1)
+    name, _ = split_name(words[end + 1 : stop])
+    own, _ = split_name(words[k:end])
+    if own or not name or stop >= len(words) or words[stop] != ",":
+        return 0
+    return stop + 1
 
 
 def _role_then_name(words: list[str], k: int) -> int:

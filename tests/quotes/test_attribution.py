@@ -912,3 +912,23 @@ def test_a_straight_opening_mark_closed_by_a_curly_one_keeps_its_speaker() -> No
         ("Rick Wilson", "said-before-name"),
         ("Rick Wilson", "continues"),
     ]
+
+
+def test_speakers_named_with_an_affiliation_a_role_before_the_name_or_a_party_tag() -> None:
+    quotes = analysed(
+        "Economists disagreed about the new rules on overtime pay for office workers.",
+        "\u201cThis will help many working people at once,\u201d said Ross Eisenbrey of the "
+        "Economic Policy Institute, an early voice for the change.",
+        "\u201cThe department went too far with this one,\u201d the White House spokesman, Josh "
+        "Earnest, said on Thursday.",
+        "\u201cThat is not the view of our party at all,\u201d Senate Majority Leader Mitch "
+        "McConnell, R-Ky., said.",
+        "\u201cWe should debate the bill in the open,\u201d state Sen. Jason Holsman (D) said.",
+    )
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("Ross Eisenbrey", "said-before-name"),
+        ("Josh Earnest", "said-after"),
+        ("Mitch McConnell", "said-after"),
+        ("Jason Holsman", "said-after"),
+    ]
+    assert quotes[1].role == "White House spokesman"
