@@ -32,7 +32,8 @@ repeated repeats gushed gushes alleged alleges contended contends blasted slamme
 snapped scoffed bragged griped raved thundered marveled marvelled exulted wrote claims
 exhorted chimed deadpanned huffed demanded pleaded reasoned texted emailed grumbled hinted
 implored interjected opined protested railed ranted sighed surmised teased yelled screamed
-whispered murmured jokes barked growled snarled hissed
+whispered murmured jokes barked growled snarled hissed reported reports remembered remembers
+agreed agrees pressed
 """
 SPEECH_VERBS = _words(_VERB_STEMS)
 PARTICIPLES = _words(

@@ -8,6 +8,7 @@ them to a person is `reader.quotes.attribution`'s job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reader.quotes.names import (
@@ -48,6 +49,7 @@ LEADING_WORDS = frozenset(["and", "but", "then", "so", "yet", "now", "still", "m
 MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 WINDOW = 250  # characters read on each side of a quotation
 _CLAIMS = frozenset(["claims", "claimed", "alleges", "alleged", "reads", "read", "states"])
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
 APPOSITIVE = 30  # words of a description set off by commas between a name and its verb
 REPORTED_REACH = 60  # words between a speech verb and the reported clause quoting its subject
 
@@ -72,6 +74,8 @@ class Result:
 def _se_word(word: str) -> bool:
     low = word.lower().rstrip(".")
     if low in ROLE_HEADS or low in ROLE_MODIFIERS or low in HONORIFICS or low in GROUP_NOUNS:
+        return True
+    if _ORDINAL_RE.fullmatch(low):  # a rank: "Air Force 1st Lt. Tyler Livingston"
         return True
     return is_capitalised(word) and low not in STOP_CAPS
 

@@ -932,3 +932,20 @@ def test_speakers_named_with_an_affiliation_a_role_before_the_name_or_a_party_ta
         ("Jason Holsman", "said-after"),
     ]
     assert quotes[1].role == "White House spokesman"
+
+
+def test_an_outlet_that_reported_and_a_speaker_who_agreed_or_remembered() -> None:
+    quotes = analysed(
+        "Servers who rely on tips said the new wage law had cut their pay.",
+        "\u201cRestaurants are hiring fewer people this spring,\u201d Fox News reported.",
+        "\u201cOur ideas of success are different,\u201d agrees Michelle Stevens, a nurse.",
+        "\u201cShe took it upon herself to prove them wrong,\u201d remembered Roy Verley, a "
+        "former spokesman.",
+        "\u201cI was hoping for another candidate,\u201d said Air Force 1st Lt. Tyler Livingston.",
+    )
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("Fox News", "said-after"),
+        ("Michelle Stevens", "said-before-name"),
+        ("Roy Verley", "said-before-name"),
+        ("Tyler Livingston", "said-before-name"),
+    ]
