@@ -418,6 +418,8 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
         if document is not None:
             return document
         end_se = _skip_aux(words, k - 1, -1) + 1
+        if end_se == k:  # "Byrne went on to say,", "Mr. Trump was prompted to say,"
+            end_se = _verbs_before_to(words, k)
         start = _backward(words, end_se)
         if start >= end_se and k > 0 and words[k - 1] == ",":
             end_se = k - 1
@@ -469,6 +471,19 @@ def _signed(words: list[str], pos: int) -> Found | None:
     if not 0 < len(name) <= 5 or shouted or not all(map(is_capitalised, name)):
         return None
     return Found(name, pos, "colon-intro")
+
+
+def _verbs_before_to(words: list[str], k: int) -> int:
+    """Where the verbs leading up to "to" and the speech verb at words[k] start ("went on to
+    say", "was prompted to say"), or k when "to" does not stand right before it."""
+    if k < 2 or words[k - 1].lower() != "to":
+        return k
+    j = k - 1
+    while j > 0 and k - j <= 4 and words[j - 1].isalpha() and words[j - 1].islower():
+        if words[j - 1] in CLAUSE_OPENERS or words[j - 1] in DETERMINERS:
+            return k
+        j -= 1
+    return j if j < k - 1 else k
 
 
 def _too_far(words: list[str], k: int) -> bool:

@@ -949,3 +949,16 @@ def test_an_outlet_that_reported_and_a_speaker_who_agreed_or_remembered() -> Non
         ("Roy Verley", "said-before-name"),
         ("Tyler Livingston", "said-before-name"),
     ]
+
+
+def test_a_speech_verb_after_to_belongs_to_the_subject_of_the_verbs_before_it() -> None:
+    quotes = analysed(
+        "The former officer Gary Byrne wrote a book about his years of service.",
+        "Byrne went on to say, \u201cFrom the bottom of my soul, I know this to be true.\u201d",
+        "The debate with Ted Cruz was so subdued that Mr. Trump was prompted to say, \u201cSo far, "
+        "I cannot believe how civil it has been up here.\u201d",
+    )
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("Gary Byrne", "intro"),
+        ("Trump", "intro"),
+    ]
