@@ -33,7 +33,7 @@ snapped scoffed bragged griped raved thundered marveled marvelled exulted wrote 
 exhorted chimed deadpanned huffed demanded pleaded reasoned texted emailed grumbled hinted
 implored interjected opined protested railed ranted sighed surmised teased yelled screamed
 whispered murmured jokes barked growled snarled hissed reported reports remembered remembers
-agreed agrees pressed
+agreed agrees pressed reacted
 """
 SPEECH_VERBS = _words(_VERB_STEMS)
 PARTICIPLES = _words(
@@ -205,7 +205,8 @@ my your after before while when where as if although though since during for fro
 of to speaking asked according last next prior taking now here there what who why how monday
 tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december not no its in amid despite under over some many
-most few several others all both each every"""
+most few several others all both each every hours days weeks months years minutes moments
+decades back ever"""
 )
 ORG_WORDS = _words(
     """states kingdom union nations federation republic ministry department office council committee
@@ -350,9 +351,10 @@ def _title_surname(tokens: list[str]) -> bool:
 
 
 def is_head(word: str) -> bool:
-    """True for the head of a description: a role ("the mayor") or an age ("the 51-year-old")."""
+    """True for the head of a description: a role ("the mayor", "the co-host") or an age ("the
+    51-year-old")."""
     low = word.lower()
-    return low in ROLE_HEADS or low.endswith("-year-old")
+    return low in ROLE_HEADS or low.endswith("-year-old") or low.rpartition("-")[2] in ROLE_HEADS
 
 
 def is_person_name(name: list[str]) -> bool:

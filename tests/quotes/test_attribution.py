@@ -962,3 +962,19 @@ def test_a_speech_verb_after_to_belongs_to_the_subject_of_the_verbs_before_it() 
         ("Gary Byrne", "intro"),
         ("Trump", "intro"),
     ]
+
+
+def test_a_time_phrase_opening_a_sentence_and_a_hyphenated_role_name_nobody() -> None:
+    quotes = analysed(
+        "The casino owner Sheldon Adelson praised Donald Trump on Sunday.",
+        "Hours later, Trump returned the compliment, telling Reuters, \u201cSheldon and I have "
+        "been friends for a long time.\u201d",
+        "\u201cImagine that man going up against both of them on one stage,\u201d mused Blaze "
+        "co-host Stu Burguiere.",
+        "\u201cWhat sport is he talking about, and who is he profiling?\u201d reacted Trump.",
+    )
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("Donald Trump", "subject-participle"),
+        ("Stu Burguiere", "said-before-name"),
+        ("Donald Trump", "said-before-name"),
+    ]
