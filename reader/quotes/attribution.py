@@ -44,6 +44,7 @@ from reader.quotes.names import (
     INDEFINITE,
     ORG_WORDS,
     PERSON_ROLES,
+    PLACE_WORDS,
     PRONOUNS,
     ROLE_HEADS,
     WORD_RE,
@@ -119,7 +120,7 @@ def _resolve(
     heads = [w.lower() for w in role if w.lower() in ROLE_HEADS]
     member = bool(role) and role[0].lower() in ("of", "from", "at")  # "of the charity X"
     role_text = " ".join(role) if heads or member else ""
-    if parts and people.is_place(" ".join(parts)):
+    if parts and people.is_place(" ".join(parts)) and not _speaking_body(parts):
         return Result(None, "", None)
     if parts:
         full = people.fullest(parts, pos, role)
@@ -139,6 +140,13 @@ def _resolve(
     if definite and titled and guess and (guess == last_speaker or recent(guess)):
         return Result(guess, role_text, None)
     return Result(None, role_text, guess)
+
+
+def _speaking_body(parts: list[str]) -> bool:
+    """True for a body that issues words even where the article places something in it ("in the
+    Global Times", "at the White House"), not a street or a city ("Calder Lane")."""
+    last = parts[-1].lower()
+    return len(parts) > 1 and last in ORG_WORDS and last not in PLACE_WORDS
 
 
 def _label_words(turn: Turn) -> list[str]:

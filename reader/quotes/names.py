@@ -228,6 +228,11 @@ doors corridors steps park parks shores harbour harbor waters skyline outskirts 
 center residents"""
 )
 PLACE_HEADS = _words("ground stadium arena pitch park estate district neighbourhood neighborhood")
+# Organisation words that name a place, not a body that speaks ("Calder Lane", "Harrow Road").
+PLACE_WORDS = PLACE_HEADS | _words(
+    "street square avenue road lane city county province region island islands sea ocean river "
+    "airport station venue"
+)
 PARTICLES = frozenset(["de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "le", "la"])
 ABBREVIATIONS = _words(
     "mr mrs ms dr prof st gen col sen rep gov lt sgt capt maj adm jr sr inc co corp vs etc no jan "

@@ -978,3 +978,13 @@ def test_a_time_phrase_opening_a_sentence_and_a_hyphenated_role_name_nobody() ->
         ("Stu Burguiere", "said-before-name"),
         ("Donald Trump", "said-before-name"),
     ]
+
+
+def test_a_named_body_speaks_even_where_the_article_also_places_something_in_it() -> None:
+    quotes = analysed(
+        "An editorial appeared in the Global Times on Thursday, and a reply at Calder Lane.",
+        "\u201cThe candidate has surprisingly earned himself a few fans in China,\u201d the "
+        "Global Times said.",
+        "\u201cWe will not rush to judge him,\u201d Calder Lane said.",
+    )
+    assert [q.speaker for q in quotes] == ["Global Times", None]
