@@ -49,6 +49,15 @@ LEADING_WORDS = frozenset(["and", "but", "then", "so", "yet", "now", "still", "m
 MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 WINDOW = 250  # characters read on each side of a quotation
 _CLAIMS = frozenset(["claims", "claimed", "alleges", "alleged", "reads", "read", "states"])
+PHRASAL_SPEECH_VERBS = frozenset(
+    f"{verb} {particle}"
+    for verbs, particle in (
+        ("shot shoots fired fires hit hits pushed pushes snapped", "back"),
+        ("went goes", "on"),
+        ("chimed chimes weighed weighs", "in"),
+    )
+    for verb in verbs.split()
+)
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
 APPOSITIVE = 30  # words of a description set off by commas between a name and its verb
 REPORTED_REACH = 60  # words between a speech verb and the reported clause quoting its subject
@@ -235,6 +244,11 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         end = _forward(words, k + 2)
         return _with_name(words, k + 2, end, pos, "according-to") if end > k + 2 else None
     if is_speech_verb(words[k]) and not (ended and is_capitalised(words[k])):
+        owned = _owned_name(words, k + 1)  # "said Rubio's campaign manager, Rich Beeson,"
+        if owned is not None:
+            start, end, _ = owned
+            role = [w for w in words[k + 1 : start] if w != ","]
+            return Found(words[start:end], pos, "said-before-name", role)
         end = _inverted(words, k + 1)
         return _with_name(words, k + 1, end, pos, "said-before-name") if end > k + 1 else None
     owned = _owned_name(words, k)  # "Reed's campaign manager, Jo Hale, said"
@@ -253,7 +267,9 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
     described = _description_after(words, end) or _name_after_role(words, start, end)
     verb = _skip_aux(words, described or end, 1)
     if end == k or verb >= len(words) or not is_speech_verb(words[verb]):
-        return None
+        if end == k or not _phrasal_speech(words, verb):
+            return None
+        verb += 1  # "Bennett shot back", "Trump went on"
     if ended and is_capitalised(words[k]):
         after = words[verb + 1] if verb + 1 < len(words) else "."
         if after not in (".", ",", ";", "!"):
@@ -262,6 +278,12 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
     found = _with_name(words, start, end, pos, "said-after")  # "Jo Hale of Iowa said"
     found.role = found.role or role
     return found
+
+
+def _phrasal_speech(words: list[str], k: int) -> bool:
+    """True for a two-word speech verb at words[k] ("shot back", "went on", "chimed in")."""
+    pair = " ".join(w.lower() for w in words[k : k + 2])
+    return pair in PHRASAL_SPEECH_VERBS
 
 
 def _document(words: list[str], k: int, pos: int) -> Found | None:

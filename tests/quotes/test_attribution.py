@@ -988,3 +988,18 @@ def test_a_named_body_speaks_even_where_the_article_also_places_something_in_it(
         "\u201cWe will not rush to judge him,\u201d Calder Lane said.",
     )
     assert [q.speaker for q in quotes] == ["Global Times", None]
+
+
+def test_phrasal_speech_verbs_and_an_owned_role_after_the_verb() -> None:
+    quotes = analysed(
+        "Jim Bennett and Sandy Paradis stood outside the polling place in the cold.",
+        "\u201cThey are all here because he is promising them free stuff,\u201d Bennett shot back "
+        "with a laugh.",
+        "\u201cWe are treating the whole month as one long Election Day,\u201d said Rubio\u2019s "
+        "deputy campaign manager, Rich Beeson, who ran a ground game before.",
+    )
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("Jim Bennett", "said-after"),
+        ("Rich Beeson", "said-before-name"),
+    ]
+    assert quotes[1].role == "Rubio\u2019s deputy campaign manager"
