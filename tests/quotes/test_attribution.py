@@ -1003,3 +1003,12 @@ def test_phrasal_speech_verbs_and_an_owned_role_after_the_verb() -> None:
         ("Rich Beeson", "said-before-name"),
     ]
     assert quotes[1].role == "Rubio\u2019s deputy campaign manager"
+
+
+def test_a_surname_alone_before_a_speech_verb_is_a_person_a_pronoun_can_mean() -> None:
+    quotes = analysed(
+        "Donald Trump went with the odds and picked Denver to win the game.",
+        "Cruz openly admitted that his pick was political. \u201cWith an eye to the primary, I "
+        "pick Carolina,\u201d he said.",
+    )
+    assert [q.speaker for q in quotes] == ["Cruz"]
