@@ -275,12 +275,8 @@ def _is_subject(body: str, start: int, end: int, floor: int, named_before: int) 
         return False
     if _inverted_speaker(body, start, end, floor):
         return True
-    after = _AFTER_RE.match(body, end, min(len(body), end + 40))
-    for word in after.group().split() if after else []:
-        if is_speech_verb(word):
-            return True
-        if word not in AUXILIARIES:
-            break
+    if _speaks_after(body, end):
+        return True
     lo = max(floor, start - SUBJECT_REACH)
     breaks = _sentence_breaks(body, lo, start)
     cut = breaks[-1] if breaks else floor
@@ -374,9 +370,15 @@ def _inverted_speaker(body: str, start: int, end: int, floor: int) -> bool:
     return bool(verb and is_speech_verb(verb.group(1))) and body[end : end + 1] in (",", ".")
 
 
+_DESCRIBED_RE = re.compile(r",[ \t]+(?:[a-z]|\d)[^,;.!?\n\"\u201c\u201d]{0,80},")
+
+
 def _speaks_after(body: str, end: int) -> bool:
-    """True when a speech verb follows body[:end], past auxiliaries and -ly adverbs ("Cruz
-    openly admitted", "Woolson has said")."""
+    """True when a speech verb follows body[:end], past a description set off by commas,
+    auxiliaries and -ly adverbs ("Cruz openly admitted", "Roberta Lange, the state party
+    chairwoman, said")."""
+    described = _DESCRIBED_RE.match(body, end, min(len(body), end + 90))
+    end = described.end() if described else end
     after = _AFTER_RE.match(body, end, min(len(body), end + 40))
     for word in after.group().split() if after else []:
         if is_speech_verb(word):

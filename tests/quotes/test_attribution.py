@@ -1012,3 +1012,13 @@ def test_a_surname_alone_before_a_speech_verb_is_a_person_a_pronoun_can_mean() -
         "pick Carolina,\u201d he said.",
     )
     assert [q.speaker for q in quotes] == ["Cruz"]
+
+
+def test_a_name_with_an_appositive_before_its_speech_verb_is_the_subject_a_pronoun_means() -> None:
+    quotes = analysed(
+        "Ms. Nina Turner spoke first at the meeting in Las Vegas.",
+        "After the meeting ended in chaos when delegates were turned away, Roberta Lange, the "
+        "state party chairwoman, said she had received threats.",
+        "\u201cThe campaign helped incite everything that happened,\u201d she said.",
+    )
+    assert [q.speaker for q in quotes] == ["Roberta Lange"]
