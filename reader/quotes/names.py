@@ -342,15 +342,17 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _title_surname(tokens: list[str]) -> bool:
-    """True when the last word is a title that is a surname here: after a given name or an
-    honorific ("Steve King", "Mr. Prince"), not after another title or a body ("Foreign Minister",
-    "Senate Judge")."""
-    if len(tokens) < 2 or clean_token(tokens[-1]).lower() not in TITLE_SURNAMES:
+    """True when the last word is a surname although it is also a role word: after an honorific
+    ("Mr. Prince", "Ms. White", "Mr. Major"), or a title that is a common surname after a given
+    name ("Steve King"), not after another title or a body ("Foreign Minister", "Senate Judge")."""
+    if len(tokens) < 2:
         return False
-    word = clean_token(tokens[-2])
+    last, word = clean_token(tokens[-1]), clean_token(tokens[-2])
     low = word.lower().rstrip(".")
-    if low in HONORIFICS:
-        return True
+    if low in HONORIFICS:  # not "Lt. Col.": an honorific before another
+        return is_capitalised(last) and last.lower().rstrip(".") not in STOP_CAPS | HONORIFICS
+    if last.lower() not in TITLE_SURNAMES:
+        return False
     vocabulary = ROLE_HEADS | ROLE_MODIFIERS | STOP_CAPS | GROUP_NOUNS | ORG_WORDS
     return is_capitalised(word) and word == tokens[-2] and low not in vocabulary
 

@@ -1022,3 +1022,12 @@ def test_a_name_with_an_appositive_before_its_speech_verb_is_the_subject_a_prono
         "\u201cThe campaign helped incite everything that happened,\u201d she said.",
     )
     assert [q.speaker for q in quotes] == ["Roberta Lange"]
+
+
+def test_a_surname_after_an_honorific_is_a_name_even_when_it_is_a_role_word() -> None:
+    quotes = analysed(
+        "Facebook activated its Safety Check tool for people in Paris on Friday.",
+        "\u201cWe created it for moments like this one,\u201d Ms. White said.",
+        "\u201cThe tool will stay on all week,\u201d said Lt. Col. Anna Reyes.",
+    )
+    assert [q.speaker for q in quotes] == ["White", "Anna Reyes"]
