@@ -44,9 +44,11 @@ from reader.quotes.names import (
     INDEFINITE,
     ORG_WORDS,
     PERSON_ROLES,
+    PLACE_WORDS,
     PRONOUNS,
     ROLE_HEADS,
     WORD_RE,
+    fold,
     is_capitalised,
     is_person_name,
     sentence_starts,
@@ -76,14 +78,14 @@ SIGNATURE_RE = re.compile(
     r"(?:[ \t]*,[ \t]*[^\n.!?,]{1,40}){0,3}\.?[ \t]*$"
 )
 PARTY_TAG_RE = re.compile(
-    r"\s*\((?:[RDI]|Ind|Dem|Rep)[-\u2013,]\s?[A-Z][A-Za-z.]*\)|,\s*[RDI]-[A-Z][A-Za-z.]*(?=,)"
+    r"\s*\((?:[RDI]|Ind|Dem|Rep)(?:[-\u2013,]\s?[A-Z][A-Za-z.]*)?\)|,\s*[RDI]-[A-Z][A-Za-z.]*,"
 )
 
 
 def _words(text: str) -> list[str]:
     """The words of `text`, a party tag after a name dropped ("Rep. Jane Doe (R-Fla.) said",
-    "Sen. Ed Roe, D-Ore., said")."""
-    return WORD_RE.findall(PARTY_TAG_RE.sub("", text))
+    "Sen. Ed Roe, D-Ore., said", "Sen. Jo Hale (D) said")."""
+    return WORD_RE.findall(PARTY_TAG_RE.sub(" ", text))
 
 
 def _resolve(
@@ -108,6 +110,8 @@ def _resolve(
         people.learn_gender(name, first)
         return Result(name, people.role_of(name), None)
     parts, role = split_name(words)
+    if not parts and len(role) == 1 and is_capitalised(role[0]) and fold(role[0]) in people.full:
+        parts, role = role, []  # "King says" after "Billie Jean King": a title as a surname
     if not parts and all(w.lower() in GROUP_NOUNS | DETERMINERS for w in role):
         return Result(None, " ".join(w.lower() for w in role if w.lower() not in DETERMINERS), None)
     role = role or found.role
@@ -116,7 +120,7 @@ def _resolve(
     heads = [w.lower() for w in role if w.lower() in ROLE_HEADS]
     member = bool(role) and role[0].lower() in ("of", "from", "at")  # "of the charity X"
     role_text = " ".join(role) if heads or member else ""
-    if parts and people.is_place(" ".join(parts)):
+    if parts and people.is_place(" ".join(parts)) and not _speaking_body(parts):
         return Result(None, "", None)
     if parts:
         full = people.fullest(parts, pos, role)
@@ -136,6 +140,13 @@ def _resolve(
     if definite and titled and guess and (guess == last_speaker or recent(guess)):
         return Result(guess, role_text, None)
     return Result(None, role_text, guess)
+
+
+def _speaking_body(parts: list[str]) -> bool:
+    """True for a body that issues words even where the article places something in it ("in the
+    Global Times", "at the White House"), not a street or a city ("Calder Lane")."""
+    last = parts[-1].lower()
+    return len(parts) > 1 and last in ORG_WORDS and last not in PLACE_WORDS
 
 
 def _label_words(turn: Turn) -> list[str]:

@@ -97,7 +97,7 @@ class _Scanner:
 
     def _inside(self, i: int) -> None:
         assert self.family is not None
-        how = closes(self.family, self.body, i)
+        how = closes(self.family, self.body, i, self.open_at)
         if how == "strong":
             self._close(i, False)
         elif how == "weak":

@@ -3,7 +3,8 @@
 A mark is read from its neighbours only (the character before and after), so classifying is
 constant time and extraction stays linear. Families pair an opening mark with the marks that may
 close it: curly “…”, low-high „…“ / „…”, curly single ‘…’, low single ‚…‘, straight "…" and '…',
-guillemets «…» (and the German »…«), single guillemets ‹…› (›…‹).
+guillemets «…» (and the German »…«), single guillemets ‹…› (›…‹); scraped pages mix a straight
+and a curly double mark in one pair ("…” / “…"), so each of those closes the other.
 """
 
 from __future__ import annotations
@@ -30,12 +31,12 @@ class Family:
     double: bool  # double marks and guillemets may be recovered when only the closer is left
 
 
-CURLY = Family("curly", "\u201d\u201c", True)
+CURLY = Family("curly", '\u201d\u201c"', True)  # “…" and "…” are scraped pages' mixed pairs
 CURLY_REVERSED = Family("curly-reversed", "\u201d", True)  # ”…” (Swedish, or a typo)
 LOW = Family("low", "\u201c\u201d", True)
 SINGLE = Family("single", "\u2019", False)
 LOW_SINGLE = Family("low-single", "\u2018\u2019", False)
-STRAIGHT = Family("straight", '"', True)
+STRAIGHT = Family("straight", '"\u201d', True)
 STRAIGHT_SINGLE = Family("straight-single", "'", False)
 GUILLEMET = Family("guillemet", "\u00bb", True)
 GUILLEMET_REVERSED = Family("guillemet-reversed", "\u00ab", True)
@@ -116,11 +117,13 @@ def opener(text: str, i: int) -> Family | None:
     return None
 
 
-def closes(family: Family, text: str, i: int) -> str:
-    """How the mark at `i` closes an open `family`: "strong", "weak" (maybe a plural possessive,
-    as in students’ union) or "" (it does not close)."""
+def closes(family: Family, text: str, i: int, start: int = -1) -> str:
+    """How the mark at `i` closes an open `family` (opened at `start`): "strong", "weak" (maybe
+    a plural possessive, as in students’ union) or "" (it does not close). A straight mark closes
+    a curly quotation and a curly one a straight quotation ("…” / “…"), unless it closes a quote of
+    its own kind nested inside ("He called it “fake” today")."""
     ch = text[i]
-    if ch not in family.closers:
+    if ch not in family.closers or _closes_nested(family, text, start, i):
         return ""
     prev = text[i - 1] if i > 0 else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
@@ -138,6 +141,16 @@ def closes(family: Family, text: str, i: int) -> str:
     if prev in "sz" and nxt == " " and after.isalnum():
         return "weak"
     return "strong"
+
+
+def _closes_nested(family: Family, text: str, start: int, i: int) -> bool:
+    """True when the other kind's mark at `i` closes a quote opened inside the span from `start`."""
+    inside = text[start + 1 : i]
+    if family is STRAIGHT and text[i] == "\u201d":
+        return inside.count("\u201c") > inside.count("\u201d")
+    if family is CURLY and text[i] == '"':
+        return inside.count('"') % 2 == 1
+    return False
 
 
 def orphan_closer(text: str, i: int) -> bool:

@@ -32,7 +32,8 @@ repeated repeats gushed gushes alleged alleges contended contends blasted slamme
 snapped scoffed bragged griped raved thundered marveled marvelled exulted wrote claims
 exhorted chimed deadpanned huffed demanded pleaded reasoned texted emailed grumbled hinted
 implored interjected opined protested railed ranted sighed surmised teased yelled screamed
-whispered murmured jokes barked growled snarled hissed
+whispered murmured jokes barked growled snarled hissed reported reports remembered remembers
+agreed agrees pressed reacted
 """
 SPEECH_VERBS = _words(_VERB_STEMS)
 PARTICIPLES = _words(
@@ -158,6 +159,9 @@ colonel sergeant lieutenant admiral bishop archbishop cardinal rabbi imam member
     | OCCUPATIONS
     | POLITICAL_ROLES
 )
+# Titles that are also common surnames: one ending a name ("Billie Jean King", "Mr. Prince") is
+# the surname, one before it ("King Charles", "Judge Maria Costa") the title.
+TITLE_SURNAMES = _words("king prince bishop judge pope cardinal")
 # Words that may qualify a role ("Russian Foreign Minister", "the top diplomat").
 ROLE_MODIFIERS = _words(
     """foreign defence defense prime vice top senior former state press security national interior
@@ -201,7 +205,8 @@ my your after before while when where as if although though since during for fro
 of to speaking asked according last next prior taking now here there what who why how monday
 tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december not no its in amid despite under over some many
-most few several others all both each every"""
+most few several others all both each every hours days weeks months years minutes moments
+decades back ever"""
 )
 ORG_WORDS = _words(
     """states kingdom union nations federation republic ministry department office council committee
@@ -223,6 +228,11 @@ doors corridors steps park parks shores harbour harbor waters skyline outskirts 
 center residents"""
 )
 PLACE_HEADS = _words("ground stadium arena pitch park estate district neighbourhood neighborhood")
+# Organisation words that name a place, not a body that speaks ("Calder Lane", "Harrow Road").
+PLACE_WORDS = PLACE_HEADS | _words(
+    "street square avenue road lane city county province region island islands sea ocean river "
+    "airport station venue"
+)
 PARTICLES = frozenset(["de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "le", "la"])
 ABBREVIATIONS = _words(
     "mr mrs ms dr prof st gen col sen rep gov lt sgt capt maj adm jr sr inc co corp vs etc no jan "
@@ -300,6 +310,8 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """
     name: list[str] = []
     i = len(tokens) - 1
+    if _title_surname(tokens):
+        name, i = [clean_token(tokens[-1])], i - 1
     while i >= 0 and len(name) < 4:
         raw = tokens[i]
         word = clean_token(raw)
@@ -329,10 +341,27 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     return name, role
 
 
+def _title_surname(tokens: list[str]) -> bool:
+    """True when the last word is a surname although it is also a role word: after an honorific
+    ("Mr. Prince", "Ms. White", "Mr. Major"), or a title that is a common surname after a given
+    name ("Steve King"), not after another title or a body ("Foreign Minister", "Senate Judge")."""
+    if len(tokens) < 2:
+        return False
+    last, word = clean_token(tokens[-1]), clean_token(tokens[-2])
+    low = word.lower().rstrip(".")
+    if low in HONORIFICS:  # not "Lt. Col.": an honorific before another
+        return is_capitalised(last) and last.lower().rstrip(".") not in STOP_CAPS | HONORIFICS
+    if last.lower() not in TITLE_SURNAMES:
+        return False
+    vocabulary = ROLE_HEADS | ROLE_MODIFIERS | STOP_CAPS | GROUP_NOUNS | ORG_WORDS
+    return is_capitalised(word) and word == tokens[-2] and low not in vocabulary
+
+
 def is_head(word: str) -> bool:
-    """True for the head of a description: a role ("the mayor") or an age ("the 51-year-old")."""
+    """True for the head of a description: a role ("the mayor", "the co-host") or an age ("the
+    51-year-old")."""
     low = word.lower()
-    return low in ROLE_HEADS or low.endswith("-year-old")
+    return low in ROLE_HEADS or low.endswith("-year-old") or low.rpartition("-")[2] in ROLE_HEADS
 
 
 def is_person_name(name: list[str]) -> bool:

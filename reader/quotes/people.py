@@ -275,12 +275,8 @@ def _is_subject(body: str, start: int, end: int, floor: int, named_before: int) 
         return False
     if _inverted_speaker(body, start, end, floor):
         return True
-    after = _AFTER_RE.match(body, end, min(len(body), end + 40))
-    for word in after.group().split() if after else []:
-        if is_speech_verb(word):
-            return True
-        if word not in AUXILIARIES:
-            break
+    if _speaks_after(body, end):
+        return True
     lo = max(floor, start - SUBJECT_REACH)
     breaks = _sentence_breaks(body, lo, start)
     cut = breaks[-1] if breaks else floor
@@ -335,6 +331,7 @@ def find_people(
                 names = table.setdefault(fold(key), [])
                 if " ".join(name) not in names:
                     names.append(" ".join(name))
+    speaking = {fold(f[2][0]) for f in found if len(f[2]) == 1 and _speaks_after(body, f[1])}
     named = 0  # a person named earlier in the sentence is its subject, not a later one
     for n, (start, end, name, role, run, title) in enumerate(found):
         titled = bool(role) and role[-1].lower() in _TITLE_ENDS
@@ -344,6 +341,7 @@ def find_people(
             or (len(name) == 1 and fold(name[0]) in people.first)
         )
         person = person or run[0].lower().rstrip(".") in HONORIFICS  # "Mr. Trump"
+        person = person or (len(name) == 1 and fold(name[0]) in speaking)  # "Cruz admitted"
         if not person and not (titled and any(w.lower() in PERSON_ROLES for w in role)):
             continue
         full = people.fullest(name, start, title)  # "Ferrante, a businessman": any Ferrante
@@ -370,6 +368,24 @@ def _inverted_speaker(body: str, start: int, end: int, floor: int) -> bool:
     Christine Link, a director"), not the subject of a reported clause ("says Obama knows")."""
     verb = _INVERTED_RE.search(body, max(floor, start - 20), start)
     return bool(verb and is_speech_verb(verb.group(1))) and body[end : end + 1] in (",", ".")
+
+
+_DESCRIBED_RE = re.compile(r",[ \t]+(?:[a-z]|\d)[^,;.!?\n\"\u201c\u201d]{0,80},")
+
+
+def _speaks_after(body: str, end: int) -> bool:
+    """True when a speech verb follows body[:end], past a description set off by commas,
+    auxiliaries and -ly adverbs ("Cruz openly admitted", "Roberta Lange, the state party
+    chairwoman, said")."""
+    described = _DESCRIBED_RE.match(body, end, min(len(body), end + 90))
+    end = described.end() if described else end
+    after = _AFTER_RE.match(body, end, min(len(body), end + 40))
+    for word in after.group().split() if after else []:
+        if is_speech_verb(word):
+            return True
+        if word not in AUXILIARIES and not (word.endswith("ly") and len(word) > 4):
+            break
+    return False
 
 
 def _employs(between: str) -> bool:

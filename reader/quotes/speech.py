@@ -8,6 +8,7 @@ them to a person is `reader.quotes.attribution`'s job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reader.quotes.names import (
@@ -48,6 +49,16 @@ LEADING_WORDS = frozenset(["and", "but", "then", "so", "yet", "now", "still", "m
 MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 WINDOW = 250  # characters read on each side of a quotation
 _CLAIMS = frozenset(["claims", "claimed", "alleges", "alleged", "reads", "read", "states"])
+PHRASAL_SPEECH_VERBS = frozenset(
+    f"{verb} {particle}"
+    for verbs, particle in (
+        ("shot shoots fired fires hit hits pushed pushes snapped", "back"),
+        ("went goes", "on"),
+        ("chimed chimes weighed weighs", "in"),
+    )
+    for verb in verbs.split()
+)
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
 APPOSITIVE = 30  # words of a description set off by commas between a name and its verb
 REPORTED_REACH = 60  # words between a speech verb and the reported clause quoting its subject
 
@@ -73,6 +84,8 @@ def _se_word(word: str) -> bool:
     low = word.lower().rstrip(".")
     if low in ROLE_HEADS or low in ROLE_MODIFIERS or low in HONORIFICS or low in GROUP_NOUNS:
         return True
+    if _ORDINAL_RE.fullmatch(low):  # a rank: "Air Force 1st Lt. Tyler Livingston"
+        return True
     return is_capitalised(word) and low not in STOP_CAPS
 
 
@@ -91,6 +104,8 @@ def _forward(words: list[str], k: int) -> int:
         if not (_se_word(words[j]) or (low in PARTICLES and j > k) or joins):
             break
         j += 1
+    while j > k + 1 and words[j - 1].lower() in CONNECTORS:  # "Ana Ruiz of the Institute"
+        j -= 1
     if j > k and _names_someone(words[k:j]):
         return j
     return _describing(words, k)
@@ -169,8 +184,8 @@ def _inverted(words: list[str], k: int) -> int:
     end = max(end, _role_then_name(words, end))  # "said Acme campaign spokesman Bo Lind"
     if end == len(words):
         return end
-    after = words[end]
-    return end if not after[0].isalnum() or after.lower() in AFTER_NAME else k
+    after = words[end].lower()  # "said Ana Ruiz of the Policy Institute, an early voice"
+    return end if not after[0].isalnum() or after in AFTER_NAME or after in _LINKS else k
 
 
 def _with_name(words: list[str], k: int, end: int, pos: int, tag: str) -> Found:
@@ -229,6 +244,11 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         end = _forward(words, k + 2)
         return _with_name(words, k + 2, end, pos, "according-to") if end > k + 2 else None
     if is_speech_verb(words[k]) and not (ended and is_capitalised(words[k])):
+        owned = _owned_name(words, k + 1)  # "said Rubio's campaign manager, Rich Beeson,"
+        if owned is not None:
+            start, end, _ = owned
+            role = [w for w in words[k + 1 : start] if w != ","]
+            return Found(words[start:end], pos, "said-before-name", role)
         end = _inverted(words, k + 1)
         return _with_name(words, k + 1, end, pos, "said-before-name") if end > k + 1 else None
     owned = _owned_name(words, k)  # "Reed's campaign manager, Jo Hale, said"
@@ -243,10 +263,13 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         end = _role_then_name(words, k)
     elif _role_then_name(words, end) > end:  # "Acme Capital fund manager Bo Lind said"
         start, end = end, _role_then_name(words, end)
-    described = _description_after(words, end)  # "Bo Lind, a former aide, said"
+    # "Bo Lind, a former aide, said" / "the White House spokesman, Josh Earnest, said"
+    described = _description_after(words, end) or _name_after_role(words, start, end)
     verb = _skip_aux(words, described or end, 1)
     if end == k or verb >= len(words) or not is_speech_verb(words[verb]):
-        return None
+        if end == k or not _phrasal_speech(words, verb):
+            return None
+        verb += 1  # "Bennett shot back", "Trump went on"
     if ended and is_capitalised(words[k]):
         after = words[verb + 1] if verb + 1 < len(words) else "."
         if after not in (".", ",", ";", "!"):
@@ -255,6 +278,12 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
     found = _with_name(words, start, end, pos, "said-after")  # "Jo Hale of Iowa said"
     found.role = found.role or role
     return found
+
+
+def _phrasal_speech(words: list[str], k: int) -> bool:
+    """True for a two-word speech verb at words[k] ("shot back", "went on", "chimed in")."""
+    pair = " ".join(w.lower() for w in words[k : k + 2])
+    return pair in PHRASAL_SPEECH_VERBS
 
 
 def _document(words: list[str], k: int, pos: int) -> Found | None:
@@ -364,6 +393,19 @@ def _description_after(words: list[str], end: int) -> int:
     return 0
 
 
+def _name_after_role(words: list[str], k: int, end: int) -> int:
+    """After a role words[k:end] naming nobody ("the White House spokesman"), the end of its
+    holder's name set off by commas (", Josh Earnest,"), or 0 when there is none."""
+    if end + 2 >= len(words) or words[end] != "," or not any(map(is_head, words[k:end])):
+        return 0
+    stop = _forward(words, end + 1)
+    name, _ = split_name(words[end + 1 : stop])
+    own, _ = split_name(words[k:end])
+    if own or not name or stop >= len(words) or words[stop] != ",":
+        return 0
+    return stop + 1
+
+
 def _role_then_name(words: list[str], k: int) -> int:
     """End of a lower-case role followed by a name ("presiding judge Ilse Varga", "club
     president Marco Bellucci") starting at words[k], or k."""
@@ -398,6 +440,8 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
         if document is not None:
             return document
         end_se = _skip_aux(words, k - 1, -1) + 1
+        if end_se == k:  # "Byrne went on to say,", "Mr. Trump was prompted to say,"
+            end_se = _verbs_before_to(words, k)
         start = _backward(words, end_se)
         if start >= end_se and k > 0 and words[k - 1] == ",":
             end_se = k - 1
@@ -449,6 +493,19 @@ def _signed(words: list[str], pos: int) -> Found | None:
     if not 0 < len(name) <= 5 or shouted or not all(map(is_capitalised, name)):
         return None
     return Found(name, pos, "colon-intro")
+
+
+def _verbs_before_to(words: list[str], k: int) -> int:
+    """Where the verbs leading up to "to" and the speech verb at words[k] start ("went on to
+    say", "was prompted to say"), or k when "to" does not stand right before it."""
+    if k < 2 or words[k - 1].lower() != "to":
+        return k
+    j = k - 1
+    while j > 0 and k - j <= 4 and words[j - 1].isalpha() and words[j - 1].islower():
+        if words[j - 1] in CLAUSE_OPENERS or words[j - 1] in DETERMINERS:
+            return k
+        j -= 1
+    return j if j < k - 1 else k
 
 
 def _too_far(words: list[str], k: int) -> bool:

@@ -888,3 +888,146 @@ def test_a_body_after_at_is_not_read_across_a_relative_clause() -> None:
     )
     assert by_text(quotes, "cruel").speaker == "Ana Ruiz"
     assert by_text(quotes, "unfair").speaker == "Rosa Lindqvist"
+
+
+def test_a_title_that_ends_a_name_is_the_surname() -> None:
+    quotes = analysed(
+        "Matthew Prince, chief executive of Cloudbank, said the sites were harmless.",
+        "\u201cIt is risky to make tech firms judges of politics,\u201d Mr. Prince said.",
+        "The tennis champion Billie Jean King spoke last. King says the boxer \u201ctalked the "
+        "talk and walked the walk.\u201d",
+        "King Harald of Norway sent a message. \u201cWe mourn a great athlete today,\u201d the "
+        "king wrote.",
+    )
+    assert [q.speaker for q in quotes] == ["Matthew Prince", "Billie Jean King", "Harald"]
+
+
+def test_a_straight_opening_mark_closed_by_a_curly_one_keeps_its_speaker() -> None:
+    quotes = analysed(
+        'Voter contact is a complex endeavor. "There are two people in this race with the '
+        "experience to do that,\u201d said Rick Wilson, a Florida strategist. \u201cThat is Bush "
+        "and Rubio.\u201d",
+    )
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("Rick Wilson", "said-before-name"),
+        ("Rick Wilson", "continues"),
+    ]
+
+
+def test_speakers_named_with_an_affiliation_a_role_before_the_name_or_a_party_tag() -> None:
+    quotes = analysed(
+        "Economists disagreed about the new rules on overtime pay for office workers.",
+        "\u201cThis will help many working people at once,\u201d said Ross Eisenbrey of the "
+        "Economic Policy Institute, an early voice for the change.",
+        "\u201cThe department went too far with this one,\u201d the White House spokesman, Josh "
+        "Earnest, said on Thursday.",
+        "\u201cThat is not the view of our party at all,\u201d Senate Majority Leader Mitch "
+        "McConnell, R-Ky., said.",
+        "\u201cWe should debate the bill in the open,\u201d state Sen. Jason Holsman (D) said.",
+    )
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("Ross Eisenbrey", "said-before-name"),
+        ("Josh Earnest", "said-after"),
+        ("Mitch McConnell", "said-after"),
+        ("Jason Holsman", "said-after"),
+    ]
+    assert quotes[1].role == "White House spokesman"
+
+
+def test_an_outlet_that_reported_and_a_speaker_who_agreed_or_remembered() -> None:
+    quotes = analysed(
+        "Servers who rely on tips said the new wage law had cut their pay.",
+        "\u201cRestaurants are hiring fewer people this spring,\u201d Fox News reported.",
+        "\u201cOur ideas of success are different,\u201d agrees Michelle Stevens, a nurse.",
+        "\u201cShe took it upon herself to prove them wrong,\u201d remembered Roy Verley, a "
+        "former spokesman.",
+        "\u201cI was hoping for another candidate,\u201d said Air Force 1st Lt. Tyler Livingston.",
+    )
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("Fox News", "said-after"),
+        ("Michelle Stevens", "said-before-name"),
+        ("Roy Verley", "said-before-name"),
+        ("Tyler Livingston", "said-before-name"),
+    ]
+
+
+def test_a_speech_verb_after_to_belongs_to_the_subject_of_the_verbs_before_it() -> None:
+    quotes = analysed(
+        "The former officer Gary Byrne wrote a book about his years of service.",
+        "Byrne went on to say, \u201cFrom the bottom of my soul, I know this to be true.\u201d",
+        "The debate with Ted Cruz was so subdued that Mr. Trump was prompted to say, \u201cSo far, "
+        "I cannot believe how civil it has been up here.\u201d",
+    )
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("Gary Byrne", "intro"),
+        ("Trump", "intro"),
+    ]
+
+
+def test_a_time_phrase_opening_a_sentence_and_a_hyphenated_role_name_nobody() -> None:
+    quotes = analysed(
+        "The casino owner Sheldon Adelson praised Donald Trump on Sunday.",
+        "Hours later, Trump returned the compliment, telling Reuters, \u201cSheldon and I have "
+        "been friends for a long time.\u201d",
+        "\u201cImagine that man going up against both of them on one stage,\u201d mused Blaze "
+        "co-host Stu Burguiere.",
+        "\u201cWhat sport is he talking about, and who is he profiling?\u201d reacted Trump.",
+    )
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("Donald Trump", "subject-participle"),
+        ("Stu Burguiere", "said-before-name"),
+        ("Donald Trump", "said-before-name"),
+    ]
+
+
+def test_a_named_body_speaks_even_where_the_article_also_places_something_in_it() -> None:
+    quotes = analysed(
+        "An editorial appeared in the Global Times on Thursday, and a reply at Calder Lane.",
+        "\u201cThe candidate has surprisingly earned himself a few fans in China,\u201d the "
+        "Global Times said.",
+        "\u201cWe will not rush to judge him,\u201d Calder Lane said.",
+    )
+    assert [q.speaker for q in quotes] == ["Global Times", None]
+
+
+def test_phrasal_speech_verbs_and_an_owned_role_after_the_verb() -> None:
+    quotes = analysed(
+        "Jim Bennett and Sandy Paradis stood outside the polling place in the cold.",
+        "\u201cThey are all here because he is promising them free stuff,\u201d Bennett shot back "
+        "with a laugh.",
+        "\u201cWe are treating the whole month as one long Election Day,\u201d said Rubio\u2019s "
+        "deputy campaign manager, Rich Beeson, who ran a ground game before.",
+    )
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("Jim Bennett", "said-after"),
+        ("Rich Beeson", "said-before-name"),
+    ]
+    assert quotes[1].role == "Rubio\u2019s deputy campaign manager"
+
+
+def test_a_surname_alone_before_a_speech_verb_is_a_person_a_pronoun_can_mean() -> None:
+    quotes = analysed(
+        "Donald Trump went with the odds and picked Denver to win the game.",
+        "Cruz openly admitted that his pick was political. \u201cWith an eye to the primary, I "
+        "pick Carolina,\u201d he said.",
+    )
+    assert [q.speaker for q in quotes] == ["Cruz"]
+
+
+def test_a_name_with_an_appositive_before_its_speech_verb_is_the_subject_a_pronoun_means() -> None:
+    quotes = analysed(
+        "Ms. Nina Turner spoke first at the meeting in Las Vegas.",
+        "After the meeting ended in chaos when delegates were turned away, Roberta Lange, the "
+        "state party chairwoman, said she had received threats.",
+        "\u201cThe campaign helped incite everything that happened,\u201d she said.",
+    )
+    assert [q.speaker for q in quotes] == ["Roberta Lange"]
+
+
+def test_a_surname_after_an_honorific_is_a_name_even_when_it_is_a_role_word() -> None:
+    quotes = analysed(
+        "Facebook activated its Safety Check tool for people in Paris on Friday.",
+        "\u201cWe created it for moments like this one,\u201d Ms. White said.",
+        "\u201cThe tool will stay on all week,\u201d said Lt. Col. Anna Reyes.",
+    )
+    assert [q.speaker for q in quotes] == ["White", "Anna Reyes"]

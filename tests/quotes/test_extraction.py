@@ -145,6 +145,24 @@ def test_nested_quotes_stay_inside_the_outer_quote() -> None:
     ]
 
 
+def test_a_straight_mark_and_a_curly_one_pair_up_unless_one_closes_a_nested_quote() -> None:
+    doc = make(
+        '"Two people have the experience to do that,\u201d said Rick Wilson, a strategist. '
+        '"That is Bush and Rubio."',
+        '\u201cIt is a long process," said Paul Lindsay. "Some will struggle.\u201d',
+        '"He called it \u201cfake\u201d on air," she said.',
+        '\u201cShe called it "a farce" on air,\u201d he said.',
+    )
+    assert texts(doc) == [
+        "Two people have the experience to do that",
+        "That is Bush and Rubio.",
+        "It is a long process",
+        "Some will struggle.",
+        "He called it \u201cfake\u201d on air",
+        'She called it "a farce" on air',
+    ]
+
+
 def test_repeated_opening_mark_closes_a_quote_that_lost_its_closer() -> None:
     doc = make("\u201cWe are ready to talk. \u201cBut not under threat,\u201d he said.")
     quotes = extract_quotes(doc)
