@@ -4,12 +4,16 @@ A `Document` is plain data built by `reader.documents.loading.load_document`. It
 article text only: paragraphs joined by a blank line ("\n\n"). Every paragraph is a slice of the
 raw text (for HTML, the text of a block of the page source, which starts at its raw offset), and
 `segments` maps clean offsets back to raw ones. The raw text itself is not kept (it would double
-the memory of a loaded library); whoever needs it reads the file again.
+the memory of a loaded library); whoever needs it reads the file again. Segments and removed lines
+are held packed (offsets in one integer array, an object per item only when asked for): a library
+holds tens of them per document, and an object with its integers takes five times the memory.
 """
 
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -35,6 +39,25 @@ class RemovedLine:
     reason: str
 
 
+class PackedRemoved:
+    """Removed lines held as one array of raw offsets and tuples of their texts and reasons."""
+
+    __slots__ = ("offsets", "reasons", "texts")
+
+    def __init__(self, lines: Iterable[RemovedLine]) -> None:
+        lines = list(lines)
+        self.offsets = array("q", [n for line in lines for n in (line.raw_start, line.raw_end)])
+        self.texts = tuple(line.text for line in lines)
+        self.reasons = tuple(line.reason for line in lines)
+
+    def lines(self) -> list[RemovedLine]:
+        offsets = self.offsets
+        return [
+            RemovedLine(offsets[2 * i], offsets[2 * i + 1], text, reason)
+            for i, (text, reason) in enumerate(zip(self.texts, self.reasons, strict=True))
+        ]
+
+
 @dataclass(slots=True)
 class Document:
     """One article, read from one file."""
@@ -48,12 +71,23 @@ class Document:
     language: str = ""
     url: str = ""
     body: str = ""
-    removed: list[RemovedLine] = field(default_factory=list)
-    segments: list[Segment] = field(default_factory=list)
+    packed_removed: PackedRemoved = field(default_factory=lambda: PackedRemoved(()))
+    packed_segments: array[int] = field(default_factory=lambda: array("q"))  # clean, raw, length
     content_hash: str = ""
     format: str = "text"  # "text", "markdown" or "html"
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def removed(self) -> list[RemovedLine]:
+        """The lines kept out of the body, in raw order."""
+        return self.packed_removed.lines()
+
+    @property
+    def segments(self) -> list[Segment]:
+        """How the body maps to the raw text, in body order."""
+        packed = self.packed_segments
+        return [Segment(*packed[i : i + 3]) for i in range(0, len(packed), 3)]
 
     @property
     def words(self) -> int:
@@ -88,9 +122,9 @@ class Document:
 
         Offsets that fall on a paragraph break map to the end of the previous paragraph.
         """
-        if not self.segments:
+        packed = self.packed_segments
+        if not packed:
             return clean_offset
-        starts = [s.clean for s in self.segments]
-        i = max(0, bisect.bisect_right(starts, clean_offset) - 1)
-        seg = self.segments[i]
-        return seg.raw + min(max(0, clean_offset - seg.clean), seg.length)
+        i = 3 * max(0, bisect.bisect_right(packed[::3], clean_offset) - 1)
+        clean, raw, length = packed[i : i + 3]
+        return raw + min(max(0, clean_offset - clean), length)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+from array import array
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 
-from reader.documents.model import Document
+from reader.documents.model import Document, PackedRemoved
 from reader.processes import worker_count
 from reader.search.preparing import prepare
 from reader.search.segments import Writer
@@ -78,7 +79,10 @@ def build_segments(
 
 def _slim(document: Document) -> Document:
     """The document without what the index does not take (its segments, removed lines)."""
-    return dataclasses.replace(document, segments=[], removed=[], warnings=[])
+    empty = PackedRemoved(())
+    return dataclasses.replace(
+        document, packed_segments=array("q"), packed_removed=empty, warnings=[]
+    )
 
 
 def build_segment(folder: str, name: str, changes: list[Change]) -> Share:
