@@ -23,11 +23,13 @@ import itertools
 import math
 import re
 import unicodedata
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from reader.quotes.alignment import STOPWORDS, sentences, words
+from reader.quotes.alignment import NEGATIONS, STOPWORDS, sentences, words
 from reader.quotes.model import Quote, QuoteKind
 
 MIN_SHARED = 2  # content words, and rare shingles, two variants must share at the least
@@ -41,32 +43,71 @@ STORY_SHARED = 3  # rare roots two quotes of one story must share to be compared
 SPLIT_GAP = 80  # at most this many characters of attribution between two halves of a quote
 _VOWELS = re.compile(r"(?<=.)[aeiouy]")
 _SPELLINGS = {"tsch": "ch", "sch": "sh", "tch": "ch", "x": "ks", "w": "v", "j": "y", "ph": "f"}
+_HEAD = 3  # a packed unit starts with the number of its words, content stems and shingles
+_NO_NUMBERS: frozenset[Any] = frozenset()
+Table = dict[Any, Any]  # word -> id, (stem, stem) -> shingle id
 
 
 @dataclass(slots=True)
 class Unit:
     """A text (a whole quote or one of its sentences) ready to compare.
 
-    Its word sets are kept as tuples of distinct items (a frozenset takes four to eight times the
-    memory of a tuple, and every quote of the library is held at once); the properties give them
-    as sets for comparing, the tuples serve for iterating."""
+    Every quote of the library is held at once, so its words are held packed: one sequence of
+    the sizes of its parts, then its stems, normalised words, content stems (each once),
+    shingles (ids of neighbouring stem pairs, each once) and roots (content stems cut to
+    ROOT_LENGTH letters, each once). Words are ids of the table that numbers them as it meets
+    them (the same word, the same id), in a 4-byte integer array: a quarter of the memory of a
+    tuple per part. A table whose ids are not small integers (the Spark job names words by
+    themselves) gives a tuple. The properties give each part (a slice), or its items as a set."""
 
-    norms: tuple[str, ...]
-    stems: tuple[str, ...]
-    content_words: tuple[str, ...]  # the content stems, each once
-    shingle_ids: tuple[int, ...]  # its shingles (ids of neighbouring stem pairs), each once
-    root_words: tuple[str, ...]  # content stems cut to ROOT_LENGTH letters, each once
+    packed: Sequence[Any]
+    stops: int  # bit k set: the k-th stem is a function word
+    negated: bool  # a word turns the text into its denial ("not", "never")
+    numbers: frozenset[Any]  # the stems that are numbers
 
     @property
-    def content(self) -> frozenset[str]:
+    def size(self) -> int:
+        """The number of words."""
+        return int(self.packed[0])
+
+    @property
+    def stems(self) -> Sequence[Any]:
+        packed = self.packed
+        return packed[_HEAD : _HEAD + packed[0]]
+
+    @property
+    def norms(self) -> Sequence[Any]:
+        packed = self.packed
+        start = _HEAD + packed[0]
+        return packed[start : start + packed[0]]
+
+    @property
+    def content_words(self) -> Sequence[Any]:
+        packed = self.packed
+        start = _HEAD + 2 * packed[0]
+        return packed[start : start + packed[1]]
+
+    @property
+    def shingle_ids(self) -> Sequence[Any]:
+        packed = self.packed
+        start = _HEAD + 2 * packed[0] + packed[1]
+        return packed[start : start + packed[2]]
+
+    @property
+    def root_words(self) -> Sequence[Any]:
+        packed = self.packed
+        return packed[_HEAD + 2 * packed[0] + packed[1] + packed[2] :]
+
+    @property
+    def content(self) -> frozenset[Any]:
         return frozenset(self.content_words)
 
     @property
-    def shingles(self) -> frozenset[int]:
+    def shingles(self) -> frozenset[Any]:
         return frozenset(self.shingle_ids)
 
     @property
-    def roots(self) -> frozenset[str]:
+    def roots(self) -> frozenset[Any]:
         return frozenset(self.root_words)
 
 
@@ -98,7 +139,7 @@ class Context:
         return sum(1 for s in shared if self.shingle_df.get(s, 0) <= SPECIFIC_DF)
 
 
-def prepare(quote: Quote, table: dict[tuple[str, str], int]) -> Prepared:
+def prepare(quote: Quote, table: Table) -> Prepared:
     """A quote cut into words, shingles and sentences, its speaker's name in comparable form."""
     whole = unit(quote.text, table)
     parts: tuple[Unit, ...] = ()
@@ -128,7 +169,7 @@ def skeleton(name: str) -> str:
     return "".join(c for i, c in enumerate(name) if i == 0 or c != name[i - 1])
 
 
-def unit(text: str, table: dict[tuple[str, str], int]) -> Unit:
+def unit(text: str, table: Table) -> Unit:
     """The comparable form of one text."""
     found = words(text)
     stems = found.stems
@@ -139,7 +180,21 @@ def unit(text: str, table: dict[tuple[str, str], int]) -> Unit:
     )
     content = tuple(found.content)
     roots = dict.fromkeys(root(word) for word in content)
-    return Unit(found.norms, stems, content, tuple(shingles), tuple(roots))
+    ids = [table.setdefault(word, len(table)) for part in (stems, found.norms) for word in part]
+    ids += [table.setdefault(word, len(table)) for part in (content, roots) for word in part]
+    ids[2 * len(stems) + len(content) : 2 * len(stems) + len(content)] = shingles
+    stops = sum(1 << k for k, word in enumerate(stems) if word in STOPWORDS)
+    numbers = frozenset(ids[k] for k, word in enumerate(stems) if word.isdigit()) or _NO_NUMBERS
+    negated = any(norm in NEGATIONS for norm in found.norms)
+    return Unit(_packed([len(stems), len(content), len(shingles), *ids]), stops, negated, numbers)
+
+
+def _packed(items: list[Any]) -> Sequence[Any]:
+    """`items` in a 4-byte integer array, or a tuple when they are not all small integers."""
+    try:
+        return array("i", items)
+    except (TypeError, OverflowError):
+        return tuple(items)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -273,7 +328,7 @@ def one_story(x: Prepared, y: Prepared, rare_x: frozenset[str], rare_y: frozense
     return len(rare_x & rare_y) >= STORY_SHARED and speakers_agree(x, y)
 
 
-def joined_halves(prepared: list[Prepared], table: dict[tuple[str, str], int]) -> list[Prepared]:
+def joined_halves(prepared: list[Prepared], table: Table) -> list[Prepared]:
     """The split quotes of each document, their two halves joined into one text.
 
     Halves are adjacent full quotes of one document with at most SPLIT_GAP characters between

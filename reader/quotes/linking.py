@@ -41,11 +41,11 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from rapidfuzz.distance import Indel
 
-from reader.quotes.alignment import STOPWORDS
 from reader.quotes.candidates import (
     MIN_SHARED,
     Context,
     Prepared,
+    Table,
     Unit,
     candidates,
     joined_halves,
@@ -144,7 +144,7 @@ def link_quotes(
     `progress(fraction)` is called now and then; when `abort` is set the links found so far are
     returned (the caller decides whether a partial answer is of use).
     """
-    table: dict[tuple[str, str], int] = {}
+    table: Table = {}
     prepared = [prepare(q, table) for q in quotes]
     context, postings = statistics(prepared)
     by_speaker = speaker_postings(prepared, context)
@@ -193,7 +193,7 @@ def _link_split(
     found: dict[tuple[int, int], Link],
     context: Context,
     indexes: tuple[dict[int, list[int]], dict[tuple[str, str], list[int]]],
-    table: dict[tuple[str, str], int],
+    table: Table,
 ) -> None:
     """Each half of a split quote, partial to a quote in another document matching the whole."""
     stories: dict[str, set[str]] = {}
@@ -305,25 +305,26 @@ def _phrase_inside(
 ) -> _Verdict | None:
     """A phrase quoted word for word inside a longer quote: a partial link when the phrase has
     two content words and either the speaker is the same or its wording is specific."""
-    phrase, other = (
-        (x.whole, y.whole) if len(x.whole.norms) <= len(y.whole.norms) else (y.whole, x.whole)
-    )
+    phrase, other = (x.whole, y.whole) if x.whole.size <= y.whole.size else (y.whole, x.whole)
     if len(phrase.content_words) < MIN_SHARED or not _contiguous(phrase, other):
         return None
     if not same_speaker and context.specific(phrase.shingle_ids) < MIN_SHARED:
         return None
-    return _Verdict(LinkKind.PARTIAL, 0.9 * (len(phrase.norms) / len(other.norms)) ** 0.5)
+    return _Verdict(LinkKind.PARTIAL, 0.9 * (phrase.size / other.size) ** 0.5)
 
 
 def _contiguous(part: Unit, whole: Unit) -> bool:
     """True when `part` occurs as a run of words in `whole` (stems compared; one function word
     may differ, "patients are paying" / "patients who pay")."""
-    size, stems = len(part.stems), part.stems
-    for i in range(len(whole.stems) - size + 1):
-        run = whole.stems[i : i + size]
+    size, stems, outer = part.size, part.stems, whole.stems
+    for i in range(len(outer) - size + 1):
+        run = outer[i : i + size]
         differ = [k for k in range(size) if run[k] != stems[k]]
         if not differ or (
-            len(differ) == 1 and size > 2 and {run[differ[0]], stems[differ[0]]} <= STOPWORDS
+            len(differ) == 1
+            and size > 2
+            and part.stops >> differ[0] & 1
+            and whole.stops >> (i + differ[0]) & 1
         ):
             return True
     return False
@@ -353,12 +354,12 @@ def _compare(a: Unit, b: Unit, context: Context, limits: Thresholds) -> _Verdict
     """One text against another: exact, variant, partial (containment) or nothing."""
     content_a, content_b = a.content, b.content
     shared = content_a & content_b
-    if limits.short_exact and shared and min(len(a.norms), len(b.norms)) >= 4:
+    if limits.short_exact and shared and min(a.size, b.size) >= 4:
         if a.norms == b.norms:
             return _Verdict(LinkKind.EXACT, 1.0)  # one speaker repeating a short sentence
-        inner, outer = sorted((a, b), key=lambda unit: len(unit.norms))
+        inner, outer = sorted((a, b), key=lambda unit: unit.size)
         if _contiguous(inner, outer):  # ... or quoted in full in a longer quote
-            return _Verdict(LinkKind.PARTIAL, 0.9 * (len(inner.norms) / len(outer.norms)) ** 0.5)
+            return _Verdict(LinkKind.PARTIAL, 0.9 * (inner.size / outer.size) ** 0.5)
     if len(shared) < MIN_SHARED:
         return None
     shingles = a.shingles.intersection(b.shingle_ids)
@@ -378,7 +379,7 @@ def _compare(a: Unit, b: Unit, context: Context, limits: Thresholds) -> _Verdict
     weight_shared = sum(idf.get(w, 1.0) for w in shared)
     weights = sorted(sum(idf.get(w, 1.0) for w in u.content_words) for u in (a, b))
     cover_small, cover_large = weight_shared / weights[0], weight_shared / weights[1]
-    short, long = sorted((len(a.stems), len(b.stems)))
+    short, long = sorted((a.size, b.size))
     if short > limits.part_length * long:
         return _compare_variant(a, b, limits, cover_small, cover_large, len(shared))
     contained = (short + long - Indel.distance(a.stems, b.stems)) / 2 / short

@@ -15,9 +15,6 @@ TRANSLATED = 0.6  # IDF-weighted share of the word roots two translations must s
 TRANSLATED_UNSURE = 0.75  # ... when the speaker of one of them is not known
 HALF_COVER = 0.5  # weighted share of a split quote's half that the matched quote must hold
 FRAGMENT = 0.8  # weighted share of a re-translated fragment's roots found in the longer quote
-_NEGATION_TEXT = """no not never none nor neither nothing nobody cannot without dont cant wont
-    isnt arent wasnt werent doesnt didnt hasnt havent hadnt shouldnt wouldnt couldnt"""
-NEGATIONS = frozenset(_NEGATION_TEXT.split())  # words that turn a statement into its denial
 
 
 def translation(a: Unit, b: Unit, context: Context, unsure: bool) -> float | None:
@@ -46,9 +43,9 @@ def fragment(a: Unit, b: Unit, context: Context) -> float | None:
     """A re-translated fragment: nearly all of the shorter text's roots in the longer one."""
     inner, outer = sorted((a, b), key=lambda u: len(u.root_words))
     shared = inner.roots.intersection(outer.root_words)
-    if len(shared) < STORY_SHARED + 1 or (_negated(inner) and not _negated(outer)):
+    if len(shared) < STORY_SHARED + 1 or (inner.negated and not outer.negated):
         return None
-    if not _numbers(inner) <= _numbers(outer):
+    if not inner.numbers <= outer.numbers:
         return None
     weight = context.root_idf
     cover = sum(weight.get(r, 1.0) for r in shared) / sum(
@@ -61,17 +58,9 @@ def fragment(a: Unit, b: Unit, context: Context) -> float | None:
 
 def agree(a: Unit, b: Unit) -> bool:
     """Same polarity, and the same numbers when both give numbers ("a decade" is "ten years")."""
-    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    numbers_a, numbers_b = a.numbers, b.numbers
     same_numbers = numbers_a == numbers_b or not (numbers_a and numbers_b)
-    return _negated(a) == _negated(b) and same_numbers
-
-
-def _negated(text: Unit) -> bool:
-    return any(norm in NEGATIONS for norm in text.norms)
-
-
-def _numbers(text: Unit) -> frozenset[str]:
-    return frozenset(stem for stem in text.stems if stem.isdigit())
+    return a.negated == b.negated and same_numbers
 
 
 def topic_swapped(
