@@ -26,6 +26,7 @@ import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -222,6 +223,17 @@ def idf_of(df: Mapping[str, int], count: int) -> dict[str, float]:
     """The IDF of each word held by `df[word]` of `count` quotes (rarer than RARE_ENOUGH: all
     equally rare)."""
     return {word: math.log(1 + count / max(n, RARE_ENOUGH)) for word, n in df.items()}
+
+
+def weight_of(
+    words: Iterable[Any], weight: Mapping[Any, float], among: AbstractSet[Any] | None = None
+) -> float:
+    """The summed weight of `words` (of those in `among` when given; 1.0 for a word without
+    one), added in their order: the shared words of two texts, added in the order of the text
+    with fewer words, weigh exactly what that text weighs when they are all of its words."""
+    if among is None:
+        return sum(weight.get(w, 1.0) for w in words)
+    return sum(weight.get(w, 1.0) for w in words if w in among)
 
 
 def speaker_postings(

@@ -53,6 +53,7 @@ from reader.quotes.candidates import (
     speaker_postings,
     statistics,
     story_pairs,
+    weight_of,
 )
 from reader.quotes.groups import UnionFind
 from reader.quotes.model import Link, LinkKind, Quote, QuoteKind
@@ -317,16 +318,16 @@ def _contiguous(part: Unit, whole: Unit) -> bool:
     """True when `part` occurs as a run of words in `whole` (stems compared; one function word
     may differ, "patients are paying" / "patients who pay")."""
     size, stems, outer = part.size, part.stems, whole.stems
+    loose = size > 2 and part.stops and whole.stops  # a function word of each may differ
     for i in range(len(outer) - size + 1):
         run = outer[i : i + size]
-        differ = [k for k in range(size) if run[k] != stems[k]]
-        if not differ or (
-            len(differ) == 1
-            and size > 2
-            and part.stops >> differ[0] & 1
-            and whole.stops >> (i + differ[0]) & 1
-        ):
+        if run == stems:
             return True
+        if loose and (run[0] == stems[0] or run[1] == stems[1]):  # one may differ, not both
+            differ = [k for k in range(size) if run[k] != stems[k]]
+            k = differ[0]
+            if len(differ) == 1 and part.stops >> k & 1 and whole.stops >> (i + k) & 1:
+                return True
     return False
 
 
@@ -352,8 +353,8 @@ def _compare_quotes(
 
 def _compare(a: Unit, b: Unit, context: Context, limits: Thresholds) -> _Verdict | None:
     """One text against another: exact, variant, partial (containment) or nothing."""
-    content_a, content_b = a.content, b.content
-    shared = content_a & content_b
+    content_a = a.content
+    shared = content_a.intersection(b.content_words)
     if limits.short_exact and shared and min(a.size, b.size) >= 4:
         if a.norms == b.norms:
             return _Verdict(LinkKind.EXACT, 1.0)  # one speaker repeating a short sentence
@@ -373,11 +374,13 @@ def _compare(a: Unit, b: Unit, context: Context, limits: Thresholds) -> _Verdict
     idf = context.idf
     specific_enough = specific >= SPECIFIC_ENOUGH and len(shared) >= limits.swap_shared
     if not specific_enough and topic_swapped(
-        content_a - shared, content_b - shared, content_a, idf, limits.swap_words
+        content_a - shared, b.content - shared, content_a, idf, limits.swap_words
     ):
         return None
-    weight_shared = sum(idf.get(w, 1.0) for w in shared)
-    weights = sorted(sum(idf.get(w, 1.0) for w in u.content_words) for u in (a, b))
+    words_a, words_b = a.content_words, b.content_words
+    fewer = words_a if len(words_a) <= len(words_b) else words_b
+    weight_shared = weight_of(fewer, idf, shared)
+    weights = sorted((weight_of(words_a, idf), weight_of(words_b, idf)))
     cover_small, cover_large = weight_shared / weights[0], weight_shared / weights[1]
     short, long = sorted((a.size, b.size))
     if short > limits.part_length * long:

@@ -8,7 +8,7 @@ does not swap one specific word for another (stock wording about another subject
 
 from __future__ import annotations
 
-from reader.quotes.candidates import MIN_SHARED, STORY_SHARED, Context, Unit
+from reader.quotes.candidates import MIN_SHARED, STORY_SHARED, Context, Unit, weight_of
 
 SAME_LENGTH = 0.6  # a translation has at least this share of the other's content words
 TRANSLATED = 0.6  # IDF-weighted share of the word roots two translations must share
@@ -31,8 +31,9 @@ def translation(a: Unit, b: Unit, context: Context, unsure: bool) -> float | Non
     weight = context.root_idf
     if topic_swapped(roots_a - shared, roots_b - shared, roots_a, weight, 0):
         return None
-    both = sum(weight.get(r, 1.0) for r in shared)
-    covers = sorted(both / sum(weight.get(r, 1.0) for r in u.root_words) for u in (a, b))
+    words_a, words_b = a.root_words, b.root_words
+    both = weight_of(words_a if len(words_a) <= len(words_b) else words_b, weight, shared)
+    covers = sorted(both / weight_of(words, weight) for words in (words_a, words_b))
     need = TRANSLATED_UNSURE if unsure else TRANSLATED
     if covers[0] < need - 0.1 or covers[1] < need:
         return None
@@ -48,9 +49,7 @@ def fragment(a: Unit, b: Unit, context: Context) -> float | None:
     if not inner.numbers <= outer.numbers:
         return None
     weight = context.root_idf
-    cover = sum(weight.get(r, 1.0) for r in shared) / sum(
-        weight.get(r, 1.0) for r in inner.root_words
-    )
+    cover = weight_of(inner.root_words, weight, shared) / weight_of(inner.root_words, weight)
     if cover < FRAGMENT:
         return None
     return 0.9 * cover * (len(inner.root_words) / len(outer.root_words)) ** 0.5
@@ -92,7 +91,5 @@ def half_matches(half: Unit, other: Unit, context: Context) -> bool:
     if not shared or len(shared) < min(MIN_SHARED, len(half.root_words)):
         return False
     weight = context.root_idf
-    cover = sum(weight.get(r, 1.0) for r in shared) / sum(
-        weight.get(r, 1.0) for r in half.root_words
-    )
+    cover = weight_of(half.root_words, weight, shared) / weight_of(half.root_words, weight)
     return cover >= HALF_COVER
