@@ -236,22 +236,41 @@ def weight_of(
     return sum(weight.get(w, 1.0) for w in words if w in among)
 
 
-def speaker_postings(
-    prepared: list[Prepared], context: Context
-) -> dict[tuple[str, str], list[int]]:
-    """For each (speaker, content word not among the most common), the quotes holding it.
+@dataclass(slots=True)
+class SpeakerWords:
+    """For each speaker's content word not among the most common, the quotes holding it.
+
+    Most of these lists hold one or two quotes, so each is a tuple under one integer key (the
+    speaker's number and the word's id) rather than a list under a pair."""
+
+    speakers: dict[str, int]  # full name (`speaker_key`) -> number
+    quotes: dict[int, tuple[int, ...]]
+
+    def get(self, name: str, word: int) -> tuple[int, ...] | None:
+        """The quotes of speaker `name` holding `word`, or None."""
+        speaker = self.speakers.get(name)
+        return None if speaker is None else self.quotes.get(speaker << 32 | word)
+
+
+def speaker_postings(prepared: list[Prepared], context: Context) -> SpeakerWords:
+    """The quotes holding each speaker's content words (see `SpeakerWords`).
 
     One speaker's quotes are few, so words too common to pair quotes across the library still
     pair them within one speaker's; a word in very many of one speaker's quotes pairs none."""
     floor = common_floor()
-    postings: dict[tuple[str, str], list[int]] = {}
+    speakers: dict[str, int] = {}
+    postings: dict[int, list[int]] = {}
     for index, item in enumerate(prepared):
         if item.speaker is None:
             continue
+        speaker = speakers.setdefault(item.speaker[1], len(speakers)) << 32
         for word in item.whole.content_words:
             if context.idf[word] > floor:
-                postings.setdefault((item.speaker[1], word), []).append(index)
-    return {key: found for key, found in postings.items() if len(found) <= SPEAKER_WORD_CAP}
+                postings.setdefault(speaker | word, []).append(index)
+    capped = {
+        key: tuple(found) for key, found in postings.items() if len(found) <= SPEAKER_WORD_CAP
+    }
+    return SpeakerWords(speakers, capped)
 
 
 def common_floor() -> float:
@@ -264,7 +283,7 @@ def candidates(
     item: Prepared,
     prepared: list[Prepared],
     postings: dict[int, list[int]],
-    by_speaker: dict[tuple[str, str], list[int]],
+    by_speaker: SpeakerWords,
 ) -> list[int]:
     """Later quotes in other documents sharing at least MIN_SHARED rare shingles with `item`,
     or, said by the same speaker, MIN_SHARED content words. A phrase of one word pair, and a
@@ -277,7 +296,7 @@ def candidates(
         found = shared_by(index, lists, MIN_SHARED)
     if item.speaker is not None:
         name = item.speaker[1]
-        words_ = [by_speaker.get((name, w)) for w in item.whole.content_words]
+        words_ = [by_speaker.get(name, w) for w in item.whole.content_words]
         if len(words_) >= MIN_SHARED:
             found |= shared_by(index, words_, MIN_SHARED)
         elif item.quote.kind == QuoteKind.QUOTE:  # "I'm not going to sign": looks both ways
@@ -286,7 +305,7 @@ def candidates(
     return [other for other in found if prepared[other].quote.doc != doc and other != index]
 
 
-def shared_by(index: int, lists: list[list[int] | None], least: int) -> set[int]:
+def shared_by(index: int, lists: Sequence[Sequence[int] | None], least: int) -> set[int]:
     """The quotes after `index` in at least `least` of the posting lists."""
     shared: Counter[int] = Counter()
     for posting in lists:
@@ -313,13 +332,14 @@ def story_pairs(
             by_doc.setdefault(item.quote.doc, []).append(index)
     stories = {tuple(sorted((prepared[a].quote.doc, prepared[b].quote.doc))) for a, b in linked}
     floor = story_floor(len(prepared))
-    rare = [rare_roots(p, context, floor) for p in prepared]
     pairs: set[tuple[int, int]] = set()
-    for doc_a, doc_b in stories:
+    for doc_a, doc_b in stories:  # rare roots found per story, not held for every quote
+        side_b = [(y, rare_roots(prepared[y], context, floor)) for y in by_doc.get(doc_b, [])]
         for x in by_doc.get(doc_a, []):
-            for y in by_doc.get(doc_b, []):
+            rare_x = rare_roots(prepared[x], context, floor)
+            for y, rare_y in side_b:
                 pair = (min(x, y), max(x, y))
-                if pair not in linked and one_story(prepared[x], prepared[y], rare[x], rare[y]):
+                if pair not in linked and one_story(prepared[x], prepared[y], rare_x, rare_y):
                     pairs.add(pair)
     return pairs
 

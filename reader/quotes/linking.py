@@ -45,6 +45,7 @@ from reader.quotes.candidates import (
     MIN_SHARED,
     Context,
     Prepared,
+    SpeakerWords,
     Table,
     Unit,
     candidates,
@@ -193,7 +194,7 @@ def _link_split(
     prepared: list[Prepared],
     found: dict[tuple[int, int], Link],
     context: Context,
-    indexes: tuple[dict[int, list[int]], dict[tuple[str, str], list[int]]],
+    indexes: tuple[dict[int, list[int]], SpeakerWords],
     table: Table,
 ) -> None:
     """Each half of a split quote, partial to a quote in another document matching the whole."""
