@@ -44,7 +44,6 @@ STORY_SHARED = 3  # rare roots two quotes of one story must share to be compared
 SPLIT_GAP = 80  # at most this many characters of attribution between two halves of a quote
 _VOWELS = re.compile(r"(?<=.)[aeiouy]")
 _SPELLINGS = {"tsch": "ch", "sch": "sh", "tch": "ch", "x": "ks", "w": "v", "j": "y", "ph": "f"}
-_HEAD = 3  # a packed unit starts with the number of its words, content stems and shingles
 _NO_NUMBERS: frozenset[Any] = frozenset()
 Table = dict[Any, Any]  # word -> id, (stem, stem) -> shingle id
 
@@ -53,51 +52,40 @@ Table = dict[Any, Any]  # word -> id, (stem, stem) -> shingle id
 class Unit:
     """A text (a whole quote or one of its sentences) ready to compare.
 
-    Every quote of the library is held at once, so its words are held packed: one sequence of
-    the sizes of its parts, then its stems, normalised words, content stems (each once),
-    shingles (ids of neighbouring stem pairs, each once) and roots (content stems cut to
-    ROOT_LENGTH letters, each once). Words are ids of the table that numbers them as it meets
-    them (the same word, the same id), in a 4-byte integer array: a quarter of the memory of a
-    tuple per part. A table whose ids are not small integers (the Spark job names words by
-    themselves) gives a tuple. The properties give each part (a slice), or its items as a set."""
+    Every quote of the library is held at once, so its words are ids of the table that numbers
+    them as it meets them (the same word, the same id), and most are held packed: one sequence
+    of the number of shingles, then the stems, normalised words, shingles (ids of neighbouring
+    stem pairs, each once) and roots (content stems cut to ROOT_LENGTH letters, each once), in
+    a 4-byte integer array (a quarter of the memory of a tuple per part). The content stems,
+    made a set for nearly every comparison, stay a tuple of the table's own integers. A table
+    whose ids are not small integers (the Spark job names words by themselves) gives a tuple.
+    The properties give each part (a slice), or its items as a set."""
 
     packed: Sequence[Any]
+    content_words: tuple[Any, ...]  # the content stems, each once
+    size: int  # the number of words
     stops: int  # bit k set: the k-th stem is a function word
     negated: bool  # a word turns the text into its denial ("not", "never")
     numbers: frozenset[Any]  # the stems that are numbers
 
     @property
-    def size(self) -> int:
-        """The number of words."""
-        return int(self.packed[0])
-
-    @property
     def stems(self) -> Sequence[Any]:
-        packed = self.packed
-        return packed[_HEAD : _HEAD + packed[0]]
+        return self.packed[1 : 1 + self.size]
 
     @property
     def norms(self) -> Sequence[Any]:
-        packed = self.packed
-        start = _HEAD + packed[0]
-        return packed[start : start + packed[0]]
-
-    @property
-    def content_words(self) -> Sequence[Any]:
-        packed = self.packed
-        start = _HEAD + 2 * packed[0]
-        return packed[start : start + packed[1]]
+        size = self.size
+        return self.packed[1 + size : 1 + 2 * size]
 
     @property
     def shingle_ids(self) -> Sequence[Any]:
-        packed = self.packed
-        start = _HEAD + 2 * packed[0] + packed[1]
-        return packed[start : start + packed[2]]
+        packed, start = self.packed, 1 + 2 * self.size
+        return packed[start : start + packed[0]]
 
     @property
     def root_words(self) -> Sequence[Any]:
         packed = self.packed
-        return packed[_HEAD + 2 * packed[0] + packed[1] + packed[2] :]
+        return packed[1 + 2 * self.size + packed[0] :]
 
     @property
     def content(self) -> frozenset[Any]:
@@ -125,19 +113,20 @@ class Prepared:
 class Context:
     """Corpus statistics the verification needs."""
 
-    idf: dict[str, float]
-    root_idf: dict[str, float]
+    idf: dict[Any, float]  # by word id
+    root_idf: dict[Any, float]  # by root id
     shingle_df: dict[int, int]
     cap: int  # shingles held by more quotes are stock wording
 
     def rare(self, shared: Iterable[int]) -> int:
         """How many of the shared shingles are not stock wording."""
-        cap = self.cap
-        return sum(1 for s in shared if self.shingle_df.get(s, 0) <= cap)
+        cap, df = self.cap, self.shingle_df.get
+        return sum(1 for s in shared if df(s, 0) <= cap)
 
     def specific(self, shared: Iterable[int]) -> int:
         """How many of the shared shingles are held by few quotes (one utterance's variants)."""
-        return sum(1 for s in shared if self.shingle_df.get(s, 0) <= SPECIFIC_DF)
+        df = self.shingle_df.get
+        return sum(1 for s in shared if df(s, 0) <= SPECIFIC_DF)
 
 
 def prepare(quote: Quote, table: Table) -> Prepared:
@@ -182,12 +171,14 @@ def unit(text: str, table: Table) -> Unit:
     content = tuple(found.content)
     roots = dict.fromkeys(root(word) for word in content)
     ids = [table.setdefault(word, len(table)) for part in (stems, found.norms) for word in part]
-    ids += [table.setdefault(word, len(table)) for part in (content, roots) for word in part]
-    ids[2 * len(stems) + len(content) : 2 * len(stems) + len(content)] = shingles
+    ids += shingles
+    ids += [table.setdefault(word, len(table)) for word in roots]
     stops = sum(1 << k for k, word in enumerate(stems) if word in STOPWORDS)
     numbers = frozenset(ids[k] for k, word in enumerate(stems) if word.isdigit()) or _NO_NUMBERS
     negated = any(norm in NEGATIONS for norm in found.norms)
-    return Unit(_packed([len(stems), len(content), len(shingles), *ids]), stops, negated, numbers)
+    content_ids = tuple(table.setdefault(word, len(table)) for word in content)
+    packed = _packed([len(shingles), *ids])
+    return Unit(packed, content_ids, len(stems), stops, negated, numbers)
 
 
 def _packed(items: list[Any]) -> Sequence[Any]:
@@ -333,10 +324,14 @@ def story_pairs(
     stories = {tuple(sorted((prepared[a].quote.doc, prepared[b].quote.doc))) for a, b in linked}
     floor = story_floor(len(prepared))
     pairs: set[tuple[int, int]] = set()
-    for doc_a, doc_b in stories:  # rare roots found per story, not held for every quote
+    side_a: list[tuple[int, frozenset[Any]]] = []
+    last = None
+    for doc_a, doc_b in sorted(stories):  # rare roots found per story, not held for every quote
+        if doc_a != last:
+            side_a = [(x, rare_roots(prepared[x], context, floor)) for x in by_doc.get(doc_a, [])]
+            last = doc_a
         side_b = [(y, rare_roots(prepared[y], context, floor)) for y in by_doc.get(doc_b, [])]
-        for x in by_doc.get(doc_a, []):
-            rare_x = rare_roots(prepared[x], context, floor)
+        for x, rare_x in side_a:
             for y, rare_y in side_b:
                 pair = (min(x, y), max(x, y))
                 if pair not in linked and one_story(prepared[x], prepared[y], rare_x, rare_y):

@@ -37,7 +37,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from rapidfuzz.distance import Indel
 
@@ -335,16 +335,20 @@ def _contiguous(part: Unit, whole: Unit) -> bool:
 def _compare_quotes(
     x: Prepared, y: Prepared, context: Context, limits: Thresholds
 ) -> _Verdict | None:
-    """Whole against whole first, then sentence against sentence (merges, splits, trims)."""
-    verdict = _compare(x.whole, y.whole, context, limits)
+    """Whole against whole first, then sentence against sentence (merges, splits, trims).
+
+    Each text's content words are made a set once, not once per text it is compared with."""
+    whole_x, whole_y = _side(x.whole), _side(y.whole)
+    verdict = _compare(whole_x, whole_y, context, limits)
     if verdict is not None:
         return verdict
     if not x.parts and not y.parts:
         return None
     best: _Verdict | None = None
-    for part_x in x.parts or [x.whole]:
-        for part_y in y.parts or [y.whole]:
-            found = _compare(part_x, part_y, context, limits)
+    sides_y = [_side(part) for part in y.parts] or [whole_y]
+    for side_x in [_side(part) for part in x.parts] or [whole_x]:
+        for side_y in sides_y:
+            found = _compare(side_x, side_y, context, limits)
             if found is not None and (best is None or found.score > best.score):
                 best = found
     if best is None:
@@ -352,10 +356,18 @@ def _compare_quotes(
     return _Verdict(LinkKind.PARTIAL, best.score * 0.9)
 
 
-def _compare(a: Unit, b: Unit, context: Context, limits: Thresholds) -> _Verdict | None:
+_Side = tuple[Unit, frozenset[Any]]  # a text and its content words
+
+
+def _side(text: Unit) -> _Side:
+    return text, text.content
+
+
+def _compare(x: _Side, y: _Side, context: Context, limits: Thresholds) -> _Verdict | None:
     """One text against another: exact, variant, partial (containment) or nothing."""
-    content_a = a.content
-    shared = content_a.intersection(b.content_words)
+    a, content_a = x
+    b, content_b = y
+    shared = content_a & content_b
     if limits.short_exact and shared and min(a.size, b.size) >= 4:
         if a.norms == b.norms:
             return _Verdict(LinkKind.EXACT, 1.0)  # one speaker repeating a short sentence
@@ -375,7 +387,7 @@ def _compare(a: Unit, b: Unit, context: Context, limits: Thresholds) -> _Verdict
     idf = context.idf
     specific_enough = specific >= SPECIFIC_ENOUGH and len(shared) >= limits.swap_shared
     if not specific_enough and topic_swapped(
-        content_a - shared, b.content - shared, content_a, idf, limits.swap_words
+        content_a - shared, content_b - shared, content_a, idf, limits.swap_words
     ):
         return None
     words_a, words_b = a.content_words, b.content_words
