@@ -122,11 +122,18 @@ class Library:
         """Every readable document in the library, in file-name order (parsed once, then cached)."""
         return self.load()[0]
 
-    def load(self) -> tuple[list[Document], list[DocumentError]]:
-        """Every document, plus the files that could not be read and why."""
+    def load(
+        self, progress: Callable[[float, str], None] | None = None
+    ) -> tuple[list[Document], list[DocumentError]]:
+        """Every document, plus the files that could not be read and why.
+
+        `progress(fraction, message)` is told along the way (a big library takes a while)."""
         self._load_cache()
         documents, errors, fresh = [], [], {}
-        for path, error in iter_files([self.documents_dir]):
+        found = list(iter_files([self.documents_dir]))
+        for number, (path, error) in enumerate(found):
+            if progress is not None and number % 50 == 0:
+                progress(number / len(found), f"{number:,} of {len(found):,} files")
             if error is not None:
                 errors.append(error)
                 continue

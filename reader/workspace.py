@@ -82,12 +82,13 @@ class Workspace:
         self._corrections: CorrectionStore | None = None
 
     # -- the pipeline ----------------------------------------------------------------------------
-    def load(self) -> list[Document]:
-        """Read the documents (a file that cannot be read is a `read` problem)."""
+    def load(self, progress: Progress | None = None) -> list[Document]:
+        """Read the documents (a file that cannot be read is a `read` problem); `progress` is
+        told how far reading the library has got."""
         if self.paths:
             documents, errors = load_paths(self.paths)
         else:
-            documents, errors = self.library.load()
+            documents, errors = self.library.load(progress)
         self.documents = documents
         self.by_id = {d.id: d for d in documents}
         self._forget("read")

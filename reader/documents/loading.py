@@ -254,7 +254,7 @@ def _assemble(units: list[Unit], meta: Metadata, raw: str) -> Document:
         language=meta.language or detect_language(body),
         url=meta.url,
         body=body,
-        packed_removed=PackedRemoved(removed),
+        packed_removed=PackedRemoved.of(removed),
         packed_segments=segments,
         warnings=list(meta.warnings),
     )

@@ -39,16 +39,22 @@ class RemovedLine:
     reason: str
 
 
+@dataclass(slots=True)
 class PackedRemoved:
     """Removed lines held as one array of raw offsets and tuples of their texts and reasons."""
 
-    __slots__ = ("offsets", "reasons", "texts")
+    offsets: array[int]  # raw start and raw end of each line
+    texts: tuple[str, ...]
+    reasons: tuple[str, ...]
 
-    def __init__(self, lines: Iterable[RemovedLine]) -> None:
+    @classmethod
+    def of(cls, lines: Iterable[RemovedLine]) -> PackedRemoved:
         lines = list(lines)
-        self.offsets = array("q", [n for line in lines for n in (line.raw_start, line.raw_end)])
-        self.texts = tuple(line.text for line in lines)
-        self.reasons = tuple(line.reason for line in lines)
+        return cls(
+            array("q", [n for line in lines for n in (line.raw_start, line.raw_end)]),
+            tuple(line.text for line in lines),
+            tuple(line.reason for line in lines),
+        )
 
     def lines(self) -> list[RemovedLine]:
         offsets = self.offsets
@@ -71,12 +77,20 @@ class Document:
     language: str = ""
     url: str = ""
     body: str = ""
-    packed_removed: PackedRemoved = field(default_factory=lambda: PackedRemoved(()))
+    packed_removed: PackedRemoved = field(default_factory=lambda: PackedRemoved.of(()))
     packed_segments: array[int] = field(default_factory=lambda: array("q"))  # clean, raw, length
     content_hash: str = ""
     format: str = "text"  # "text", "markdown" or "html"
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
+    # How many times a field was assigned: an edited document is told from an unchanged one
+    # without comparing its text (the search index looks at only the edited ones).
+    edits: int = field(default=0, repr=False, compare=False)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        object.__setattr__(self, name, value)
+        if name != "edits":
+            object.__setattr__(self, "edits", getattr(self, "edits", 0) + 1)
 
     @property
     def removed(self) -> list[RemovedLine]:

@@ -15,10 +15,12 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import operator
 import shutil
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -33,6 +35,7 @@ from reader.errors import IndexBusyError, LibraryError
 from reader.fsutil import atomic_write_text
 from reader.search import parallel
 from reader.search import schema as fields
+from reader.search.parallel import Change
 from reader.search.preparing import fingerprint, prepare, quote_ranges
 from reader.search.segments import Writer
 
@@ -44,6 +47,9 @@ LOCK_TIMEOUT = 10.0
 MAX_SEGMENTS = 16  # segments from which a small update merges the small ones
 
 Progress = Callable[[float, str], None]
+# Everything a document's fingerprint hashes but its quotes.
+DOCUMENT_KEY = operator.attrgetter("path", "title", "source", "author", "published", "body")
+EDITS = operator.attrgetter("edits")
 
 
 class QuoteSource(Protocol):
@@ -101,6 +107,19 @@ class StoredDocument:
         )
 
 
+@dataclass(slots=True, frozen=True)
+class _Seen:
+    """What the last complete update was given: the documents in order, their edit counts, the
+    quote source (taken to stay as it was: a new analysis is a new object), and the index
+    commit the update left.
+    """
+
+    documents: list[Document]
+    edits: list[int]
+    quotes: QuoteSource | None
+    generation: int
+
+
 class IndexStore:
     """One index folder. Thread-safe: one writer at a time, readers share the opened index."""
 
@@ -114,6 +133,7 @@ class IndexStore:
         self._searcher: Searcher | None = None
         self._known_prints: dict[str, tuple[tuple, str]] = {}  # id → (what it hashed, print)
         self._indexed: tuple[int, dict[str, str]] | None = None  # (generation, id → print)
+        self._seen: _Seen | None = None  # what the last complete update was given
         self._damage = ""  # why the open index must be rebuilt, found while reading it
 
     # -- opening --------------------------------------------------------------------------------
@@ -213,6 +233,7 @@ class IndexStore:
 
     def _create(self) -> FileIndex:
         """A new empty index, replacing whatever was in the folder."""
+        self._seen = None
         self._indexed = None
         if self._index is not None:
             self._index.close()
@@ -246,44 +267,74 @@ class IndexStore:
         with self._write_lock:
             report = UpdateReport()
             index, current = self._open_for_update(report)
-            wanted: dict[str, tuple[Document, list[tuple[int, int, str]]]] = {}
-            for document in documents:
-                found = quotes.quotes_of(document.id) if quotes is not None else []
-                wanted[document.id] = (document, quote_ranges(document, found))
-            changes = [
-                (doc, ranges)
-                for doc_id, (doc, ranges) in wanted.items()
-                if current.get(doc_id) != self._fingerprint(doc, ranges)
-            ]
-            removed = sorted(set(current) - set(wanted))
+            documents = list(documents)
+            edits = list(map(EDITS, documents))
+            changes, removed = self._changes(documents, edits, quotes, current, index)
+            self._seen = None
             if changes or removed:
                 self._write(index, changes, removed, current, report, progress, abort)
+            complete = len(report.added) + len(report.updated) == len(changes)
+            if complete and self._indexed is not None:
+                self._seen = _Seen(documents, edits, quotes, self._indexed[0])
             return report
 
-    def _fingerprint(self, document: Document, ranges: list[tuple[int, int, str]]) -> str:
-        """`fingerprint`, remembered while the file's content hash and the metadata stay the same.
+    def _changes(
+        self,
+        documents: list[Document],
+        edits: list[int],
+        quotes: QuoteSource | None,
+        current: dict[str, str],
+        index: FileIndex,
+    ) -> tuple[list[Change], list[str]]:
+        """The documents to (re)index, with their quote ranges and prints, and the ids to remove.
 
-        Within one process the same file content always gives the same body, so hashing the
-        bodies of 10,000 unchanged documents on every update is not needed.
+        When the documents come in the same order with the same quote source as at the last
+        complete update, and the index has not changed since, only those that are other objects
+        or were edited (`Document.edits`) are looked at, found by comparisons in C: a
+        one-document update of a large library costs little more than its write. Of two
+        documents with one id, the last counts.
         """
-        if not document.content_hash:
-            return fingerprint(document, ranges)
-        # Looked up by id and compared item by item: the items are mostly the very same objects
-        # as last time, which compare at once, where hashing a tuple of them would not.
-        key = (
-            document.content_hash,
-            document.path,
-            document.title,
-            document.source,
-            document.author,
-            document.published,
-            len(document.body),
-            ranges,
-        )
+        seen = self._seen
+        if (
+            seen is not None
+            and seen.quotes is quotes
+            and seen.generation == index.latest_generation()
+            and len(seen.documents) == len(documents)
+        ):
+            moved = map(
+                operator.or_,
+                map(operator.is_not, documents, seen.documents),
+                map(operator.ne, edits, seen.edits),
+            )
+            positions = list(compress(range(len(documents)), moved))
+            if all(documents[i].id == seen.documents[i].id for i in positions):
+                found = (self._change(documents[i], quotes, current) for i in positions)
+                return [change for change in found if change is not None], []
+        changes: dict[str, Change] = {}
+        for document in documents:
+            change = self._change(document, quotes, current)
+            if change is not None:
+                changes[document.id] = change
+            else:
+                changes.pop(document.id, None)
+        removed = sorted(current.keys() - {document.id for document in documents})
+        return list(changes.values()), removed
+
+    def _change(
+        self, document: Document, quotes: QuoteSource | None, current: dict[str, str]
+    ) -> Change | None:
+        """The document with its quote ranges and print if the index does not hold that print.
+
+        The print is remembered while everything it hashes stays the same; the items are
+        compared one by one, mostly the very same objects as last time, which compare at once.
+        """
+        found = quotes.quotes_of(document.id) if quotes is not None else ()
+        ranges = quote_ranges(document, found) if found else []
+        key = (DOCUMENT_KEY(document), ranges)
         known = self._known_prints.get(document.id)
         if known is None or known[0] != key:
             known = self._known_prints[document.id] = (key, fingerprint(document, ranges))
-        return known[1]
+        return None if current.get(document.id) == known[1] else (document, ranges, known[1])
 
     def _open_for_update(self, report: UpdateReport) -> tuple[FileIndex, dict[str, str]]:
         """Open (or create, or rebuild) the index; the fingerprints of the documents it holds."""
@@ -307,7 +358,7 @@ class IndexStore:
         """Document id → fingerprint of what the index holds (remembered between updates)."""
         generation = index.latest_generation()
         if self._indexed is not None and self._indexed[0] == generation:
-            return dict(self._indexed[1])
+            return self._indexed[1]  # not copied: a write that fails forgets it
         with index.reader() as reader:
             found: dict[str, str] = {}
             if reader.doc_count():
@@ -315,12 +366,12 @@ class IndexStore:
                 prints = reader.column_reader(fields.FINGERPRINT)
                 found = {ids[n]: prints[n] for n in reader.all_doc_ids()}
         self._indexed = (generation, found)
-        return dict(found)
+        return found
 
     def _write(
         self,
         index: FileIndex,
-        changes: list[tuple[Document, list[tuple[int, int, str]]]],
+        changes: list[Change],
         removed: list[str],
         current: dict[str, str],
         report: UpdateReport,
@@ -343,11 +394,13 @@ class IndexStore:
                 self._add_here(writer, changes, current, report, progress, abort)
                 writer.commit(mergetype=_merge_policy(index))
         except OSError as error:  # a full disk, a read-only folder: the old index stays as it was
+            self._indexed = None
             _cancel_quietly(writer)
             raise LibraryError(
                 f"cannot write the search index in {self.folder}: {error.strerror or error}"
             ) from None
         except BaseException:
+            self._indexed = None
             writer.cancel()
             raise
         self._indexed = None if stale else (index.latest_generation(), current)
@@ -360,7 +413,7 @@ class IndexStore:
     def _add_here(
         self,
         writer: IndexWriter,
-        changes: list[tuple[Document, list[tuple[int, int, str]]]],
+        changes: list[Change],
         current: dict[str, str],
         report: UpdateReport,
         progress: Progress | None,
@@ -368,18 +421,18 @@ class IndexStore:
     ) -> None:
         """Add the changed documents in this process, one after the other."""
         step = max(1, len(changes) // 100)
-        for n, (document, ranges) in enumerate(changes):
+        for n, change in enumerate(changes):
             if abort is not None and abort.is_set():
                 report.message = f"Indexing stopped after {n} of {len(changes)} documents."
                 break
             if progress is not None and n % step == 0:
                 progress(n / len(changes), f"Indexing {n + 1} of {len(changes)} documents")
-            self._add(writer, document, ranges, current, report)
+            self._add(writer, change, current, report)
 
     def _add_in_workers(
         self,
         writer: IndexWriter,
-        changes: list[tuple[Document, list[tuple[int, int, str]]]],
+        changes: list[Change],
         count: int,
         current: dict[str, str],
         report: UpdateReport,
@@ -393,8 +446,7 @@ class IndexStore:
                 progress(finished / len(changes), f"Indexed {finished} of {len(changes)} documents")
             return abort is not None and abort.is_set()
 
-        work = [(doc, ranges, self._fingerprint(doc, ranges)) for doc, ranges in changes]
-        shares = parallel.build_segments(str(self.folder), INDEX_NAME, work, count, done)
+        shares = parallel.build_segments(str(self.folder), INDEX_NAME, changes, count, done)
         for share in shares:
             report.skipped += share.skipped
             for doc_id, print_ in share.indexed:
@@ -412,13 +464,13 @@ class IndexStore:
     def _add(
         self,
         writer: IndexWriter,
-        document: Document,
-        ranges: list[tuple[int, int, str]],
+        change: Change,
         current: dict[str, str],
         report: UpdateReport,
     ) -> None:
         """Add or replace one document, or skip it (noted in the report) if it cannot be indexed."""
-        values = prepare(writer.schema, document, ranges, self._fingerprint(document, ranges))
+        document, ranges, print_ = change
+        values = prepare(writer.schema, document, ranges, print_)
         if isinstance(values, str):
             report.skipped.append((document.id, values))
             return

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import pickle
+import tempfile
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
@@ -27,6 +30,7 @@ from reader.search.segments import Writer
 
 PARALLEL_MIN = 2000  # changed documents from which an update uses worker processes
 SHARES = 2  # shares per worker: an abort is honoured when a share is finished
+CHUNK = 200  # documents a worker reads from its share at a time
 
 Change = tuple[Document, list[tuple[int, int, str]], str]  # document, quote ranges, fingerprint
 
@@ -54,58 +58,84 @@ def build_segments(
 ) -> list[Share]:
     """Index `changes` into new segments (SHARES per worker), in `count` worker processes.
 
-    `done(n)` is told each time a share is finished (n documents so far); returning True stops
-    the shares not yet started.
+    Each share goes to its worker as a file of pickled chunks of CHUNK documents, written before
+    the workers start, which the worker reads one chunk at a time: neither process holds a
+    share's documents a second time (as a pickled argument, and unpickled whole), only the
+    worker's postings grow. `done(n)` is told each time a share is finished (n documents so
+    far); returning True stops the shares not yet started.
     """
-    slim = [(_slim(document), ranges, print_) for document, ranges, print_ in changes]
-    shares = [slim[n :: SHARES * count] for n in range(SHARES * count)]
     context = multiprocessing.get_context("spawn")
     results: list[Share] = []
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        # Only `count` shares are handed over at a time: each is pickled while it waits.
-        pending: set[Future[Share]] = set()
-        finished = 0
-        while shares or pending:
-            while shares and len(pending) < count:
-                pending.add(pool.submit(build_segment, folder, name, shares.pop()))
-            ready, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in ready:
-                results.append(future.result())
-                finished += len(results[-1].indexed) + len(results[-1].skipped)
-            if done(finished):
-                shares = []
+    with tempfile.TemporaryDirectory(prefix="source-reader-shares-") as scratch:
+        shares = [
+            _write_share(Path(scratch) / f"share{n}", changes[n :: SHARES * count])
+            for n in range(SHARES * count)
+        ]
+        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+            pending: set[Future[Share]] = set()
+            finished = 0
+            while shares or pending:
+                while shares and len(pending) < count:
+                    pending.add(pool.submit(build_segment, folder, name, shares.pop()))
+                ready, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in ready:
+                    results.append(future.result())
+                    finished += len(results[-1].indexed) + len(results[-1].skipped)
+                if done(finished):
+                    shares = []
     return results
+
+
+def _write_share(path: Path, changes: list[Change]) -> str:
+    """Write `changes` to `path` as pickled chunks, without what the index does not take."""
+    with path.open("wb") as file:
+        for start in range(0, len(changes), CHUNK):
+            chunk = [(_slim(d), r, p) for d, r, p in changes[start : start + CHUNK]]
+            pickle.dump(chunk, file, pickle.HIGHEST_PROTOCOL)
+    return str(path)
+
+
+def _read_share(path: str) -> Iterator[Change]:
+    """The changes `_write_share` wrote, a chunk at a time."""
+    with open(path, "rb") as file:
+        while True:
+            try:
+                chunk = pickle.load(file)
+            except EOFError:
+                return
+            yield from chunk
 
 
 def _slim(document: Document) -> Document:
     """The document without what the index does not take (its segments, removed lines)."""
-    empty = PackedRemoved(())
+    empty = PackedRemoved.of(())
     return dataclasses.replace(
         document, packed_segments=array("q"), packed_removed=empty, warnings=[]
     )
 
 
-def build_segment(folder: str, name: str, changes: list[Change]) -> Share:
-    """In a worker: a new, uncommitted segment of the index in `folder` holding `changes`."""
+def build_segment(folder: str, name: str, share: str) -> Share:
+    """In a worker: a new, uncommitted segment of the index in `folder` holding the share's
+    changes (a file written by `_write_share`)."""
     index = whoosh_index.open_dir(folder, name)
     writer = Writer(index, _lk=False, compound=False)
-    share = Share()
+    result = Share()
     try:
-        for document, ranges, print_ in changes:
+        for document, ranges, print_ in _read_share(share):
             values = prepare(writer.schema, document, ranges, print_)
             if isinstance(values, str):
-                share.skipped.append((document.id, values))
+                result.skipped.append((document.id, values))
                 continue
             writer.add_document(**values)
-            share.indexed.append((document.id, print_))
-        if share.indexed:
-            share.segment = writer._finalize_segment()
+            result.indexed.append((document.id, print_))
+        if result.indexed:
+            result.segment = writer._finalize_segment()
         else:
             writer._close_segment()
     except BaseException:
         writer._close_segment()
         raise
-    return share
+    return result
 
 
 def commit_with(writer: Writer, segments: list[Any]) -> None:

@@ -21,7 +21,7 @@ from whoosh.lang.porter import stem
 
 from reader.search import words
 
-SCHEMA_VERSION = 6  # 6: every text field analysed before writing, the body stored as text
+SCHEMA_VERSION = 7  # 7: "*" is not part of a word; 6: text fields analysed before writing
 INDEX_VERSION = f"{SCHEMA_VERSION}/whoosh-{whoosh.versionstring()}"
 
 
@@ -49,8 +49,10 @@ class WordPositions(Positions):
 
 # Stop words are kept (stoplist=None, minsize=1) so a phrase matches only the exact word sequence:
 # dropping "of" would make "issue of the document" match "issue document".
-TEXT_ANALYZER: Analyzer = StemmingAnalyzer(stoplist=None, minsize=1, cachesize=100_000)
-NAME_ANALYZER: Analyzer = RegexTokenizer() | LowercaseFilter()
+TEXT_ANALYZER: Analyzer = StemmingAnalyzer(
+    words.WORD.pattern, stoplist=None, minsize=1, cachesize=100_000
+)
+NAME_ANALYZER: Analyzer = RegexTokenizer(words.WORD.pattern) | LowercaseFilter()
 
 MAX_STEMS = 200_000  # remembered word → stem (about 20 MB)
 _STEMS: dict[str, str] = {}

@@ -21,9 +21,12 @@ assert 1 << MARK_SHIFT == MARK_EVERY
 WIDE = b"\x01"  # leads an encoding of uint32 gaps (its odd length tells it from uint16 gaps)
 SHORT_GAP = 1 << 16
 
-# What the analyzers' RegexTokenizer matches as a word, written without its nested optional dot
-# ("[\w*]+(\.?[\w*]+)*"), which matches the same words but backtracks exponentially.
-WORD = re.compile(r"[\w*]+(?:\.[\w*]+)*")
+# A word for the analyzers' tokenizer: letters and digits, dots inside ("U.S", "3.5"). Not
+# Whoosh's default, which counts "*" as a letter (for wildcards, which the query parser reads
+# itself), so that "*harbour*" or "footnote*" in a text could not be found as "harbour" or
+# "footnote"; and written without that pattern's nested optional dot, which backtracks
+# exponentially.
+WORD = re.compile(r"\w+(?:\.\w+)*")
 WORD_OR_GAP = re.compile(f"({WORD.pattern})")  # split: gap, word, gap, word, ..., gap
 
 

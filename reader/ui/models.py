@@ -50,6 +50,11 @@ def _shown(doc: Document) -> tuple[object, ...]:
     return doc.title, doc.path, doc.source, doc.author, doc.published
 
 
+def _filtered_by(doc: Document) -> tuple[object, ...]:
+    """What `LibraryFilter` reads of a document (`OUTLET_ROLE`, `DATE_ROLE`)."""
+    return doc.source, doc.published
+
+
 class HeaderedTableModel(QAbstractTableModel):
     """A flat table whose columns are named by `HEADERS`."""
 
@@ -85,16 +90,19 @@ class LibraryModel(HeaderedTableModel):
     def set_documents(self, documents: Sequence[Document]) -> None:
         """Show these documents, kept in the current sort order, without resetting the model.
 
-        Rows of documents gone (or whose sort key changed) are removed, new ones inserted where
-        the order puts them, a run of adjacent rows at a time, and changed ones updated in
-        place: views keep their selection and only the rows touched are filtered and drawn again.
+        Rows of documents gone (or whose sort key, outlet or date changed) are removed, new ones
+        inserted where the order puts them, a run of adjacent rows at a time, and otherwise
+        changed ones updated in place: views keep their selection and only the rows inserted
+        are filtered (`LibraryFilter` does not filter again on a change in place).
         """
         incoming = {d.id: d for d in documents}
         key = self._key_of(self._order[0]) if self._order is not None else None
 
         def stays(doc: Document) -> bool:
             new = incoming.get(doc.id)
-            return new is not None and (key is None or key(new) == key(doc))
+            if new is None or _filtered_by(new) != _filtered_by(doc):
+                return False
+            return key is None or key(new) == key(doc)
 
         self._remove_rows([i for i, d in enumerate(self._documents) if not stays(d)])
         changed = [i for i, d in enumerate(self._documents) if _shown(incoming[d.id]) != _shown(d)]
@@ -216,10 +224,18 @@ class LibraryModel(HeaderedTableModel):
 
 
 class LibraryFilter(QSortFilterProxyModel):
-    """Keeps rows matching an outlet and a date range; sorting is left to the library model."""
+    """Keeps rows matching an outlet and a date range; sorting is left to the library model.
+
+    Rows are filtered when inserted and when the filter changes, not on `dataChanged`: a dynamic
+    filter calls `filterAcceptsRow` (Python, two `data()` calls) for every row a change covers,
+    and filling the Quotes or Copy of column after an import covers them all (10,000 rows:
+    seconds on the GUI thread), though the filter reads neither. The library model takes out
+    and puts back a row whose outlet or date changed instead.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self.setDynamicSortFilter(False)
         self._outlet = ""
         self._since: date | None = None
         self._until: date | None = None
@@ -249,6 +265,8 @@ class LibraryFilter(QSortFilterProxyModel):
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._outlet and self._since is None and self._until is None:
+            return True  # no filter: asks the model nothing (10,000 rows inserted at once)
         model = self.sourceModel()
         index = model.index(source_row, 0, source_parent)
         if self._outlet and model.data(index, OUTLET_ROLE) != self._outlet:

@@ -21,6 +21,7 @@ from reader.documents.model import Document
 from reader.errors import ReaderError
 from reader.library import Library
 from reader.quotes import QuoteAnalysis
+from reader.ui import collector
 from reader.ui.tasks import Progress, TaskRunner
 from reader.workspace import Problem, Workspace
 
@@ -61,7 +62,7 @@ class WorkspaceJobs(QObject):
     # -- life cycle ------------------------------------------------------------------------------
     def start(self) -> None:
         """Load the documents, then analyse quotes, then bring the index up to date."""
-        self.run_job(self.pool, "load", lambda _p, _a: self.core.load(), self._loaded)
+        self.run_job(self.pool, "load", lambda p, _a: self.core.load(p), self._loaded)
 
     def open_output(self, folder: str) -> None:
         """Show a scale job's output instead of the library: its documents and analysis,
@@ -98,6 +99,9 @@ class WorkspaceJobs(QObject):
         self.cancel()
         self.pool.wait(msecs)
         self.serial.wait(msecs)
+        if self._jobs:  # their ends will not be reported: the window is closing
+            self._jobs.clear()
+            collector.settle()
         self.core.close()
 
     def problems(self, stage: str | None = None) -> list[Problem]:
@@ -217,8 +221,15 @@ class WorkspaceJobs(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """Run `work` on `runner` as a job named `job` (counted by `busy()`, progress signalled)."""
+        """Run `work` on `runner` as a job named `job` (counted by `busy()`, progress signalled:
+        at once, so the status bar names the job that runs, then as the work reports it).
+
+        From the first job to the end of the last, full garbage collections wait (`collector`).
+        """
+        if not self._jobs:
+            collector.hold()
         self._jobs.add(job)
+        self.progress.emit(job, 0.0, "")
 
         def failed(error: BaseException) -> None:
             self._failed(job, error)
@@ -238,6 +249,8 @@ class WorkspaceJobs(QObject):
         if job in self._jobs:
             self._jobs.discard(job)
             self._importing = self._importing and bool(self._jobs)
+            if not self._jobs:
+                collector.settle()
             self.jobEnded.emit(job)
         if job == "import" and self._reload_after_import:
             self._reload_after_import = False

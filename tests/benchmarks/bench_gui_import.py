@@ -4,8 +4,12 @@ A real window (under Xvfb when it is installed, else offscreen) opens on an empt
 imports N generated articles (copy, read, quotes, index, all in the background). A 5 ms timer on
 the GUI thread records the gaps between its ticks; a gap is the time the thread was busy (a
 stall). Reports the worst gap, the 99th percentile, how many gaps passed 100 ms, their total and
-how much of it the GUI thread spent on the CPU (the rest it waited: for the CPU or the GIL), and
-the wall time to a searchable library. Writes results/gui_import.json.
+how much of it the GUI thread spent on the CPU (the rest it waited: for the CPU or the GIL), the
+wall time to a searchable library (and when each job ended), and the full (generation 2)
+garbage collections during the import: how many, the longest and their total (any thread's: a
+collection holds the GIL, so the GUI thread waits through it); then how many objects ended
+frozen and how many of them were garbage (`reader.ui.collector`). Writes
+results/gui_import.json.
 
 Usage: bench_gui_import.py [--articles 10000]
 """
@@ -13,6 +17,7 @@ Usage: bench_gui_import.py [--articles 10000]
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -24,7 +29,9 @@ import threading
 import time
 import traceback
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
@@ -38,27 +45,60 @@ STALL_MS = 100
 OUTSIDE = "(no project frame: Qt event processing or waiting)"
 
 
-def watch_stalls(last: list[float], stop: threading.Event) -> Counter[str]:
-    """Samples the GUI thread's stack whenever its timer is more than SAMPLE_AFTER_MS late.
+def watch_stalls(last: list[float], stop: threading.Event) -> tuple[Counter[str], Counter[str]]:
+    """Samples the threads' stacks whenever the GUI timer is more than SAMPLE_AFTER_MS late.
 
-    Returns a counter of the innermost project frames seen during stalls (where the time goes),
-    OUTSIDE for samples taken in Qt's own event processing (painting, layout) or a wait."""
+    Returns two counters: the GUI thread's innermost project frames seen during stalls (where
+    its time goes; OUTSIDE for samples taken in Qt's own event processing or a wait), and the
+    other threads' innermost frame and innermost project frame (what ran while the GUI thread
+    waited: a call that keeps the GIL shows there)."""
     gui = threading.main_thread().ident
     sites: Counter[str] = Counter()
+    workers: Counter[str] = Counter()
+
+    def where(frame: FrameType, depth: int) -> str:
+        stack = traceback.extract_stack(frame)
+        own = [f for f in stack if "/reader/" in f.filename]
+        return " < ".join(
+            f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in own[-1 : -depth - 1 : -1]
+        )
+
+    def sample(sampler: int | None) -> None:
+        frames = sys._current_frames()
+        if gui in frames:
+            sites[where(frames[gui], 3) or OUTSIDE] += 1
+        for ident, frame in frames.items():
+            if ident not in (gui, sampler):
+                inner = (
+                    f"{Path(frame.f_code.co_filename).name}:{frame.f_lineno} {frame.f_code.co_name}"
+                )
+                workers[f"{inner} < {where(frame, 1) or '?'}"] += 1
+        frames.clear()  # it holds this frame: no cycle keeps the threads' locals alive
 
     def run() -> None:
         while not stop.wait(0.01):
-            if (time.perf_counter() - last[0]) * 1000 < SAMPLE_AFTER_MS:
-                continue
-            frame = sys._current_frames().get(gui)
-            if frame is None:
-                continue
-            own = [f for f in traceback.extract_stack(frame) if "/reader/" in f.filename]
-            site = " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in own[-1:-4:-1])
-            sites[site or OUTSIDE] += 1
+            if (time.perf_counter() - last[0]) * 1000 >= SAMPLE_AFTER_MS:
+                sample(threading.get_ident())
 
     threading.Thread(target=run, daemon=True).start()
-    return sites
+    return sites, workers
+
+
+def watch_full_collections() -> tuple[list[float], Callable[[], None]]:
+    """Times every full garbage collection (ms) until the returned function is called."""
+    times: list[float] = []
+    began = [0.0]
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            began[0] = time.perf_counter()
+        else:
+            times.append((time.perf_counter() - began[0]) * 1000)
+
+    gc.callbacks.append(callback)
+    return times, lambda: gc.callbacks.remove(callback)
 
 
 def start_display() -> tuple[str, subprocess.Popen | None]:
@@ -114,8 +154,13 @@ def measure(articles: int, scratch: Path) -> dict[str, object]:
     timer.timeout.connect(tick)
     timer.start(TICK_MS)
     stop = threading.Event()
-    sites = watch_stalls(last, stop)
+    sites, workers = watch_stalls(last, stop)
+    full_collections, unwatch = watch_full_collections()
     started = time.perf_counter()
+    ended: dict[str, float] = {}  # job -> seconds from the start of the import to its end
+    window.workspace.jobEnded.connect(
+        lambda job: ended.__setitem__(job, round(time.perf_counter() - started, 1))
+    )
     window.workspace.index_ready = False
     window.import_paths([str(folder)])
     while window.workspace.busy() or not window.workspace.index_ready:
@@ -124,8 +169,13 @@ def measure(articles: int, scratch: Path) -> dict[str, object]:
     wall = time.perf_counter() - started
     timer.stop()
     stop.set()
+    unwatch()
     searchable = window.workspace.core.search("ceasefire").total
     window.close()
+    frozen = gc.get_freeze_count()
+    gc.collect()  # garbage that was never frozen (closing the window made some)
+    gc.unfreeze()
+    garbage = gc.collect()  # garbage that freezing kept
     gaps.sort()
     return {
         "articles": articles,
@@ -138,7 +188,14 @@ def measure(articles: int, scratch: Path) -> dict[str, object]:
         "stalls_total_ms": round(stalls[0]),
         "stalls_gui_cpu_ms": round(stalls[1]),
         "ticks": len(gaps),
+        "jobs_ended_s": ended,
+        "full_gcs": len(full_collections),
+        "full_gc_worst_ms": round(max(full_collections, default=0.0), 1),
+        "full_gc_total_ms": round(sum(full_collections)),
+        "frozen_objects": frozen,
+        "frozen_garbage": garbage,
         "stall_sites": dict(sites.most_common(8)),
+        "worker_sites": dict(workers.most_common(8)),
     }
 
 

@@ -1,16 +1,18 @@
 """Search benchmark: indexing time, index size, query latency with highlighting, incremental update.
 
-Builds the generated news corpora (tests/benchmarks/corpus.py, fixed seed) of 1,000 and 10,000
-articles of about 700 words, indexes each from scratch, then times `SearchIndex.search` — which
+Builds the generated news corpora (tests/benchmarks/corpus.py, fixed seed) of 1,000, 10,000 and
+50,000 articles of about 700 words, indexes each from scratch, then times `SearchIndex.search` — which
 includes snippets and spans of the first 20 hits — for single words, two-word AND, phrases, field
 queries and date queries, and the update after one article changed. Queries are drawn from the
 corpus with a fixed seed and each is run several times; "frequent word" is a stress case (one of
 the corpus's 50 most common words). The same corpus and queries also go through tantivy (see
 tantivy_reference.py; skipped with a note when the `bench` extra is not installed) and each
 figure gets its ratio to tantivy's beside it: the machine is shared, so ratios measured in the
-same run are what hold. Writes results/search.json and prints a summary.
+same run are what hold. Updates results/search.json (sizes not run this time keep their recorded
+figures, each with the machine load it ran under) and prints a summary. The update is timed
+UPDATES times (median): every few updates also merge small segments.
 
-Usage: bench_search.py [--sizes 1000 10000] [--runs 5] [--work DIR]
+Usage: bench_search.py [--sizes 1000 10000 50000] [--runs 5] [--work DIR]
 """
 
 from __future__ import annotations
@@ -28,12 +30,14 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+UPDATES = 20
 sys.path[:0] = [str(HERE.parents[1]), str(HERE)]
 
 from corpus import write_corpus  # noqa: E402
@@ -159,12 +163,15 @@ def bench_size(n: int, runs: int, work: Path) -> dict:
     started = time.perf_counter()
     documents, errors = load_paths([corpus_dir])
     load_s = time.perf_counter() - started
+    loaded_mb = current_rss_mb()
     index_dir = work / f"index-{n}"
     shutil.rmtree(index_dir, ignore_errors=True)
     index = SearchIndex(index_dir)
     started = time.perf_counter()
-    report = index.update(documents)
+    with WorkerMemory() as workers:
+        report = index.update(documents)
     index_s = time.perf_counter() - started
+    process_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     assert len(report.added) == len(documents), report.skipped
     kinds = queries(documents)
     figures = {
@@ -174,11 +181,17 @@ def bench_size(n: int, runs: int, work: Path) -> dict:
         "load_s": round(load_s, 1),
         "index_s": round(index_s, 1),
         "docs_per_s": round(len(documents) / index_s, 1),
-        "peak_rss_mb": peak_rss_mb(),
+        "loaded_rss_mb": loaded_mb,  # the documents held; the peak minus this is the index's
+        "peak_rss_mb": {
+            "process": process_mb,
+            "largest_worker": workers.largest,
+            "workers_together": workers.together,
+            "indexing": process_mb - loaded_mb + workers.together,
+        },
         "index_mb": round(folder_size(index_dir) / 2**20, 1),
         "text_mb": round(sum(len(d.body.encode()) for d in documents) / 2**20, 1),
         "queries": time_queries(project_search(index), kinds, runs),
-        "incremental_update": time_incremental(index, documents, runs),
+        "incremental_update": time_incremental(index, documents, UPDATES),
     }
     index.close()
     if Reference is not None:
@@ -187,11 +200,48 @@ def bench_size(n: int, runs: int, work: Path) -> dict:
     return figures
 
 
-def peak_rss_mb() -> dict[str, int]:
-    """Peak resident memory so far of this process and of its largest finished child (worker)."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"process": round(own / 1024), "largest_worker": round(child / 1024)}
+def current_rss_mb() -> int:
+    """Resident memory of this process now."""
+    status = Path("/proc/self/status").read_text(encoding="utf-8")
+    return round(
+        int(next(x for x in status.splitlines() if x.startswith("VmRSS:")).split()[1]) / 1024
+    )
+
+
+class WorkerMemory:
+    """The peak resident memory of this process's child processes (the index's workers) while
+    the block runs, read from /proc every 20 ms.
+
+    Not `getrusage(RUSAGE_CHILDREN)`: a child started by fork and exec keeps, as its peak, the
+    parent's size at the fork, so the "worker" peak was the parent's.
+    """
+
+    def __init__(self) -> None:
+        self.largest = 0
+        self.together = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> WorkerMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        me = str(os.getpid())
+        while not self._stop.wait(0.02):
+            sizes = []
+            for stat in Path("/proc").glob("[0-9]*/stat"):
+                with contextlib.suppress(OSError, IndexError, ValueError, StopIteration):
+                    if stat.read_text().rsplit(")", 1)[1].split()[1] == me:
+                        status = (stat.parent / "status").read_text()
+                        line = next(x for x in status.splitlines() if x.startswith("VmRSS:"))
+                        sizes.append(round(int(line.split()[1]) / 1024))
+            self.largest = max(self.largest, *sizes, 0)
+            self.together = max(self.together, sum(sizes))
 
 
 def tantivy_figures(documents: list[Document], kinds: dict, runs: int, folder: Path) -> dict:
@@ -220,6 +270,14 @@ def add_ratios(figures: dict) -> None:
     }
 
 
+def recorded(out: Path) -> dict:
+    """The sizes recorded by earlier runs (each with the machine load it ran under)."""
+    try:
+        return json.loads(out.read_text(encoding="utf-8")).get("sizes", {})
+    except (OSError, ValueError):
+        return {}
+
+
 def machine() -> dict:
     model = ""
     with contextlib.suppress(OSError):
@@ -236,7 +294,6 @@ def machine() -> dict:
         "cpus": os.cpu_count(),
         "cpu": model or platform.processor(),
         "python": platform.python_version(),
-        "load_before": os.getloadavg(),
     }
 
 
@@ -248,7 +305,8 @@ def summary(figures: dict) -> list[str]:
     peak = figures["peak_rss_mb"]
     lines = [
         f"  indexed {figures['documents']} docs in {figures['index_s']} s{build}, peak "
-        f"{peak['process']} MB (+ {peak['largest_worker']} MB per worker), index {figures['index_mb']} MB "
+        f"{peak['process']} MB, {figures['loaded_rss_mb']} MB of it the documents (workers "
+        f"{peak['workers_together']} MB together), index {figures['index_mb']} MB "
         f"for {figures['text_mb']} MB of text"
     ]
     for kind, q in figures["queries"].items():
@@ -267,21 +325,24 @@ def summary(figures: dict) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
         "--work", type=Path, default=Path(tempfile.gettempdir()) / "source-reader-bench"
     )
     args = parser.parse_args(argv)
-    results: dict = {"machine": machine(), "sizes": {}}
+    out = HERE / "results" / "search.json"
+    results: dict = {"machine": machine(), "sizes": recorded(out)}
     if Reference is None:
         print("tantivy is not installed (pip install -e '.[bench]'): no reference figures")
     for n in args.sizes:
         print(f"search benchmark: {n} articles…", flush=True)
-        results["sizes"][str(n)] = figures = bench_size(n, args.runs, args.work)
+        load_before = os.getloadavg()
+        figures = bench_size(n, args.runs, args.work)
+        figures["load"] = {"before": load_before, "after": os.getloadavg()}
+        results["sizes"][str(n)] = figures
         print("\n".join(summary(figures)), flush=True)
-    results["machine"]["load_after"] = os.getloadavg()
-    out = HERE / "results" / "search.json"
+    results["sizes"] = dict(sorted(results["sizes"].items(), key=lambda item: int(item[0])))
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {out}")

@@ -180,3 +180,16 @@ def test_a_page_whose_only_text_is_its_headline_keeps_it_as_the_body(tmp_path, n
     document = load_document(path)
     assert document.body and document.body in text
     assert document.title == document.body
+
+
+def test_assigning_a_field_of_a_document_counts_as_an_edit(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Harbour strike ends.\n\nWorkers return on Monday.", encoding="utf-8")
+    document = load_document(path)
+    before = document.edits
+    document.body += "\n\nA correction."
+    document.title = "Strike ends"
+    assert document.edits == before + 2
+    again = load_document(path)
+    again.body, again.title = document.body, document.title
+    assert again == document  # the count is not part of what a document is

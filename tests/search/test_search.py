@@ -240,3 +240,22 @@ def test_not_excludes_a_document_whose_excluded_word_comes_after_an_earlier_one(
         for sort in ("relevance", "date"):
             result = index.search(query, sort=sort)
             assert (result.total, [h.doc for h in result.hits]) == (1, ["x3"]), (query, sort)
+
+
+def test_words_marked_with_asterisks_are_found_as_words(tmp_path):
+    index = SearchIndex(tmp_path / "ix")
+    index.update(
+        [
+            make_doc("a", "The *harbour* strike goes on, **ferry** crews said."),
+            make_doc("b", "Fares rose by a third this year.*\n\n*Figures from the port."),
+        ]
+    )
+    assert [h.doc for h in index.search("harbour").hits] == ["a"]
+    assert [h.doc for h in index.search('"ferry crews"').hits] == ["a"]
+    assert [h.doc for h in index.search("year").hits] == ["b"]
+    assert [h.doc for h in index.search("figur*").hits] == ["b"]
+    body = "The *harbour* strike goes on, **ferry** crews said."
+    assert [body[a:b] for a, b in index.search("harbour OR ferry").hits[0].spans] == [
+        "harbour",
+        "ferry",
+    ]

@@ -204,3 +204,29 @@ def test_a_change_that_cannot_be_indexed_keeps_the_old_version(tmp_path):
     fixed = dataclasses.replace(docs[1], body="ferry timetable", content_hash="fixed")
     assert index.update([docs[0], fixed, docs[2]]).updated == [docs[1].id]
     assert [h.doc for h in index.search("ferry").hits] == [docs[1].id]
+
+
+def test_documents_changed_in_place_or_moved_are_seen_by_the_next_update(tmp_path):
+    index = SearchIndex(tmp_path / "ix")
+    docs = corpus()
+    index.update(docs)
+    docs[5].body += " A ferry crossing."  # the same object, edited
+    assert index.update(docs).updated == [docs[5].id]
+    docs[7].title = "Ferry news"
+    assert index.update(docs).updated == [docs[7].id]
+    assert {h.doc for h in index.search("ferry").hits} == {docs[5].id, docs[7].id}
+    docs[2] = make_doc("doc50", "A ferry timetable.")  # another document in the same place
+    report = index.update(docs)
+    assert (report.added, report.updated, report.removed) == (["doc50"], [], ["doc02"])
+    assert index.update(docs).updated == []
+
+
+def test_a_change_by_another_index_object_is_undone_by_the_next_full_update(tmp_path):
+    first, second = SearchIndex(tmp_path / "ix"), SearchIndex(tmp_path / "ix")
+    docs = corpus()
+    first.update(docs)
+    first.update(docs)
+    edited = dataclasses.replace(docs[3], body="Article 3 is now about a ferry crossing.")
+    assert second.update([*docs[:3], edited, *docs[4:]]).updated == [docs[3].id]
+    assert first.update(docs).updated == [docs[3].id]
+    assert first.search("ferry").total == 0

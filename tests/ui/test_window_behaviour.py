@@ -232,6 +232,51 @@ def test_importing_a_folder_reports_files_done_out_of_all(qtbot, window, tmp_pat
     qtbot.waitUntil(lambda: len(window.workspace.documents) == 125, timeout=30000)
 
 
+def test_each_job_is_named_as_it_starts_and_reading_reports_files_read_out_of_all(
+    qtbot, window, tmp_path
+):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(120):
+        (folder / f"n{number:03}.txt").write_text(f"Ferry story {number}\n\nThe ferry sailed.\n")
+    reports: list[tuple[str, str]] = []
+    window.workspace.progress.connect(lambda job, _f, m: reports.append((job, m)))
+    window.import_paths([str(folder)])
+    qtbot.waitUntil(
+        lambda: window.workspace.index_ready and not window.workspace.busy(), timeout=60000
+    )
+    assert len(window.workspace.documents) == 125
+    started = [job for job, message in reports if message == ""]
+    assert started == ["import", "load", "quotes", "index"]
+    assert ("load", "100 of 125 files") in reports
+    assert reports.index(("load", "")) < reports.index(("load", "100 of 125 files"))
+
+
+def test_cancel_during_an_import_keeps_the_files_copied_and_reads_them(qtbot, window, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(1000):
+        (folder / f"n{number:04}.txt").write_text(f"Ferry story {number}\n\nThe ferry sailed.\n")
+    status, ws = window.status, window.workspace
+
+    def cancel_early(job: str, _fraction: float, message: str) -> None:
+        if job == "import" and message.startswith("50 of"):
+            status.cancel_button.click()
+
+    ws.progress.connect(cancel_early)
+    finished: list[object] = []
+    ws.importFinished.connect(finished.append)
+    window.import_paths([str(folder)])
+    qtbot.waitUntil(lambda: ws.index_ready and not ws.busy(), timeout=60000)
+    copied = len(list(window.workspace.library.documents_dir.rglob("n*.txt")))
+    assert 50 <= copied < 1000 and not finished, copied  # stopped early, its report dropped
+    assert len(ws.documents) == window.library.model.rowCount() == 5 + copied
+    assert not status.cancel_button.isVisible()
+    window.search.set_text("ferry")
+    qtbot.waitUntil(lambda: window.results.last_result is not None, timeout=20000)
+    assert window.results.last_result.total >= copied  # what was copied is searchable
+
+
 def test_a_flood_of_progress_reports_is_shown_as_the_latest_one(qtbot, window):
     status = window.status
     for done in range(1, 2001):

@@ -75,8 +75,9 @@ class LibraryPanel(QWidget):
         header.resizeSection(1, 96)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 110)
-        for column in (3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, widest in ((3, "0000-00-00"), (4, "00000")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, self._fitting(column, widest))
         self._column_menu(header)
         self.set_column_visible(2, False)
         self.table.activated.connect(self._activated)
@@ -93,6 +94,12 @@ class LibraryPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         self.setFocusProxy(self.table)
+
+    def _fitting(self, column: int, widest: str) -> int:
+        """A width for a column of short values, fixed once: sizing it to its contents on every
+        change asks every row for its text (10,000 rows: a GUI stall per quote-count update)."""
+        texts = (LibraryModel.HEADERS[column], widest)
+        return max(self.table.fontMetrics().horizontalAdvance(t) for t in texts) + 28
 
     def _column_menu(self, header: QHeaderView) -> None:
         """Right-click on the header shows or hides columns (the title always stays)."""
