@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from reader.documents.metadata import (
     mark_site_header,
     split_comment_header,
 )
-from reader.documents.model import PARAGRAPH_BREAK, Document, RemovedLine, Segment
+from reader.documents.model import PARAGRAPH_BREAK, Document, PackedRemoved, RemovedLine
 from reader.documents.page_url import mark_url_line
 from reader.documents.paragraphs import Unit, split_units
 from reader.errors import DocumentError
@@ -225,7 +226,7 @@ def _merge_declared(meta: Metadata, declared: dict[str, str]) -> None:
 
 def _assemble(units: list[Unit], meta: Metadata, raw: str) -> Document:
     parts: list[str] = []
-    segments: list[Segment] = []
+    segments = array("q")
     removed: list[RemovedLine] = []
     offset = 0
     for unit in units:
@@ -239,7 +240,7 @@ def _assemble(units: list[Unit], meta: Metadata, raw: str) -> Document:
             if index:
                 parts.append(" ")
                 offset += 1
-            segments.append(Segment(offset, start, length))
+            segments.extend((offset, start, length))
             parts.append(raw[start : start + length] if unit.tag == "" else unit.text)
             offset += length
     body = "".join(parts)
@@ -253,8 +254,8 @@ def _assemble(units: list[Unit], meta: Metadata, raw: str) -> Document:
         language=meta.language or detect_language(body),
         url=meta.url,
         body=body,
-        removed=removed,
-        segments=segments,
+        packed_removed=PackedRemoved.of(removed),
+        packed_segments=segments,
         warnings=list(meta.warnings),
     )
 

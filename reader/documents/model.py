@@ -4,12 +4,16 @@ A `Document` is plain data built by `reader.documents.loading.load_document`. It
 article text only: paragraphs joined by a blank line ("\n\n"). Every paragraph is a slice of the
 raw text (for HTML, the text of a block of the page source, which starts at its raw offset), and
 `segments` maps clean offsets back to raw ones. The raw text itself is not kept (it would double
-the memory of a loaded library); whoever needs it reads the file again.
+the memory of a loaded library); whoever needs it reads the file again. Segments and removed lines
+are held packed (offsets in one integer array, an object per item only when asked for): a library
+holds tens of them per document, and an object with its integers takes five times the memory.
 """
 
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -36,6 +40,31 @@ class RemovedLine:
 
 
 @dataclass(slots=True)
+class PackedRemoved:
+    """Removed lines held as one array of raw offsets and tuples of their texts and reasons."""
+
+    offsets: array[int]  # raw start and raw end of each line
+    texts: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+    @classmethod
+    def of(cls, lines: Iterable[RemovedLine]) -> PackedRemoved:
+        lines = list(lines)
+        return cls(
+            array("q", [n for line in lines for n in (line.raw_start, line.raw_end)]),
+            tuple(line.text for line in lines),
+            tuple(line.reason for line in lines),
+        )
+
+    def lines(self) -> list[RemovedLine]:
+        offsets = self.offsets
+        return [
+            RemovedLine(offsets[2 * i], offsets[2 * i + 1], text, reason)
+            for i, (text, reason) in enumerate(zip(self.texts, self.reasons, strict=True))
+        ]
+
+
+@dataclass(slots=True)
 class Document:
     """One article, read from one file."""
 
@@ -48,8 +77,8 @@ class Document:
     language: str = ""
     url: str = ""
     body: str = ""
-    removed: list[RemovedLine] = field(default_factory=list)
-    segments: list[Segment] = field(default_factory=list)
+    packed_removed: PackedRemoved = field(default_factory=lambda: PackedRemoved.of(()))
+    packed_segments: array[int] = field(default_factory=lambda: array("q"))  # clean, raw, length
     content_hash: str = ""
     format: str = "text"  # "text", "markdown" or "html"
     encoding: str = "utf-8"
@@ -62,6 +91,17 @@ class Document:
         object.__setattr__(self, name, value)
         if name != "edits":
             object.__setattr__(self, "edits", getattr(self, "edits", 0) + 1)
+
+    @property
+    def removed(self) -> list[RemovedLine]:
+        """The lines kept out of the body, in raw order."""
+        return self.packed_removed.lines()
+
+    @property
+    def segments(self) -> list[Segment]:
+        """How the body maps to the raw text, in body order."""
+        packed = self.packed_segments
+        return [Segment(*packed[i : i + 3]) for i in range(0, len(packed), 3)]
 
     @property
     def words(self) -> int:
@@ -96,9 +136,9 @@ class Document:
 
         Offsets that fall on a paragraph break map to the end of the previous paragraph.
         """
-        if not self.segments:
+        packed = self.packed_segments
+        if not packed:
             return clean_offset
-        starts = [s.clean for s in self.segments]
-        i = max(0, bisect.bisect_right(starts, clean_offset) - 1)
-        seg = self.segments[i]
-        return seg.raw + min(max(0, clean_offset - seg.clean), seg.length)
+        i = 3 * max(0, bisect.bisect_right(packed[::3], clean_offset) - 1)
+        clean, raw, length = packed[i : i + 3]
+        return raw + min(max(0, clean_offset - clean), length)

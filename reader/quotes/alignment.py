@@ -43,6 +43,9 @@ _STOP_TEXT = """a about above after again against all also am an and any are are
     d m o dont cant wont isnt arent wasnt werent doesnt didnt hasnt havent hadnt shouldnt
     wouldnt couldnt im ive youre weve theyre thats theres"""
 STOPWORDS = frozenset(_STOP_TEXT.split())
+_NEGATION_TEXT = """no not never none nor neither nothing nobody cannot without dont cant wont
+    isnt arent wasnt werent doesnt didnt hasnt havent hadnt shouldnt wouldnt couldnt"""
+NEGATIONS = frozenset(_NEGATION_TEXT.split())  # words that turn a statement into its denial
 # Small numbers are written both ways ("two percent" / "2 per cent"): one stem for both.
 _NUMBERS = {
     "two": "2",

@@ -23,11 +23,14 @@ import itertools
 import math
 import re
 import unicodedata
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Any
 
-from reader.quotes.alignment import STOPWORDS, sentences, words
+from reader.quotes.alignment import NEGATIONS, STOPWORDS, sentences, words
 from reader.quotes.model import Quote, QuoteKind
 
 MIN_SHARED = 2  # content words, and rare shingles, two variants must share at the least
@@ -41,32 +44,59 @@ STORY_SHARED = 3  # rare roots two quotes of one story must share to be compared
 SPLIT_GAP = 80  # at most this many characters of attribution between two halves of a quote
 _VOWELS = re.compile(r"(?<=.)[aeiouy]")
 _SPELLINGS = {"tsch": "ch", "sch": "sh", "tch": "ch", "x": "ks", "w": "v", "j": "y", "ph": "f"}
+_NO_NUMBERS: frozenset[Any] = frozenset()
+Table = dict[Any, Any]  # word -> id, (stem, stem) -> shingle id
 
 
 @dataclass(slots=True)
 class Unit:
     """A text (a whole quote or one of its sentences) ready to compare.
 
-    Its word sets are kept as tuples of distinct items (a frozenset takes four to eight times the
-    memory of a tuple, and every quote of the library is held at once); the properties give them
-    as sets for comparing, the tuples serve for iterating."""
+    Every quote of the library is held at once, so its words are ids of the table that numbers
+    them as it meets them (the same word, the same id), and most are held packed: one sequence
+    of the number of shingles, then the stems, normalised words, shingles (ids of neighbouring
+    stem pairs, each once) and roots (content stems cut to ROOT_LENGTH letters, each once), in
+    a 4-byte integer array (a quarter of the memory of a tuple per part). The content stems,
+    made a set for nearly every comparison, stay a tuple of the table's own integers. A table
+    whose ids are not small integers (the Spark job names words by themselves) gives a tuple.
+    The properties give each part (a slice), or its items as a set."""
 
-    norms: tuple[str, ...]
-    stems: tuple[str, ...]
-    content_words: tuple[str, ...]  # the content stems, each once
-    shingle_ids: tuple[int, ...]  # its shingles (ids of neighbouring stem pairs), each once
-    root_words: tuple[str, ...]  # content stems cut to ROOT_LENGTH letters, each once
+    packed: Sequence[Any]
+    content_words: tuple[Any, ...]  # the content stems, each once
+    size: int  # the number of words
+    stops: int  # bit k set: the k-th stem is a function word
+    negated: bool  # a word turns the text into its denial ("not", "never")
+    numbers: frozenset[Any]  # the stems that are numbers
 
     @property
-    def content(self) -> frozenset[str]:
+    def stems(self) -> Sequence[Any]:
+        return self.packed[1 : 1 + self.size]
+
+    @property
+    def norms(self) -> Sequence[Any]:
+        size = self.size
+        return self.packed[1 + size : 1 + 2 * size]
+
+    @property
+    def shingle_ids(self) -> Sequence[Any]:
+        packed, start = self.packed, 1 + 2 * self.size
+        return packed[start : start + packed[0]]
+
+    @property
+    def root_words(self) -> Sequence[Any]:
+        packed = self.packed
+        return packed[1 + 2 * self.size + packed[0] :]
+
+    @property
+    def content(self) -> frozenset[Any]:
         return frozenset(self.content_words)
 
     @property
-    def shingles(self) -> frozenset[int]:
+    def shingles(self) -> frozenset[Any]:
         return frozenset(self.shingle_ids)
 
     @property
-    def roots(self) -> frozenset[str]:
+    def roots(self) -> frozenset[Any]:
         return frozenset(self.root_words)
 
 
@@ -83,22 +113,23 @@ class Prepared:
 class Context:
     """Corpus statistics the verification needs."""
 
-    idf: dict[str, float]
-    root_idf: dict[str, float]
+    idf: dict[Any, float]  # by word id
+    root_idf: dict[Any, float]  # by root id
     shingle_df: dict[int, int]
     cap: int  # shingles held by more quotes are stock wording
 
     def rare(self, shared: Iterable[int]) -> int:
         """How many of the shared shingles are not stock wording."""
-        cap = self.cap
-        return sum(1 for s in shared if self.shingle_df.get(s, 0) <= cap)
+        cap, df = self.cap, self.shingle_df.get
+        return sum(1 for s in shared if df(s, 0) <= cap)
 
     def specific(self, shared: Iterable[int]) -> int:
         """How many of the shared shingles are held by few quotes (one utterance's variants)."""
-        return sum(1 for s in shared if self.shingle_df.get(s, 0) <= SPECIFIC_DF)
+        df = self.shingle_df.get
+        return sum(1 for s in shared if df(s, 0) <= SPECIFIC_DF)
 
 
-def prepare(quote: Quote, table: dict[tuple[str, str], int]) -> Prepared:
+def prepare(quote: Quote, table: Table) -> Prepared:
     """A quote cut into words, shingles and sentences, its speaker's name in comparable form."""
     whole = unit(quote.text, table)
     parts: tuple[Unit, ...] = ()
@@ -128,7 +159,7 @@ def skeleton(name: str) -> str:
     return "".join(c for i, c in enumerate(name) if i == 0 or c != name[i - 1])
 
 
-def unit(text: str, table: dict[tuple[str, str], int]) -> Unit:
+def unit(text: str, table: Table) -> Unit:
     """The comparable form of one text."""
     found = words(text)
     stems = found.stems
@@ -139,7 +170,23 @@ def unit(text: str, table: dict[tuple[str, str], int]) -> Unit:
     )
     content = tuple(found.content)
     roots = dict.fromkeys(root(word) for word in content)
-    return Unit(found.norms, stems, content, tuple(shingles), tuple(roots))
+    ids = [table.setdefault(word, len(table)) for part in (stems, found.norms) for word in part]
+    ids += shingles
+    ids += [table.setdefault(word, len(table)) for word in roots]
+    stops = sum(1 << k for k, word in enumerate(stems) if word in STOPWORDS)
+    numbers = frozenset(ids[k] for k, word in enumerate(stems) if word.isdigit()) or _NO_NUMBERS
+    negated = any(norm in NEGATIONS for norm in found.norms)
+    content_ids = tuple(table.setdefault(word, len(table)) for word in content)
+    packed = _packed([len(shingles), *ids])
+    return Unit(packed, content_ids, len(stems), stops, negated, numbers)
+
+
+def _packed(items: list[Any]) -> Sequence[Any]:
+    """`items` in a 4-byte integer array, or a tuple when they are not all small integers."""
+    try:
+        return array("i", items)
+    except (TypeError, OverflowError):
+        return tuple(items)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -169,22 +216,52 @@ def idf_of(df: Mapping[str, int], count: int) -> dict[str, float]:
     return {word: math.log(1 + count / max(n, RARE_ENOUGH)) for word, n in df.items()}
 
 
-def speaker_postings(
-    prepared: list[Prepared], context: Context
-) -> dict[tuple[str, str], list[int]]:
-    """For each (speaker, content word not among the most common), the quotes holding it.
+def weight_of(
+    words: Iterable[Any], weight: Mapping[Any, float], among: AbstractSet[Any] | None = None
+) -> float:
+    """The summed weight of `words` (of those in `among` when given; 1.0 for a word without
+    one), added in their order: the shared words of two texts, added in the order of the text
+    with fewer words, weigh exactly what that text weighs when they are all of its words."""
+    if among is None:
+        return sum(weight.get(w, 1.0) for w in words)
+    return sum(weight.get(w, 1.0) for w in words if w in among)
+
+
+@dataclass(slots=True)
+class SpeakerWords:
+    """For each speaker's content word not among the most common, the quotes holding it.
+
+    Most of these lists hold one or two quotes, so each is a tuple under one integer key (the
+    speaker's number and the word's id) rather than a list under a pair."""
+
+    speakers: dict[str, int]  # full name (`speaker_key`) -> number
+    quotes: dict[int, tuple[int, ...]]
+
+    def get(self, name: str, word: int) -> tuple[int, ...] | None:
+        """The quotes of speaker `name` holding `word`, or None."""
+        speaker = self.speakers.get(name)
+        return None if speaker is None else self.quotes.get(speaker << 32 | word)
+
+
+def speaker_postings(prepared: list[Prepared], context: Context) -> SpeakerWords:
+    """The quotes holding each speaker's content words (see `SpeakerWords`).
 
     One speaker's quotes are few, so words too common to pair quotes across the library still
     pair them within one speaker's; a word in very many of one speaker's quotes pairs none."""
     floor = common_floor()
-    postings: dict[tuple[str, str], list[int]] = {}
+    speakers: dict[str, int] = {}
+    postings: dict[int, list[int]] = {}
     for index, item in enumerate(prepared):
         if item.speaker is None:
             continue
+        speaker = speakers.setdefault(item.speaker[1], len(speakers)) << 32
         for word in item.whole.content_words:
             if context.idf[word] > floor:
-                postings.setdefault((item.speaker[1], word), []).append(index)
-    return {key: found for key, found in postings.items() if len(found) <= SPEAKER_WORD_CAP}
+                postings.setdefault(speaker | word, []).append(index)
+    capped = {
+        key: tuple(found) for key, found in postings.items() if len(found) <= SPEAKER_WORD_CAP
+    }
+    return SpeakerWords(speakers, capped)
 
 
 def common_floor() -> float:
@@ -197,7 +274,7 @@ def candidates(
     item: Prepared,
     prepared: list[Prepared],
     postings: dict[int, list[int]],
-    by_speaker: dict[tuple[str, str], list[int]],
+    by_speaker: SpeakerWords,
 ) -> list[int]:
     """Later quotes in other documents sharing at least MIN_SHARED rare shingles with `item`,
     or, said by the same speaker, MIN_SHARED content words. A phrase of one word pair, and a
@@ -210,7 +287,7 @@ def candidates(
         found = shared_by(index, lists, MIN_SHARED)
     if item.speaker is not None:
         name = item.speaker[1]
-        words_ = [by_speaker.get((name, w)) for w in item.whole.content_words]
+        words_ = [by_speaker.get(name, w) for w in item.whole.content_words]
         if len(words_) >= MIN_SHARED:
             found |= shared_by(index, words_, MIN_SHARED)
         elif item.quote.kind == QuoteKind.QUOTE:  # "I'm not going to sign": looks both ways
@@ -219,7 +296,7 @@ def candidates(
     return [other for other in found if prepared[other].quote.doc != doc and other != index]
 
 
-def shared_by(index: int, lists: list[list[int] | None], least: int) -> set[int]:
+def shared_by(index: int, lists: Sequence[Sequence[int] | None], least: int) -> set[int]:
     """The quotes after `index` in at least `least` of the posting lists."""
     shared: Counter[int] = Counter()
     for posting in lists:
@@ -246,13 +323,18 @@ def story_pairs(
             by_doc.setdefault(item.quote.doc, []).append(index)
     stories = {tuple(sorted((prepared[a].quote.doc, prepared[b].quote.doc))) for a, b in linked}
     floor = story_floor(len(prepared))
-    rare = [rare_roots(p, context, floor) for p in prepared]
     pairs: set[tuple[int, int]] = set()
-    for doc_a, doc_b in stories:
-        for x in by_doc.get(doc_a, []):
-            for y in by_doc.get(doc_b, []):
+    side_a: list[tuple[int, frozenset[Any]]] = []
+    last = None
+    for doc_a, doc_b in sorted(stories):  # rare roots found per story, not held for every quote
+        if doc_a != last:
+            side_a = [(x, rare_roots(prepared[x], context, floor)) for x in by_doc.get(doc_a, [])]
+            last = doc_a
+        side_b = [(y, rare_roots(prepared[y], context, floor)) for y in by_doc.get(doc_b, [])]
+        for x, rare_x in side_a:
+            for y, rare_y in side_b:
                 pair = (min(x, y), max(x, y))
-                if pair not in linked and one_story(prepared[x], prepared[y], rare[x], rare[y]):
+                if pair not in linked and one_story(prepared[x], prepared[y], rare_x, rare_y):
                     pairs.add(pair)
     return pairs
 
@@ -273,7 +355,7 @@ def one_story(x: Prepared, y: Prepared, rare_x: frozenset[str], rare_y: frozense
     return len(rare_x & rare_y) >= STORY_SHARED and speakers_agree(x, y)
 
 
-def joined_halves(prepared: list[Prepared], table: dict[tuple[str, str], int]) -> list[Prepared]:
+def joined_halves(prepared: list[Prepared], table: Table) -> list[Prepared]:
     """The split quotes of each document, their two halves joined into one text.
 
     Halves are adjacent full quotes of one document with at most SPLIT_GAP characters between

@@ -37,15 +37,16 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from rapidfuzz.distance import Indel
 
-from reader.quotes.alignment import STOPWORDS
 from reader.quotes.candidates import (
     MIN_SHARED,
     Context,
     Prepared,
+    SpeakerWords,
+    Table,
     Unit,
     candidates,
     joined_halves,
@@ -53,6 +54,7 @@ from reader.quotes.candidates import (
     speaker_postings,
     statistics,
     story_pairs,
+    weight_of,
 )
 from reader.quotes.groups import UnionFind
 from reader.quotes.model import Link, LinkKind, Quote, QuoteKind
@@ -144,7 +146,7 @@ def link_quotes(
     `progress(fraction)` is called now and then; when `abort` is set the links found so far are
     returned (the caller decides whether a partial answer is of use).
     """
-    table: dict[tuple[str, str], int] = {}
+    table: Table = {}
     prepared = [prepare(q, table) for q in quotes]
     context, postings = statistics(prepared)
     by_speaker = speaker_postings(prepared, context)
@@ -192,8 +194,8 @@ def _link_split(
     prepared: list[Prepared],
     found: dict[tuple[int, int], Link],
     context: Context,
-    indexes: tuple[dict[int, list[int]], dict[tuple[str, str], list[int]]],
-    table: dict[tuple[str, str], int],
+    indexes: tuple[dict[int, list[int]], SpeakerWords],
+    table: Table,
 ) -> None:
     """Each half of a split quote, partial to a quote in another document matching the whole."""
     stories: dict[str, set[str]] = {}
@@ -305,43 +307,48 @@ def _phrase_inside(
 ) -> _Verdict | None:
     """A phrase quoted word for word inside a longer quote: a partial link when the phrase has
     two content words and either the speaker is the same or its wording is specific."""
-    phrase, other = (
-        (x.whole, y.whole) if len(x.whole.norms) <= len(y.whole.norms) else (y.whole, x.whole)
-    )
+    phrase, other = (x.whole, y.whole) if x.whole.size <= y.whole.size else (y.whole, x.whole)
     if len(phrase.content_words) < MIN_SHARED or not _contiguous(phrase, other):
         return None
     if not same_speaker and context.specific(phrase.shingle_ids) < MIN_SHARED:
         return None
-    return _Verdict(LinkKind.PARTIAL, 0.9 * (len(phrase.norms) / len(other.norms)) ** 0.5)
+    return _Verdict(LinkKind.PARTIAL, 0.9 * (phrase.size / other.size) ** 0.5)
 
 
 def _contiguous(part: Unit, whole: Unit) -> bool:
     """True when `part` occurs as a run of words in `whole` (stems compared; one function word
     may differ, "patients are paying" / "patients who pay")."""
-    size, stems = len(part.stems), part.stems
-    for i in range(len(whole.stems) - size + 1):
-        run = whole.stems[i : i + size]
-        differ = [k for k in range(size) if run[k] != stems[k]]
-        if not differ or (
-            len(differ) == 1 and size > 2 and {run[differ[0]], stems[differ[0]]} <= STOPWORDS
-        ):
+    size, stems, outer = part.size, part.stems, whole.stems
+    loose = size > 2 and part.stops and whole.stops  # a function word of each may differ
+    for i in range(len(outer) - size + 1):
+        run = outer[i : i + size]
+        if run == stems:
             return True
+        if loose and (run[0] == stems[0] or run[1] == stems[1]):  # one may differ, not both
+            differ = [k for k in range(size) if run[k] != stems[k]]
+            k = differ[0]
+            if len(differ) == 1 and part.stops >> k & 1 and whole.stops >> (i + k) & 1:
+                return True
     return False
 
 
 def _compare_quotes(
     x: Prepared, y: Prepared, context: Context, limits: Thresholds
 ) -> _Verdict | None:
-    """Whole against whole first, then sentence against sentence (merges, splits, trims)."""
-    verdict = _compare(x.whole, y.whole, context, limits)
+    """Whole against whole first, then sentence against sentence (merges, splits, trims).
+
+    Each text's content words are made a set once, not once per text it is compared with."""
+    whole_x, whole_y = _side(x.whole), _side(y.whole)
+    verdict = _compare(whole_x, whole_y, context, limits)
     if verdict is not None:
         return verdict
     if not x.parts and not y.parts:
         return None
     best: _Verdict | None = None
-    for part_x in x.parts or [x.whole]:
-        for part_y in y.parts or [y.whole]:
-            found = _compare(part_x, part_y, context, limits)
+    sides_y = [_side(part) for part in y.parts] or [whole_y]
+    for side_x in [_side(part) for part in x.parts] or [whole_x]:
+        for side_y in sides_y:
+            found = _compare(side_x, side_y, context, limits)
             if found is not None and (best is None or found.score > best.score):
                 best = found
     if best is None:
@@ -349,16 +356,24 @@ def _compare_quotes(
     return _Verdict(LinkKind.PARTIAL, best.score * 0.9)
 
 
-def _compare(a: Unit, b: Unit, context: Context, limits: Thresholds) -> _Verdict | None:
+_Side = tuple[Unit, frozenset[Any]]  # a text and its content words
+
+
+def _side(text: Unit) -> _Side:
+    return text, text.content
+
+
+def _compare(x: _Side, y: _Side, context: Context, limits: Thresholds) -> _Verdict | None:
     """One text against another: exact, variant, partial (containment) or nothing."""
-    content_a, content_b = a.content, b.content
+    a, content_a = x
+    b, content_b = y
     shared = content_a & content_b
-    if limits.short_exact and shared and min(len(a.norms), len(b.norms)) >= 4:
+    if limits.short_exact and shared and min(a.size, b.size) >= 4:
         if a.norms == b.norms:
             return _Verdict(LinkKind.EXACT, 1.0)  # one speaker repeating a short sentence
-        inner, outer = sorted((a, b), key=lambda unit: len(unit.norms))
+        inner, outer = sorted((a, b), key=lambda unit: unit.size)
         if _contiguous(inner, outer):  # ... or quoted in full in a longer quote
-            return _Verdict(LinkKind.PARTIAL, 0.9 * (len(inner.norms) / len(outer.norms)) ** 0.5)
+            return _Verdict(LinkKind.PARTIAL, 0.9 * (inner.size / outer.size) ** 0.5)
     if len(shared) < MIN_SHARED:
         return None
     shingles = a.shingles.intersection(b.shingle_ids)
@@ -375,10 +390,12 @@ def _compare(a: Unit, b: Unit, context: Context, limits: Thresholds) -> _Verdict
         content_a - shared, content_b - shared, content_a, idf, limits.swap_words
     ):
         return None
-    weight_shared = sum(idf.get(w, 1.0) for w in shared)
-    weights = sorted(sum(idf.get(w, 1.0) for w in u.content_words) for u in (a, b))
+    words_a, words_b = a.content_words, b.content_words
+    fewer = words_a if len(words_a) <= len(words_b) else words_b
+    weight_shared = weight_of(fewer, idf, shared)
+    weights = sorted((weight_of(words_a, idf), weight_of(words_b, idf)))
     cover_small, cover_large = weight_shared / weights[0], weight_shared / weights[1]
-    short, long = sorted((len(a.stems), len(b.stems)))
+    short, long = sorted((a.size, b.size))
     if short > limits.part_length * long:
         return _compare_variant(a, b, limits, cover_small, cover_large, len(shared))
     contained = (short + long - Indel.distance(a.stems, b.stems)) / 2 / short

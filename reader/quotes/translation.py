@@ -8,16 +8,13 @@ does not swap one specific word for another (stock wording about another subject
 
 from __future__ import annotations
 
-from reader.quotes.candidates import MIN_SHARED, STORY_SHARED, Context, Unit
+from reader.quotes.candidates import MIN_SHARED, STORY_SHARED, Context, Unit, weight_of
 
 SAME_LENGTH = 0.6  # a translation has at least this share of the other's content words
 TRANSLATED = 0.6  # IDF-weighted share of the word roots two translations must share
 TRANSLATED_UNSURE = 0.75  # ... when the speaker of one of them is not known
 HALF_COVER = 0.5  # weighted share of a split quote's half that the matched quote must hold
 FRAGMENT = 0.8  # weighted share of a re-translated fragment's roots found in the longer quote
-_NEGATION_TEXT = """no not never none nor neither nothing nobody cannot without dont cant wont
-    isnt arent wasnt werent doesnt didnt hasnt havent hadnt shouldnt wouldnt couldnt"""
-NEGATIONS = frozenset(_NEGATION_TEXT.split())  # words that turn a statement into its denial
 
 
 def translation(a: Unit, b: Unit, context: Context, unsure: bool) -> float | None:
@@ -34,8 +31,9 @@ def translation(a: Unit, b: Unit, context: Context, unsure: bool) -> float | Non
     weight = context.root_idf
     if topic_swapped(roots_a - shared, roots_b - shared, roots_a, weight, 0):
         return None
-    both = sum(weight.get(r, 1.0) for r in shared)
-    covers = sorted(both / sum(weight.get(r, 1.0) for r in u.root_words) for u in (a, b))
+    words_a, words_b = a.root_words, b.root_words
+    both = weight_of(words_a if len(words_a) <= len(words_b) else words_b, weight, shared)
+    covers = sorted(both / weight_of(words, weight) for words in (words_a, words_b))
     need = TRANSLATED_UNSURE if unsure else TRANSLATED
     if covers[0] < need - 0.1 or covers[1] < need:
         return None
@@ -46,14 +44,12 @@ def fragment(a: Unit, b: Unit, context: Context) -> float | None:
     """A re-translated fragment: nearly all of the shorter text's roots in the longer one."""
     inner, outer = sorted((a, b), key=lambda u: len(u.root_words))
     shared = inner.roots.intersection(outer.root_words)
-    if len(shared) < STORY_SHARED + 1 or (_negated(inner) and not _negated(outer)):
+    if len(shared) < STORY_SHARED + 1 or (inner.negated and not outer.negated):
         return None
-    if not _numbers(inner) <= _numbers(outer):
+    if not inner.numbers <= outer.numbers:
         return None
     weight = context.root_idf
-    cover = sum(weight.get(r, 1.0) for r in shared) / sum(
-        weight.get(r, 1.0) for r in inner.root_words
-    )
+    cover = weight_of(inner.root_words, weight, shared) / weight_of(inner.root_words, weight)
     if cover < FRAGMENT:
         return None
     return 0.9 * cover * (len(inner.root_words) / len(outer.root_words)) ** 0.5
@@ -61,17 +57,9 @@ def fragment(a: Unit, b: Unit, context: Context) -> float | None:
 
 def agree(a: Unit, b: Unit) -> bool:
     """Same polarity, and the same numbers when both give numbers ("a decade" is "ten years")."""
-    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    numbers_a, numbers_b = a.numbers, b.numbers
     same_numbers = numbers_a == numbers_b or not (numbers_a and numbers_b)
-    return _negated(a) == _negated(b) and same_numbers
-
-
-def _negated(text: Unit) -> bool:
-    return any(norm in NEGATIONS for norm in text.norms)
-
-
-def _numbers(text: Unit) -> frozenset[str]:
-    return frozenset(stem for stem in text.stems if stem.isdigit())
+    return a.negated == b.negated and same_numbers
 
 
 def topic_swapped(
@@ -103,7 +91,5 @@ def half_matches(half: Unit, other: Unit, context: Context) -> bool:
     if not shared or len(shared) < min(MIN_SHARED, len(half.root_words)):
         return False
     weight = context.root_idf
-    cover = sum(weight.get(r, 1.0) for r in shared) / sum(
-        weight.get(r, 1.0) for r in half.root_words
-    )
+    cover = weight_of(half.root_words, weight, shared) / weight_of(half.root_words, weight)
     return cover >= HALF_COVER

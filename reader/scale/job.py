@@ -37,12 +37,14 @@ SUMMARY = "summary.json"
 BYTES_PER_PARTITION = 4 << 20  # input bytes per partition, when the caller gives no count
 
 
-class ShingleIds(dict[tuple[str, str], int]):
-    """Shingle ids that need no shared table: the pair's own bytes read as one integer, so the
-    same pair has the same id in every partition (the desktop numbers pairs as it meets them;
-    only equality of ids matters)."""
+class ShingleIds(dict[Any, Any]):
+    """Word and shingle ids that need no shared table: a word is its own id, a shingle's is the
+    pair's own bytes read as one integer, so the same word or pair has the same id in every
+    partition (the desktop numbers them as it meets them; only equality of ids matters)."""
 
-    def setdefault(self, key: tuple[str, str], default: int | None = None) -> int:  # type: ignore[override]
+    def setdefault(self, key: Any, default: Any = None) -> Any:
+        if isinstance(key, str):
+            return key
         return int.from_bytes(b"\x01" + "\x00".join(key).encode("utf-8", "surrogatepass"), "big")
 
 

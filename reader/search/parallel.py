@@ -14,6 +14,7 @@ import dataclasses
 import multiprocessing
 import pickle
 import tempfile
+from array import array
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 
-from reader.documents.model import Document
+from reader.documents.model import Document, PackedRemoved
 from reader.processes import worker_count
 from reader.search.preparing import prepare
 from reader.search.segments import Writer
@@ -107,7 +108,10 @@ def _read_share(path: str) -> Iterator[Change]:
 
 def _slim(document: Document) -> Document:
     """The document without what the index does not take (its segments, removed lines)."""
-    return dataclasses.replace(document, segments=[], removed=[], warnings=[])
+    empty = PackedRemoved.of(())
+    return dataclasses.replace(
+        document, packed_segments=array("q"), packed_removed=empty, warnings=[]
+    )
 
 
 def build_segment(folder: str, name: str, share: str) -> Share:
