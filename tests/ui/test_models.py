@@ -248,3 +248,18 @@ def test_copies_and_quote_counts_redraw_only_the_rows_they_change_and_refilter_n
     model.set_quote_counts({d.id: 3 if d.id == copy.id else 2 for d in documents})
     assert seen["changed"] == [(row, row, 4, 4)] and proxy.asked == 0
     assert model.index(row, 4).data() == "3" and proxy.rowCount() == len(documents)
+
+
+def test_a_narrow_library_panel_shows_title_outlet_date_and_quotes_whole(qtbot):
+    from reader.ui.views.library_panel import LibraryPanel
+
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.resize(360, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    header = panel.table.horizontalHeader()
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert shown == [0, 1, 3, 4]  # author and copy of are one right-click away
+    assert header.sectionPosition(4) + header.sectionSize(4) <= panel.table.viewport().width()
+    assert header.sectionSize(0) >= 100  # the title keeps the room left

@@ -72,14 +72,15 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 96)
+        header.resizeSection(1, 84)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 110)
         for column, widest in ((3, "0000-00-00"), (4, "00000")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, self._fitting(column, widest))
         self._column_menu(header)
-        self.set_column_visible(2, False)
+        for column in (2, 5):  # author, copy of (also in the Copies tab): shown from the header
+            self.set_column_visible(column, False)
         self.table.activated.connect(self._activated)
         add_list_keys(self.table)
         self.outlet.currentTextChanged.connect(self._outlet_changed)
@@ -99,7 +100,7 @@ class LibraryPanel(QWidget):
         """A width for a column of short values, fixed once: sizing it to its contents on every
         change asks every row for its text (10,000 rows: a GUI stall per quote-count update)."""
         texts = (LibraryModel.HEADERS[column], widest)
-        return max(self.table.fontMetrics().horizontalAdvance(t) for t in texts) + 28
+        return max(self.table.fontMetrics().horizontalAdvance(t) for t in texts) + 20
 
     def _column_menu(self, header: QHeaderView) -> None:
         """Right-click on the header shows or hides columns (the title always stays)."""
