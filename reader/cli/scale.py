@@ -1,6 +1,7 @@
 """The `scale` sub-commands: the quote engine as a Spark job, and its output in the window.
 
 source-reader scale quotes INPUT --out DIR [--master local[*] | spark://HOST:PORT]
+    [--partitions N] [--driver-memory SIZE] [--executor-memory SIZE]
 source-reader open-output DIR
 """
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from reader import cli
 from reader.errors import ReaderError
+from reader.scale.session import DRIVER_MEMORY, EXECUTOR_MEMORY
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--master", default="local[*]", help="Spark master: local[*] (default) or spark://HOST:PORT"
     )
     quotes.add_argument("--partitions", type=int, help="partitions (default: by input size)")
+    quotes.add_argument(
+        "--driver-memory",
+        metavar="SIZE",
+        default=DRIVER_MEMORY,
+        help=f"driver JVM heap (default {DRIVER_MEMORY}; in local mode the executor's too)",
+    )
+    quotes.add_argument(
+        "--executor-memory",
+        metavar="SIZE",
+        default=EXECUTOR_MEMORY,
+        help=f"heap of each executor on a cluster (default {EXECUTOR_MEMORY})",
+    )
     quotes.add_argument("--json", action="store_true", help="print the summary as JSON")
     quotes.set_defaults(run=run_scale_quotes)
     opened = subparsers.add_parser(
@@ -51,7 +65,9 @@ def run_scale_quotes(args: argparse.Namespace) -> int:
     check_requirements()
     from reader.scale.job import run
 
-    session = start(args.master)
+    session = start(
+        args.master, driver_memory=args.driver_memory, executor_memory=args.executor_memory
+    )
     try:
         out.mkdir(parents=True, exist_ok=True)
         summary = run(source, out, session=session, partitions=args.partitions)

@@ -10,22 +10,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.scale.session import keep
+
 CHECKPOINT_EVERY = 4  # rounds between lineage cuts
 
 
 def components(edges: Any, partitions: int) -> Any:
     """RDD of (node, label): every node of `edges` (pairs of ints) with the smallest node of its
     component as label."""
-    adjacency = (
+    adjacency = keep(
         edges.flatMap(lambda edge: [(edge[0], edge[1]), (edge[1], edge[0])])
         .groupByKey(partitions)
         .mapValues(frozenset)
-        .cache()
     )
     labels = adjacency.map(lambda item: (item[0], min(item[1] | {item[0]})), True)
     for round_ in range(1, 10**6):
         proposals = adjacency.join(labels).flatMap(_tell_neighbours).reduceByKey(min, partitions)
-        updated = labels.join(proposals).mapValues(min).cache()
+        updated = keep(labels.join(proposals).mapValues(min))
         if round_ % CHECKPOINT_EVERY == 0:
             updated.localCheckpoint()
         changed = updated.join(labels).filter(lambda item: item[1][0] != item[1][1]).count()

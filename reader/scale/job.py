@@ -24,9 +24,9 @@ from reader.quotes.groups import build_groups, settle_speakers
 from reader.quotes.model import Link, Quote
 from reader.scale import tables
 from reader.scale.components import components
-from reader.scale.inputs import read_input
+from reader.scale.inputs import Item, read_input
 from reader.scale.names import apply_names, canonical_map
-from reader.scale.session import start
+from reader.scale.session import keep, start
 from reader.scale.statistics import keyed_statistics, postings_of, records_of, weights_of
 from reader.scale.variants import Corpus, Weights, link_all
 
@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 QUOTE_SLOTS = 1 << 20  # positions: document seq * QUOTE_SLOTS + the quote's place in it
 SUMMARY = "summary.json"
-BYTES_PER_PARTITION = 4 << 20  # input bytes per partition, when the caller gives no count
+BYTES_PER_PARTITION = 16 << 20  # input bytes per partition (~2,800 generated articles)
 
 
 class ShingleIds(dict[Any, Any]):
@@ -57,15 +57,13 @@ def run(
 ) -> dict[str, Any]:
     """Analyse the quotes of `source` on `master` and write the tables to `out`; the summary.
 
-    `partitions` defaults to one per BYTES_PER_PARTITION of input, at most the session's
-    shuffle partitions (twice the cores): a small input pays for few tasks per stage."""
+    `partitions` defaults to `partition_count` of the input's size and the session's default
+    parallelism (twice the cores)."""
     started = time.perf_counter()
     session = session or start(master)
-    most = int(session.conf.get("spark.sql.shuffle.partitions"))
-    partitions = partitions or max(1, min(most, -(-input_bytes(source) // BYTES_PER_PARTITION)))
     context = session.sparkContext
-    items = read_input(session, source, partitions).cache()
-    named = _named_quotes(items, partitions, context)
+    partitions = partitions or partition_count(input_bytes(source), context.defaultParallelism)
+    named = _named_quotes(read_input(session, source, partitions), partitions, context)
     rows = _links(named, partitions, context)
     settled, groups = _settle_and_group(named, rows, partitions)
     final = (
@@ -73,13 +71,14 @@ def run(
         .leftOuterJoin(settled, partitions)
         .mapValues(lambda value: value[1] or value[0])
     )
-    counts = tables.write(session, out, named, final, rows.map(lambda row: row[2]), groups)
+    documents = named.filter(lambda item: item[1] is not None)
+    counts = tables.write(session, out, documents, final, rows.map(lambda row: row[2]), groups)
     summary = {
         "input": str(source),
         "master": context.master,
         "partitions": partitions,
         **counts,
-        "problems": _problems(items, named),
+        "problems": named.filter(lambda item: item[3]).map(lambda item: item[3]).collect(),
         "seconds": round(time.perf_counter() - started, 2),
     }
     (out / SUMMARY).write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
@@ -87,34 +86,31 @@ def run(
 
 
 def _named_quotes(items: Any, partitions: int, context: Any) -> Any:
-    """(seq, document row, quotes, problem) per document, the speakers' names canonical."""
-    extracted = (
-        items.filter(lambda item: item[1] is not None)
-        .map(lambda item: (item[0], item[1]))
-        .mapPartitions(_extract)
-        .cache()
-    )
+    """(seq, document row, quotes, problem) per input item, the speakers' names canonical.
+
+    Only the extracted items are kept (the text is in their rows): the names are applied
+    again at each use, which costs less than a second copy of the corpus in the executors."""
+    extracted = keep(items.mapPartitions(_extract))
     names = context.broadcast(canonical_map(extracted.flatMap(_positioned), partitions))
-    return extracted.map(lambda item: _named(item, names)).cache()
+    return extracted.map(lambda item: _named(item, names))
 
 
 def _links(named: Any, partitions: int, context: Any) -> Any:
     """The link rows of the quotes (see `variants.link_all`)."""
-    prepared = named.flatMap(_prepare_document).cache()
+    prepared = keep(named.flatMap(_prepare_document))
     wholes = prepared.filter(lambda item: item[0] == "quote").map(lambda item: item[1])
     joined = prepared.filter(lambda item: item[0] == "joined").map(lambda item: item[1])
     stats = keyed_statistics(wholes, partitions)
     count, idf, root_idf = weights_of(stats)
     weights = Weights(context.broadcast(idf), context.broadcast(root_idf))
-    corpus = Corpus(records_of(wholes, stats, partitions).cache(), weights, count, partitions)
+    corpus = Corpus(keep(records_of(wholes, stats, partitions)), weights, count, partitions)
     return link_all(corpus, wholes, joined, postings_of(stats, weights.idf))
 
 
-def _problems(items: Any, named: Any) -> list[list[str]]:
-    """[where, reason] for each input that could not be read or analysed."""
-    unread = items.filter(lambda item: item[1] is None).map(lambda item: [item[2], item[3]])
-    failed = named.filter(lambda item: item[3]).map(lambda item: [item[1]["id"], item[3]])
-    return list(unread.union(failed).collect())
+def partition_count(size: int, parallelism: int) -> int:
+    """Partitions for `size` bytes of input: one per BYTES_PER_PARTITION, so that a task's
+    share stays the same as the corpus grows, and at least `parallelism`."""
+    return max(parallelism, -(-size // BYTES_PER_PARTITION))
 
 
 def input_bytes(source: Path) -> int:
@@ -124,17 +120,21 @@ def input_bytes(source: Path) -> int:
     return sum(path.stat().st_size for path in source.rglob("*") if path.is_file())
 
 
-def _extract(items: Iterable[tuple[int, Document]]) -> Iterator[Any]:
-    """(seq, document row, quotes, problem) per document, as `analyse` extracts them."""
-    for seq, document in items:
+def _extract(items: Iterable[Item]) -> Iterator[Any]:
+    """(seq, document row, quotes, problem) per item, as `analyse` extracts them; an item not
+    read has no row and no quotes; a problem is [where, reason]."""
+    for seq, document, where, reason in items:
+        if document is None:
+            yield seq, None, [], [where, reason]
+            continue
         row = tables.document_row(seq, document)
         try:
             found = _quotes_of(document)
         except Exception as error:  # one odd document never stops the job
             log.error("quote analysis of %s failed", document.path, exc_info=error)
-            yield seq, row, [], f"quotes not analysed ({type(error).__name__})"
+            yield seq, row, [], [document.id, f"quotes not analysed ({type(error).__name__})"]
             continue
-        yield seq, row, found, ""
+        yield seq, row, found, []
 
 
 def _positioned(item: Any) -> list[tuple[int, Quote]]:
@@ -179,7 +179,7 @@ def _settle_and_group(named: Any, rows: Any, partitions: int) -> tuple[Any, Any]
         .join(labels, partitions)
         .map(lambda item: (item[1][1], ("link", item[1][0])))
     )
-    done = members.union(links).groupByKey(partitions).flatMap(_one_component).cache()
+    done = keep(members.union(links).groupByKey(partitions).flatMap(_one_component))
     settled = done.filter(lambda item: item[0] == "quote").map(lambda item: item[1])
     groups = done.filter(lambda item: item[0] == "group").map(lambda item: item[1])
     return settled, groups.sortByKey(numPartitions=partitions)

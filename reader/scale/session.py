@@ -1,4 +1,4 @@
-"""A Spark session sized for the job: few shuffle partitions, no UI, modest driver memory.
+"""A Spark session sized for the job: no UI, driver and executor memory as the caller says.
 
 pyspark is the optional `[scale]` extra and needs Java; when either is missing the job stops with
 `ScaleUnavailable` (one line for the user) before any work starts.
@@ -13,7 +13,7 @@ from typing import Any
 
 from reader.errors import ReaderError
 
-DRIVER_MEMORY = "1g"
+DRIVER_MEMORY = "1g"  # in local mode the driver JVM is the executor too
 EXECUTOR_MEMORY = "1g"
 
 
@@ -33,9 +33,16 @@ def check_requirements() -> None:
         raise ScaleUnavailable("the scale commands need Java 17 or later (java not found)")
 
 
-def start(master: str, cores: int | None = None, settings: dict[str, str] | None = None) -> Any:
-    """A SparkSession on `master` (local[*], local[N] or spark://HOST:PORT); `settings` are
-    further Spark settings (e.g. an event log for a benchmark)."""
+def start(
+    master: str,
+    cores: int | None = None,
+    settings: dict[str, str] | None = None,
+    driver_memory: str = DRIVER_MEMORY,
+    executor_memory: str = EXECUTOR_MEMORY,
+) -> Any:
+    """A SparkSession on `master` (local[*], local[N] or spark://HOST:PORT); memory sizes as
+    Spark writes them ("1g", "512m"); `settings` are further Spark settings (e.g. an event log
+    for a benchmark)."""
     check_requirements()
     from pyspark.sql import SparkSession
 
@@ -48,8 +55,8 @@ def start(master: str, cores: int | None = None, settings: dict[str, str] | None
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", str(2 * cores))
         .config("spark.default.parallelism", str(2 * cores))
-        .config("spark.driver.memory", DRIVER_MEMORY)
-        .config("spark.executor.memory", EXECUTOR_MEMORY)
+        .config("spark.driver.memory", driver_memory)
+        .config("spark.executor.memory", executor_memory)
         .config("spark.pyspark.python", sys.executable)
         .config("spark.executorEnv.PYTHONHASHSEED", "0")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
@@ -62,6 +69,14 @@ def start(master: str, cores: int | None = None, settings: dict[str, str] | None
         raise ScaleUnavailable(f"Spark could not start on {master} ({error})") from None
     session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+def keep(rdd: Any) -> Any:
+    """`rdd` persisted in memory, the partitions that do not fit on the executor's disk (the
+    default cache drops them, and each later use computes them again)."""
+    from pyspark import StorageLevel
+
+    return rdd.persist(StorageLevel.MEMORY_AND_DISK)
 
 
 def _cores(master: str) -> int:

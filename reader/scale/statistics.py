@@ -21,6 +21,7 @@ from reader.quotes.candidates import (
     idf_of,
 )
 from reader.quotes.model import QuoteKind
+from reader.scale.session import keep
 
 Entry = tuple[int, str, tuple[bool, bool, bool, bool]]  # position, doc, looking flags
 Record = tuple[Prepared, dict[int, int]]
@@ -42,7 +43,7 @@ def keyed_statistics(wholes: Any, partitions: int) -> Any:
             name = prepared.speaker[1]
             yield from (((SAID, name, w), (SPEAKER_WORD_CAP, entry)) for w in whole.content)
 
-    return wholes.flatMap(keys).combineByKey(_start, _add, _merge, partitions).cache()
+    return keep(wholes.flatMap(keys).combineByKey(_start, _add, _merge, partitions))
 
 
 def weights_of(stats: Any) -> tuple[int, dict[str, float], dict[str, float]]:
@@ -67,7 +68,7 @@ def postings_of(stats: Any, idf: Any) -> Any:
             return len(value[1]) > 1
         return bool(idf.value[key[2]] > floor)
 
-    return stats.filter(wanted).mapValues(lambda value: sorted(value[1])).cache()
+    return keep(stats.filter(wanted).mapValues(lambda value: sorted(value[1])))
 
 
 def records_of(wholes: Any, stats: Any, partitions: int) -> Any:

@@ -48,6 +48,7 @@ from reader.quotes.linking import (
 )
 from reader.quotes.model import Link, LinkKind, QuoteKind
 from reader.scale.components import components
+from reader.scale.session import keep
 from reader.scale.statistics import SAID, Entry, capped
 
 Row = tuple[int, int, Link, str, str, bool]  # positions a < b, link, documents, a phrase in it
@@ -83,10 +84,10 @@ def link_all(corpus: Corpus, wholes: Any, joined: Any, postings: Any) -> Any:
     `wholes` is the RDD (position, Prepared), `joined` the RDD (position of the first half,
     (joined Prepared, its two halves)), `postings` that of `statistics.postings_of`."""
     found, phrases = _first_pass(corpus, postings)
-    found = found.union(_story_pass(corpus, wholes, found)).cache()
-    found = found.union(_split_pass(corpus, wholes, joined, found, postings)).cache()
-    found = found.union(_closing_pass(corpus, found)).cache()
-    return found.union(_phrase_pass(corpus, found, phrases)).cache()
+    found = keep(found.union(_story_pass(corpus, wholes, found)))
+    found = keep(found.union(_split_pass(corpus, wholes, joined, found, postings)))
+    found = keep(found.union(_closing_pass(corpus, found)))
+    return keep(found.union(_phrase_pass(corpus, found, phrases)))
 
 
 # -- pass 1: candidates by shared rare shingles and one speaker's rare words ---------------------
@@ -114,10 +115,10 @@ def _first_pass(corpus: Corpus, postings: Any) -> tuple[Any, Any]:
             elif phrase:
                 yield "phrase", ((a, b), docs)
 
-    verified = _attach(counted, corpus).mapPartitions(verify).cache()
+    verified = keep(_attach(counted, corpus).mapPartitions(verify))
     found = verified.filter(lambda item: item[0] == "link").map(lambda item: item[1])
     phrases = verified.filter(lambda item: item[0] == "phrase").map(lambda item: item[1])
-    return found.cache(), phrases
+    return keep(found), phrases
 
 
 def _list_pairs(entries: list[Entry], counts: tuple[int, int]) -> Iterator[Any]:
@@ -294,7 +295,7 @@ def _closing_pass(corpus: Corpus, found: Any) -> Any:
     members = kinds.filter(lambda item: item[1][1] != QuoteKind.PHRASE).map(
         lambda item: (item[1][0], item[0])
     )
-    groups = capped(members, GROUP_CAP, corpus.partitions).cache()
+    groups = keep(capped(members, GROUP_CAP, corpus.partitions))
     inside = groups.flatMap(lambda item: itertools.combinations(item[1], 2))
     across = _across_partials(corpus, found, label_of, groups)
     pairs = _unlinked(inside.union(across).map(lambda pair: (pair, (0,))), found, corpus.partitions)

@@ -1,11 +1,13 @@
 """Benchmark: the quote engine as a Spark job (local[2]) against the desktop engine.
 
-Usage: bench_scale.py [N ...]   (default 10000; add 50000 for the full run). Per size, on the
+Usage: bench_scale.py [N ...] [--side both|spark|desktop] [--driver-memory SIZE]
+(default 10000, both sides; add 50000 for the full run). Per size, on the
 corpus of corpus.write_corpus (the one bench_quotes uses): the desktop engine's wall time and
 peak memory (load_paths + analyse, in a child process), then the job's wall time in local[2]
 (session start apart), the peak resident memory of the executor (in local mode the driver JVM)
 and of its Python workers (sampled from /proc every 0.2 s), and the heaviest stages (from
-Spark's event log). Checks that both give the same links and groups. Writes
+Spark's event log). Checks that both give the same links and groups (when both run), and
+notes the load average before and after each side. Writes
 tests/benchmarks/results/scale.json (sizes not run keep their rows) and each child's whole
 stderr to results/scale-<side>-<N>.log; on a failure prints the last Python traceback found
 there. Skips when Java is missing.
@@ -13,6 +15,7 @@ there. Skips when Java is missing.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
@@ -120,7 +123,7 @@ def heaviest_stages(folder: Path, count: int = 3) -> list[dict[str, Any]]:
     return [*sorted(stages, key=lambda s: -s["seconds"])[:count], total]
 
 
-def spark_job(n: int) -> dict[str, Any]:
+def spark_job(n: int, driver_memory: str) -> dict[str, Any]:
     """The job on the corpus in local[2], its figures, and its answers."""
     import pyarrow.parquet as parquet
 
@@ -134,7 +137,7 @@ def spark_job(n: int) -> dict[str, Any]:
     sampler = MemorySampler()
     sampler.start()
     started = time.perf_counter()
-    session = start(MASTER, settings=settings)
+    session = start(MASTER, settings=settings, driver_memory=driver_memory)
     startup = time.perf_counter() - started
     summary = run(write_corpus(corpus_dir(n), n), out, session=session)
     seconds = time.perf_counter() - started - startup
@@ -147,6 +150,7 @@ def spark_job(n: int) -> dict[str, Any]:
         "seconds": round(seconds, 1),
         "startup_seconds": round(startup, 1),
         "partitions": summary["partitions"],
+        "driver_memory": driver_memory,
         "executor_jvm_peak_mb": round(sampler.jvm_mb),
         "python_workers_peak_mb": round(sampler.workers_mb),
         "one_python_worker_peak_mb": round(sampler.worker_mb),
@@ -160,33 +164,38 @@ def spark_job(n: int) -> dict[str, Any]:
     return figures
 
 
-def measure(n: int) -> dict[str, Any]:
-    reference = _child("desktop", n)
-    job = _child("spark", n)
-    same = reference.pop("links") == job.pop("links") and reference.pop("groups") == job.pop(
-        "groups"
-    )
+def measure(n: int, side: str, driver_memory: str) -> dict[str, Any]:
+    reference = _child(["desktop", str(n)]) if side != "spark" else None
+    job = _child(["spark", str(n), driver_memory]) if side != "desktop" else None
+    answers = [(r.pop("links"), r.pop("groups")) for r in (reference, job) if r is not None]
+    ratio = round(job["seconds"] / reference["seconds"], 2) if job and reference else None
     return {
         "articles": n,
         "machine": f"{os.cpu_count()} cores, shared",
         "desktop": reference,
         "spark_local_2": job,
-        "same_answers": same,
-        "time_ratio_spark_to_desktop": round(job["seconds"] / reference["seconds"], 2),
+        "same_answers": answers[0] == answers[1] if len(answers) == 2 else f"not checked ({side})",
+        "time_ratio_spark_to_desktop": ratio,
     }
 
 
-def _child(kind: str, n: int) -> dict[str, Any]:
+def _child(args: list[str]) -> dict[str, Any]:
     """Run one side in a child; its whole stderr goes to results/scale-<kind>-<n>.log."""
-    log = RESULTS.parent / f"scale-{kind}-{n}.log"
+    log = RESULTS.parent / f"scale-{args[0]}-{args[1]}.log"
+    before = _load()
     with log.open("w", encoding="utf-8") as errors:
         done = subprocess.run(
-            [sys.executable, __file__, "--child", kind, str(n)],
+            [sys.executable, __file__, "--child", *args],
             stdout=subprocess.PIPE, stderr=errors, text=True,
         )  # fmt: skip
     if done.returncode:
-        raise SystemExit(f"{kind} {n} failed (whole log: {log}):\n{python_error(log)}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+        raise SystemExit(f"{args[0]} {args[1]} failed (whole log: {log}):\n{python_error(log)}")
+    return json.loads(done.stdout.strip().splitlines()[-1]) | {"load": [before, _load()]}
+
+
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages (as `uptime` shows them)."""
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def python_error(log: Path) -> str:
@@ -203,17 +212,21 @@ def python_error(log: Path) -> str:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--child"]:
         kind, n = argv[1], int(argv[2])
-        print(json.dumps(desktop(n) if kind == "desktop" else spark_job(n)))
+        print(json.dumps(desktop(n) if kind == "desktop" else spark_job(n, argv[3])))
         return 0
     if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
         print("bench_scale: skipped (no Java)")
         return 0
-    sizes = [int(a) for a in argv] or [10000]
-    rows = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    for n in sizes:
-        rows[str(n)] = measure(n)
-        print(json.dumps(rows[str(n)], indent=1))
-    RESULTS.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    parser = argparse.ArgumentParser(description="the Spark job against the desktop engine")
+    parser.add_argument("sizes", nargs="*", type=int, default=[10000])
+    parser.add_argument("--side", choices=["both", "spark", "desktop"], default="both")
+    parser.add_argument("--driver-memory", default="1g", help="driver JVM heap (local mode)")
+    args = parser.parse_args(argv)
+    for n in args.sizes:
+        row = measure(n, args.side, args.driver_memory)
+        rows = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+        RESULTS.write_text(json.dumps(rows | {str(n): row}, indent=1) + "\n", encoding="utf-8")
+        print(json.dumps(row, indent=1))
     return 0
 
 

@@ -95,7 +95,7 @@ def test_the_job_on_a_two_worker_cluster_gives_the_desktop_answer(cluster, tmp_p
     out = tmp_path / "out"
     command = [sys.executable, "-m", "reader", "--library", str(tmp_path / "lib"), "scale",
                "quotes", str(SEEDS), "--out", str(out), "--master", cluster, "--partitions", "4",
-               "--json"]  # fmt: skip
+               "--executor-memory", "768m", "--json"]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     summary = json.loads(done.stdout)

@@ -38,6 +38,7 @@ def test_seeds_folder_gives_the_desktop_answer(spark, tmp_path):
     desktop = analyse(documents)
     job = assert_same(tmp_path, desktop)
     assert not errors and summary["problems"] == []
+    assert summary["partitions"] == spark.sparkContext.defaultParallelism == 4
     assert summary["links"] == len(desktop.links) > 10 and len(job.groups) == len(desktop.groups)
     assert json.loads((tmp_path / "summary.json").read_text())["quotes"] == len(desktop.quotes)
 
