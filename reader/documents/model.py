@@ -64,7 +64,7 @@ class PackedRemoved:
         ]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)  # weakly held by the search index between updates
 class Document:
     """One article, read from one file."""
 

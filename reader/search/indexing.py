@@ -18,6 +18,7 @@ import logging
 import operator
 import shutil
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
@@ -114,7 +115,7 @@ class _Seen:
     commit the update left.
     """
 
-    documents: list[Document]
+    documents: list[weakref.ref[Document]]  # not kept alive: a reloaded library frees the old one
     edits: list[int]
     quotes: QuoteSource | None
     generation: int
@@ -275,7 +276,8 @@ class IndexStore:
                 self._write(index, changes, removed, current, report, progress, abort)
             complete = len(report.added) + len(report.updated) == len(changes)
             if complete and self._indexed is not None:
-                self._seen = _Seen(documents, edits, quotes, self._indexed[0])
+                held = list(map(weakref.ref, documents))
+                self._seen = _Seen(held, edits, quotes, self._indexed[0])
             return report
 
     def _changes(
@@ -303,11 +305,12 @@ class IndexStore:
         ):
             moved = map(
                 operator.or_,
-                map(operator.is_not, documents, seen.documents),
+                map(operator.is_not, documents, map(operator.call, seen.documents)),
                 map(operator.ne, edits, seen.edits),
             )
             positions = list(compress(range(len(documents)), moved))
-            if all(documents[i].id == seen.documents[i].id for i in positions):
+            before = [(seen.documents[i](), documents[i].id) for i in positions]
+            if all(old is not None and old.id == doc_id for old, doc_id in before):
                 found = (self._change(documents[i], quotes, current) for i in positions)
                 return [change for change in found if change is not None], []
         changes: dict[str, Change] = {}

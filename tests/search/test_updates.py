@@ -1,7 +1,9 @@
 """Keeping the index in line with the documents: incremental updates, damage, versions, locks."""
 
 import dataclasses
+import gc
 import threading
+import weakref
 
 import pytest
 from whoosh import index as whoosh_index
@@ -230,3 +232,16 @@ def test_a_change_by_another_index_object_is_undone_by_the_next_full_update(tmp_
     assert second.update([*docs[:3], edited, *docs[4:]]).updated == [docs[3].id]
     assert first.update(docs).updated == [docs[3].id]
     assert first.search("ferry").total == 0
+
+
+def test_the_index_does_not_keep_a_replaced_library_alive(tmp_path):
+    index = SearchIndex(tmp_path / "ix")
+    docs = corpus()
+    index.update(docs)
+    first = weakref.ref(docs[0])
+    docs = corpus()  # the library read again: equal documents, other objects
+    assert index.update(docs).updated == []
+    gc.collect()
+    assert first() is None
+    docs[4].body += " A ferry crossing."
+    assert index.update(docs).updated == [docs[4].id]
