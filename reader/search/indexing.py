@@ -320,8 +320,10 @@ class IndexStore:
                 changes[document.id] = change
             else:
                 changes.pop(document.id, None)
-        removed = sorted(current.keys() - {document.id for document in documents})
-        return list(changes.values()), removed
+        given = {document.id for document in documents}
+        for doc_id in self._known_prints.keys() - given:
+            del self._known_prints[doc_id]
+        return list(changes.values()), sorted(current.keys() - given)
 
     def _change(
         self, document: Document, quotes: QuoteSource | None, current: dict[str, str]
@@ -335,9 +337,13 @@ class IndexStore:
         ranges = quote_ranges(document, found) if found else []
         key = (DOCUMENT_KEY(document), ranges)
         known = self._known_prints.get(document.id)
-        if known is None or known[0] != key:
-            known = self._known_prints[document.id] = (key, fingerprint(document, ranges))
-        return None if current.get(document.id) == known[1] else (document, ranges, known[1])
+        if known is not None and known[0] == key:
+            print_ = known[1]
+        else:
+            print_ = fingerprint(document, ranges)
+        # The new key even when equal: the old one would keep a replaced document's text alive.
+        self._known_prints[document.id] = (key, print_)
+        return None if current.get(document.id) == print_ else (document, ranges, print_)
 
     def _open_for_update(self, report: UpdateReport) -> tuple[FileIndex, dict[str, str]]:
         """Open (or create, or rebuild) the index; the fingerprints of the documents it holds."""

@@ -245,3 +245,23 @@ def test_the_index_does_not_keep_a_replaced_library_alive(tmp_path):
     assert first() is None
     docs[4].body += " A ferry crossing."
     assert index.update(docs).updated == [docs[4].id]
+
+
+class Body(str):
+    """A body text that can be referred to weakly, to see whether anything keeps it alive."""
+
+
+def test_the_text_of_a_library_read_again_is_not_kept(tmp_path):
+    index = SearchIndex(tmp_path / "ix")
+
+    def library():
+        return [make_doc(f"doc{i:02}", Body(f"Article {i} about the harbour.")) for i in range(5)]
+
+    docs = library()
+    index.update(docs)
+    old = [weakref.ref(d.body) for d in docs]
+    docs = library()  # equal texts, other objects
+    assert index.update(docs).updated == []
+    gc.collect()
+    assert [ref() for ref in old] == [None] * 5
+    assert index.search("harbour").total == 5
