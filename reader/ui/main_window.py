@@ -109,7 +109,6 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.left, self.reader, self.right):
             self.splitter.addWidget(widget)
-        self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([360, 600, 320])
         central = QWidget(self)
         layout = QVBoxLayout(central)

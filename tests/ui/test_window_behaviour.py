@@ -42,6 +42,18 @@ def test_settings_persist_across_a_new_window(qtbot, open_window):
     assert second.results.last_result.query == "Peskov"
 
 
+def test_a_narrower_window_shrinks_every_pane_in_proportion(qtbot, window):
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: sum(window.splitter.sizes()) > 1200)
+    before = window.splitter.sizes()
+    window.resize(900, 800)
+    qtbot.waitUntil(lambda: sum(window.splitter.sizes()) < 900)
+    after = window.splitter.sizes()
+    for old, new in zip(before, after, strict=True):
+        assert abs(new / sum(after) - old / sum(before)) < 0.03, (before, after)
+    assert after[1] >= 0.4 * sum(after)  # the reading pane keeps its share of a narrow window
+
+
 def test_theme_setting_overrides_the_system_and_colours_stay_readable(qtbot, window):
     window.settings.theme = "dark"
     window.apply_theme()
