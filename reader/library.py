@@ -185,6 +185,7 @@ class Library:
         file being copied, keeping what was imported so far (and saying so in the report).
         """
         report = ImportReport()
+        self._load_cache()
         sources = self._sources()
         by_origin = {v["origin"]: k for k, v in sources.items()}
         found = list(iter_files(paths))
@@ -199,16 +200,20 @@ class Library:
                 continue
             origin = str(path.resolve())
             try:
-                read_document(path)  # refuse unreadable files before they enter the library
                 key = by_origin.get(origin) or self._new_key(path, paths, sources)
                 target = self.documents_dir / key
-                if target.exists() and target.read_bytes() == path.read_bytes():
+                # read before it enters the library: an unreadable file is refused, and the
+                # next load takes the parsed copy from the cache instead of parsing it again
+                document = read_document(path, document_id(key), copy=target)
+                data = path.read_bytes()
+                if target.exists() and target.read_bytes() == data:
                     report.unchanged.append(key)
                 else:
                     (report.updated if target.exists() else report.added).append(key)
                     with atomic_writer(target) as handle:
-                        handle.write(path.read_bytes())
-                    _copy_sidecar(path, target)
+                        handle.write(data)
+                    if _copy_sidecar(path, target):
+                        self._cache[key] = (_stamp(target), document)
             except DocumentError as failure:
                 report.errors.append(failure)
                 continue
@@ -221,6 +226,8 @@ class Library:
             sources[key] = {"origin": origin, "size": info.st_size, "mtime_ns": info.st_mtime_ns}
             by_origin[origin] = key
         atomic_write_text(self._sources_path, json.dumps(sources, indent=1, sort_keys=True))
+        if report.added or report.updated:
+            self._save_cache()
         return report
 
     def refresh(self) -> ImportReport:
@@ -319,7 +326,11 @@ def _stamp(path: Path) -> tuple:
     return (_CACHE_VERSION, *stamps)
 
 
-def _copy_sidecar(source: Path, target: Path) -> None:
+def _copy_sidecar(source: Path, target: Path) -> bool:
+    """Copy the source's metadata sidecar beside the target; False when the target keeps a
+    sidecar of its own (edits made in the library), so the copy reads otherwise than the source."""
     sidecar = sidecar_path(source)
     if sidecar.exists() and sidecar.name.endswith(SIDECAR_SUFFIX):
         shutil.copyfile(sidecar, sidecar_path(target))
+        return True
+    return not sidecar_path(target).exists()

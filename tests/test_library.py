@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import reader.library as library_module
 from reader.errors import LibraryError
 from reader.library import Library
 
@@ -16,6 +17,7 @@ ARTICLE = (
     "on Monday, leaving dozens of ships waiting offshore.\n“We will stay out until the "
     "offer improves,” the union leader said.\n"
 )
+UNTITLED = '<html><body><img src="strike.png" alt=""></body></html>'  # no title, no text
 
 
 def test_a_new_library_starts_with_the_bundled_seeds(tmp_path):
@@ -145,3 +147,36 @@ def test_import_reports_progress_and_stops_when_asked_keeping_what_it_copied(tmp
     assert len(library.documents()) == len(report.added)
     again = library.import_paths([folder])
     assert not again.cancelled and len(again.added) == 240 - len(report.added)
+
+
+def test_the_load_after_an_import_parses_no_file_and_gives_what_reading_the_copies_gives(
+    tmp_path, monkeypatch
+):
+    library = Library(tmp_path / "lib", seed=False)
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder in (first, second):
+        folder.mkdir()
+        (folder / "untitled_note.html").write_text(UNTITLED, encoding="utf-8")
+    (first / "strike.txt").write_text(ARTICLE, encoding="utf-8")
+    (first / "strike.txt.meta.json").write_text('{"author": "Desk"}', encoding="utf-8")
+    library.import_paths([first / "untitled_note.html"])
+    library.set_metadata(library.documents()[0], {"title": "Edited in the library"})
+    parsed = []
+    real = library_module.read_document
+    monkeypatch.setattr(
+        library_module, "read_document", lambda *a, **k: parsed.append(a[0]) or real(*a, **k)
+    )
+    first_note = first / "untitled_note.html"
+    first_note.write_text(UNTITLED.replace("strike", "ships"), encoding="utf-8")
+    report = library.import_paths([first_note, first / "strike.txt", second / first_note.name])
+    assert sorted(report.added) == ["strike.txt", "untitled_note-2.html"]
+    assert report.updated == ["untitled_note.html"]
+    parsed.clear()
+    imported = library.documents()
+    # only the updated copy keeping its own metadata edits is read again
+    assert [Path(p).name for p in parsed] == ["untitled_note.html"]
+    assert {d.title for d in imported} >= {"Edited in the library", "untitled note-2"}
+
+    (library.cache_dir / "documents.pickle").unlink()
+    monkeypatch.undo()
+    assert Library(library.root, seed=False).documents() == imported

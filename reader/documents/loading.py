@@ -64,8 +64,13 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.stem + SIDECAR_SUFFIX)
 
 
-def load_document(path: str | Path, doc_id: str | None = None) -> Document:
-    """Read one file into a Document. Raise `DocumentError` with a one-line reason on failure."""
+def load_document(
+    path: str | Path, doc_id: str | None = None, copy: Path | None = None
+) -> Document:
+    """Read one file into a Document. Raise `DocumentError` with a one-line reason on failure.
+
+    With `copy` (where a byte-identical copy of the file and its sidecar will be), the document
+    is the one that reading the copy would give: its path, and a title from the copy's name."""
     path = Path(path)
     data = _read_bytes(path)
     try:
@@ -80,13 +85,13 @@ def load_document(path: str | Path, doc_id: str | None = None) -> Document:
         units, meta = _text_units(raw, markdown=kind == "markdown")
     document = _assemble(units, meta, raw)
     document.id = doc_id or document_id(str(path.resolve()))
-    document.path = str(path)
+    document.path = str(copy or path)
     document.format = kind
     document.encoding = encoding
     document.content_hash = hashlib.sha1(data + json.dumps(sidecar).encode()).hexdigest()
     if encoding not in {"utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"}:
         document.warnings.append(f"decoded as {encoding}")
-    document.title = document.title or path.stem.replace("_", " ")
+    document.title = document.title or (copy or path).stem.replace("_", " ")
     apply_overrides(document, sidecar)
     return document
 
@@ -318,14 +323,14 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[tuple[Path, Docu
             yield path, None
 
 
-def read_document(path: Path, doc_id: str | None = None) -> Document:
+def read_document(path: Path, doc_id: str | None = None, copy: Path | None = None) -> Document:
     """`load_document` for batches: any failure, even a bug, is a `DocumentError` for this file.
 
     One odd file must never stop a batch: an unexpected error is logged with its traceback and
     reported as a one-line reason, and the caller goes on with the next file.
     """
     try:
-        return load_document(path, doc_id)
+        return load_document(path, doc_id, copy)
     except DocumentError:
         raise
     except RecursionError:
