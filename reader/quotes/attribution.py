@@ -72,6 +72,11 @@ from reader.quotes.speech import (
     sentence_subject,
 )
 
+# Transcript labels naming no one: "UNIDENTIFIED MALE", "UNKNOWN SPEAKER", "CROWD".
+UNNAMED_FIRST = frozenset({"unidentified", "unknown", "unnamed", "anonymous"})
+UNNAMED_LABELS = frozenset(
+    {"crowd", "audience", "group", "protesters", "voices", "chorus", "all", "both", "several"}
+)
 # A line naming who spoke the quotation above it, as in vox-pops: "Maria Lopez, 42, teacher".
 SIGNATURE_RE = re.compile(
     r"[\u2014\u2013-]?[ \t]*((?:[A-Z][\w'\u2019-]*\.?[ \t]+){0,3}[A-Z][\w'\u2019-]*)"
@@ -151,12 +156,16 @@ def _speaking_body(parts: list[str]) -> bool:
 
 def _label_words(turn: Turn) -> list[str]:
     """The speaker a transcript label names: the name in its note ("RESIDENT (Jane Roe, nurse)"),
-    else the label itself in title case ("SEN. ROE" → Sen. Roe)."""
+    else the label itself in title case ("SEN. ROE" → Sen. Roe); none for a label naming no one
+    ("UNIDENTIFIED MALE", "CROWD"). A note in capitals is a direction ("(VOICE-OVER)")."""
     named = turn.note.split(",")[0]
     words = WORD_RE.findall(named)
-    if words and all(is_capitalised(w) for w in words):
+    if words and all(is_capitalised(w) for w in words) and not named.isupper():
         return words
-    return WORD_RE.findall(turn.label.title())
+    words = WORD_RE.findall(turn.label.title())
+    if words[0].lower() in UNNAMED_FIRST or " ".join(words).lower() in UNNAMED_LABELS:
+        return []
+    return words
 
 
 class _Attributor:
@@ -170,6 +179,8 @@ class _Attributor:
         self.turns = {t.start: t for t in transcript_turns(self.body)}
         spoken = [(q.start, q.end) for q in quotes if q.start not in self.turns]
         self.people = find_people(self.body, self.paragraphs, spoken)  # turns name people too
+        for turn in self.turns.values():  # "JANE ROE, HOST: …" names the later "ROE: …"
+            self.people.remember(_label_words(turn))
         self.last_speaker: str | None = None
         self.found: dict[str, Found] = {}  # quote id -> the words its speaker was read from
         self.stated_gender = dict(self.people.gender)  # before any pronoun was resolved

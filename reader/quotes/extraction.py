@@ -30,12 +30,17 @@ COMMENT_HEADER_RE = re.compile(
     r"\s+(?:on|to)\s*"
 )
 # A transcript's turn: a speaker label in capitals opening a paragraph ("SMITH: …", "SEN. ROE:",
-# "RESIDENT (Jane Roe, nurse): …"); a body is a transcript when it has TURNS_MIN of them by at
-# least two labels, so a lone "UPDATE:" or "WATCH:" line is no turn.
+# "JANE ROE, CNN CORRESPONDENT: …", "RESIDENT (Jane Roe, nurse): …"); a body is a transcript
+# when it has TURNS_MIN of them by at least two labels, so a lone "UPDATE:" or "WATCH:" line is
+# no turn.
 TURN_RE = re.compile(
     r"(?m)^([A-Z][A-Z'\u2019.\-]+(?:[ \t][A-Z][A-Z'\u2019.\-]*){0,3})"
+    r"(?:,[ \t]+([A-Z0-9][A-Z0-9'\u2019.&\-]*(?:[ \t][A-Z0-9][A-Z0-9'\u2019.&\-]*){0,5}))?"
     r"(?:[ \t]\(([^()\n]{2,80})\))?:[ \t]+(?=\S)"
 )
+# A stage direction on its own line: "(BEGIN VIDEO CLIP)", "[CROSSTALK]", "(SOUNDBITE OF MUSIC)".
+DIRECTION_RE = re.compile(r"[(\[][^()\[\]\n]*[)\]]")
+LABEL_LIKE_RE = re.compile(r"[A-Z][^a-z:\n]{1,80}:\s")  # a label TURN_RE does not read
 TURNS_MIN = 3
 PHRASE_MAX_WORDS = 5  # a scare-quoted phrase is a few words embedded in a sentence
 STRIP_END = " \t\r\n\u00a0\u202f,;:"
@@ -158,24 +163,53 @@ def _with_posts(body: str, spans: list[_Span]) -> list[_Span]:
 class Turn:
     """One speaker's turn in a transcript: the label's words and the span of what was said."""
 
-    label: str  # "SMITH", "RESIDENT"
+    label: str  # "SMITH", "RESIDENT", "JANE ROE" (of "JANE ROE, CNN CORRESPONDENT")
     note: str  # the label's parenthesis: "Jane Roe, nurse", or ""
     start: int
     end: int
+    role: str = ""  # what follows the label's comma: "CNN CORRESPONDENT"
 
 
 def transcript_turns(body: str) -> list[Turn]:
-    """The turns of a transcript in `body`, in order; [] when `body` is no transcript."""
+    """The turns of a transcript in `body`, in order; [] when `body` is no transcript.
+
+    An unlabelled paragraph between two turns goes on with the turn before it (one turn per
+    paragraph), unless a stage direction ("(END VIDEO CLIP)") came between or it quotes someone
+    with marks (a reporter's narration between excerpts)."""
     turns = []
     for m in TURN_RE.finditer(body):
         if len(m.group(1).replace(".", "")) < 2:
             continue  # "Q:", "A:" carry no speaker
         end = body.find("\n", m.end())
         end = len(body) if end < 0 else end
-        turns.append(Turn(m.group(1), m.group(2) or "", m.end(), end))
+        turns.append(Turn(m.group(1), m.group(3) or "", m.end(), end, m.group(2) or ""))
     if len(turns) < TURNS_MIN or len({t.label for t in turns}) < 2:
         return []
-    return turns
+    nexts: list[Turn | None] = [*turns[1:], None]
+    return [t for pair in zip(turns, nexts, strict=True) for t in _going_on(body, *pair)]
+
+
+def _going_on(body: str, turn: Turn, after: Turn | None) -> list[Turn]:
+    """`turn` and the unlabelled paragraphs that continue it before the next turn `after`."""
+    found = [turn]
+    if after is None:
+        return found
+    lines = body[turn.end : body.rfind("\n", 0, after.start) + 1]
+    offset = turn.end
+    for line in lines.split("\n"):
+        start, text = offset, line.strip()
+        offset += len(line) + 1
+        if not text:
+            continue
+        if (
+            DIRECTION_RE.fullmatch(text)
+            or LABEL_LIKE_RE.match(text)
+            or any(mark in text for mark in '"\u201c\u201d')
+        ):
+            break
+        start += len(line) - len(line.lstrip())
+        found.append(Turn(turn.label, turn.note, start, start + len(text), turn.role))
+    return found
 
 
 def _with_turns(body: str, spans: list[_Span]) -> list[_Span]:

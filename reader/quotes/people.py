@@ -109,6 +109,14 @@ class People:
         best = max(candidates, key=lambda c: len(c.split()))
         return best if len(best.split()) >= len(name) else given
 
+    def remember(self, name: list[str]) -> None:
+        """Know `name` as a person's (when it is a person's name), for its short forms."""
+        if is_person_name(name):
+            for key, table in ((name[-1], self.full), (name[0], self.first)):
+                names = table.setdefault(fold(key), [])
+                if " ".join(name) not in names:
+                    names.append(" ".join(name))
+
     def may_hold(self, name: str, role: list[str]) -> bool:
         """False when `name` was given roles and none shares a head word with `role`."""
         heads = {fold(w) for w in role if w.lower() in ROLE_HEADS}
@@ -326,11 +334,7 @@ def find_people(
     found = [f for f in found if not people.is_place(" ".join(f[2]))]
     found = [f for f in found if speaker_or_none(" ".join(f[2]))]  # "In her New Year speech"
     for _, _, name, _, _, _ in found:
-        if is_person_name(name):
-            for key, table in ((name[-1], people.full), (name[0], people.first)):
-                names = table.setdefault(fold(key), [])
-                if " ".join(name) not in names:
-                    names.append(" ".join(name))
+        people.remember(name)
     speaking = {fold(f[2][0]) for f in found if len(f[2]) == 1 and _speaks_after(body, f[1])}
     named = 0  # a person named earlier in the sentence is its subject, not a later one
     for n, (start, end, name, role, run, title) in enumerate(found):

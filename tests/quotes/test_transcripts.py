@@ -99,3 +99,47 @@ def test_transcript_turns_link_to_the_same_words_quoted_in_a_report() -> None:
 def test_a_sentence_opening_word_is_not_part_of_a_role() -> None:
     name, role = split_name(["But", "Councilmember", "Ray", "Hollis"])
     assert (name, role) == (["Ray", "Hollis"], ["Councilmember"])
+
+
+BULLETIN = make(
+    "Evening Bulletin, 6 p.m. Transcript.",
+    "DANA WHITFIELD, ANCHOR: Good evening. Tonight the ferry strike enters its second week.",
+    "Our reporter Luis Ortega is at the harbour.",
+    "LUIS ORTEGA, CHANNEL 4 SENIOR CORRESPONDENT: Dana, the pickets have been here since dawn.",
+    "The mood is tense but calm, and the union expects a long wait.",
+    "(BEGIN VIDEO CLIP)",
+    "MARTA KOVAC (VOICE-OVER): We are not going back until the rota is fixed.",
+    "UNIDENTIFIED MALE: I just want to get to work.",
+    "(END VIDEO CLIP)",
+    "Commuters queued for buses instead.",
+    "Earlier, the operator\u2019s chief said \u201ctalks resume on Friday\u201d in a statement.",
+    "ORTEGA: Back to you in the studio.",
+    "WHITFIELD: Luis Ortega, thank you.",
+)
+
+
+def test_a_label_with_a_role_after_a_comma_is_a_turn_and_names_its_later_short_labels() -> None:
+    quotes = analysed(BULLETIN)
+    said = {q.text[:24]: q.speaker for q in quotes}
+    assert said["Good evening. Tonight th"] == "Dana Whitfield"
+    assert said["Dana, the pickets have b"] == "Luis Ortega"
+    assert said["Luis Ortega, thank you."] == "Dana Whitfield"  # "WHITFIELD:" in full
+
+
+def test_an_unlabelled_paragraph_goes_on_with_the_turn_before_it() -> None:
+    said = {q.text[:24]: q.speaker for q in analysed(BULLETIN)}
+    assert said["Our reporter Luis Ortega"] == "Dana Whitfield"
+    assert said["The mood is tense but ca"] == "Luis Ortega"
+
+
+def test_a_stage_direction_or_a_quoting_paragraph_ends_a_turn() -> None:
+    texts = [q.text for q in extract_quotes(BULLETIN)]
+    assert "Commuters queued for buses instead." not in texts  # after "(END VIDEO CLIP)"
+    assert not any(t.startswith("(") for t in texts)
+    assert "talks resume on Friday" in texts  # the narration's own quotation, by its marks
+
+
+def test_a_direction_in_capitals_and_an_unidentified_speaker_name_no_one() -> None:
+    said = {q.text[:24]: q.speaker for q in analysed(BULLETIN)}
+    assert said["We are not going back un"] == "Marta Kovac"  # not "Voice-Over"
+    assert said["I just want to get to wo"] is None
