@@ -34,7 +34,7 @@ import re
 from collections.abc import Callable
 
 from reader.documents.model import Document
-from reader.quotes.extraction import TWEET_RE, Turn, transcript_turns
+from reader.quotes.extraction import BROADCAST_ROLES, TWEET_RE, Turn, transcript_turns
 from reader.quotes.model import Quote, QuoteKind
 from reader.quotes.names import (
     DETERMINERS,
@@ -162,9 +162,10 @@ def _label_words(turn: Turn) -> list[str]:
     words = WORD_RE.findall(named)
     if words and all(is_capitalised(w) for w in words) and not named.isupper():
         return words
-    words = WORD_RE.findall(turn.label.title())
-    if words[0].lower() in UNNAMED_FIRST or " ".join(words).lower() in UNNAMED_LABELS:
-        return []
+    words = WORD_RE.findall(turn.label.title() if turn.label.isupper() else turn.label)
+    label = " ".join(words).lower()
+    if words[0].lower() in UNNAMED_FIRST or label in UNNAMED_LABELS or label in BROADCAST_ROLES:
+        return []  # "HOST:", "Presenter:": a role, its holder unnamed
     return words
 
 

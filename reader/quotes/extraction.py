@@ -38,6 +38,51 @@ TURN_RE = re.compile(
     r"(?:,[ \t]+([A-Z0-9][A-Z0-9'\u2019.&\-]*(?:[ \t][A-Z0-9][A-Z0-9'\u2019.&\-]*){0,5}))?"
     r"(?:[ \t]\(([^()\n]{2,80})\))?:[ \t]+(?=\S)"
 )
+# The same in title case ("Presenter: …", "Jane Roe, Reporter: …"), read only when one of its
+# labels is a broadcast role, so a page's "Photo:", "Source:", "Tags:" lines are no transcript.
+TITLE_TURN_RE = re.compile(
+    r"(?m)^((?:[A-Z][A-Za-z'\u2019\-]*[a-z][A-Za-z'\u2019\-]*)"
+    r"(?:[ \t](?:[A-Z][A-Za-z'\u2019\-]*[a-z][A-Za-z'\u2019\-]*|[A-Z]\.)){0,2})"
+    r"(?:,[ \t]+([A-Z][\w'\u2019&.\-]*(?:[ \t][\w'\u2019&.\-]+){0,4}))?"
+    r"(?:[ \t]\(([^()\n]{2,80})\))?:[ \t]+(?=\S)"
+)
+PAGE_LABELS = frozenset(  # a page's own labels, never a speaker's
+    [
+        "photo",
+        "photos",
+        "image",
+        "caption",
+        "credit",
+        "source",
+        "sources",
+        "tags",
+        "tag",
+        "update",
+        "updated",
+        "related",
+        "watch",
+        "read",
+        "share",
+        "note",
+        "correction",
+        "video",
+        "advertisement",
+        "listen",
+        "subscribe",
+    ]
+)
+BROADCAST_ROLES = frozenset(
+    [
+        "presenter",
+        "reporter",
+        "host",
+        "anchor",
+        "interviewer",
+        "correspondent",
+        "moderator",
+        "narrator",
+    ]
+)
 # A stage direction on its own line: "(BEGIN VIDEO CLIP)", "[CROSSTALK]", "(SOUNDBITE OF MUSIC)".
 DIRECTION_RE = re.compile(r"[(\[][^()\[\]\n]*[)\]]")
 LABEL_LIKE_RE = re.compile(r"[A-Z][^a-z:\n]{1,80}:\s")  # a label TURN_RE does not read
@@ -176,17 +221,29 @@ def transcript_turns(body: str) -> list[Turn]:
     An unlabelled paragraph between two turns goes on with the turn before it (one turn per
     paragraph), unless a stage direction ("(END VIDEO CLIP)") came between or it quotes someone
     with marks (a reporter's narration between excerpts)."""
+    turns = _labelled(body, TURN_RE)
+    if not turns:
+        turns = _labelled(body, TITLE_TURN_RE)
+        words = {w.lower() for t in turns for w in f"{t.label} {t.role}".split()}
+        turns = turns if words & BROADCAST_ROLES else []
+    if not turns:
+        return []
+    nexts: list[Turn | None] = [*turns[1:], None]
+    return [t for pair in zip(turns, nexts, strict=True) for t in _going_on(body, *pair)]
+
+
+def _labelled(body: str, pattern: re.Pattern[str]) -> list[Turn]:
+    """The lines `pattern` reads as turns, when there are TURNS_MIN of them by two labels."""
     turns = []
-    for m in TURN_RE.finditer(body):
-        if len(m.group(1).replace(".", "")) < 2:
-            continue  # "Q:", "A:" carry no speaker
+    for m in pattern.finditer(body):
+        if len(m.group(1).replace(".", "")) < 2 or m.group(1).lower() in PAGE_LABELS:
+            continue  # "Q:", "A:" carry no speaker; "UPDATE:", "Photo:" are the page's
         end = body.find("\n", m.end())
         end = len(body) if end < 0 else end
         turns.append(Turn(m.group(1), m.group(3) or "", m.end(), end, m.group(2) or ""))
     if len(turns) < TURNS_MIN or len({t.label for t in turns}) < 2:
         return []
-    nexts: list[Turn | None] = [*turns[1:], None]
-    return [t for pair in zip(turns, nexts, strict=True) for t in _going_on(body, *pair)]
+    return turns
 
 
 def _going_on(body: str, turn: Turn, after: Turn | None) -> list[Turn]:
@@ -204,6 +261,7 @@ def _going_on(body: str, turn: Turn, after: Turn | None) -> list[Turn]:
         if (
             DIRECTION_RE.fullmatch(text)
             or LABEL_LIKE_RE.match(text)
+            or TITLE_TURN_RE.match(text)
             or any(mark in text for mark in '"\u201c\u201d')
         ):
             break

@@ -143,3 +143,38 @@ def test_a_direction_in_capitals_and_an_unidentified_speaker_name_no_one() -> No
     said = {q.text[:24]: q.speaker for q in analysed(BULLETIN)}
     assert said["We are not going back un"] == "Marta Kovac"  # not "Voice-Over"
     assert said["I just want to get to wo"] is None
+
+
+RADIO = make(
+    "Morning Programme, Radio Estra. Transcript of an interview, lightly edited.",
+    "Presenter: The harbour ferries have not sailed for a week. With me is Niamh McAllister "
+    "of the crew union.",
+    "Niamh McAllister: Thank you. Our members will not sail until the rota is fixed.",
+    "Presenter: The operator says the rota is fair.",
+    "McAllister (laughs): They would say that. Nobody asked the crews.",
+    "Photo: Ferries at the quay.",
+)
+
+
+def test_title_case_labels_are_turns_when_one_is_a_broadcast_role() -> None:
+    said = [(q.text[:20], q.speaker) for q in analysed(RADIO)]
+    assert said == [
+        ("The harbour ferries ", None),  # "Presenter": a role, its holder unnamed
+        ("Thank you. Our membe", "Niamh McAllister"),
+        ("The operator says th", None),
+        ("They would say that.", "Niamh McAllister"),
+    ]
+
+
+def test_a_page_s_own_labels_make_no_transcript() -> None:
+    page = make(
+        "Photo: Ferries at the quay.",
+        "Source: the port authority.",
+        "Tags: ferries, strike",
+        "Related: Crews vote on the rota.",
+        "UPDATE: The vote was moved.",
+        "WATCH: The picket line at dawn.",
+        "RELATED: Ferry timetable.",
+    )
+    assert transcript_turns(page.body) == []
+    assert extract_quotes(page) == []
