@@ -15,6 +15,8 @@ from reader.documents.model import Document
 from reader.quotes.alignment import words
 from reader.quotes.model import Link, LinkKind, Quote, VariantGroup
 
+ContentKey = tuple[str, str, int, str]  # text, date, start, id
+
 
 class UnionFind:
     """Union-find over quote ids."""
@@ -54,7 +56,10 @@ def build_groups(
     for link in links:
         if link.kind != LinkKind.PARTIAL:
             sets.union(link.a, link.b)
-    for link in sorted((k for k in links if k.kind == LinkKind.PARTIAL), key=lambda k: -k.score):
+    said = _content_keys(quotes, documents)
+    partial = [k for k in links if k.kind == LinkKind.PARTIAL]
+    # best score first, equal scores by what the quotes and their articles say (ids only last)
+    for link in sorted(partial, key=lambda k: (-k.score, *sorted((said[k.a], said[k.b])))):
         if sets.alone(link.a) or sets.alone(link.b):
             sets.union(link.a, link.b)
     members: dict[str, list[Quote]] = {}
@@ -64,17 +69,28 @@ def build_groups(
             members.setdefault(sets.find(quote.id), []).append(quote)
     published = {d.id: d.published for d in documents}
     return [
-        _group(f"g{number}", group, published)
+        _group(f"g{number}", group, published, said)
         for number, group in enumerate(g for g in members.values() if len(g) > 1)
     ]
 
 
+def _content_keys(quotes: Sequence[Quote], documents: Sequence[Document]) -> dict[str, ContentKey]:
+    """Quote id -> what breaks a tie between quotes: their text, their article's date and their
+    place in it (ids only last), so one corpus gives the same groups wherever its files are (ids
+    are made of paths) and in whatever order the links come."""
+    published = {d.id: _sortable(d.published) for d in documents}
+    return {q.id: (q.text, published.get(q.doc, ""), q.start, q.id) for q in quotes}
+
+
 def _group(
-    group_id: str, quotes: list[Quote], published: dict[str, datetime | None]
+    group_id: str,
+    quotes: list[Quote],
+    published: dict[str, datetime | None],
+    said: dict[str, ContentKey],
 ) -> VariantGroup:
-    def when(quote: Quote) -> tuple[int, str, str]:
+    def when(quote: Quote) -> tuple[bool, str, ContentKey]:
         moment = published.get(quote.doc)
-        return (moment is None, _sortable(moment), quote.id)
+        return (moment is None, _sortable(moment), said[quote.id])
 
     ordered = sorted(quotes, key=when)
     earliest = ordered[0].id if published.get(ordered[0].doc) is not None else None
