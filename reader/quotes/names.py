@@ -376,6 +376,14 @@ def is_person_name(name: list[str]) -> bool:
     return True
 
 
+def names_a_body(name: str) -> bool:
+    """True for a name that stands for a body, never "he" or "she": one acronym ("ESPN") or a
+    name with an organisation word ("the Armed Services Committee")."""
+    words = name.split()
+    acronym = len(words) == 1 and words[0].isupper() and len(words[0].rstrip(".")) > 1
+    return acronym or any(w.lower() in ORG_WORDS for w in words)
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accent-free form of a name for comparisons."""

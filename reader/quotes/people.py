@@ -40,6 +40,7 @@ from reader.quotes.names import (
     is_capitalised,
     is_person_name,
     is_speech_verb,
+    names_a_body,
     sentence_starts,
     split_name,
 )
@@ -140,6 +141,8 @@ class People:
         excluded = False
         fitting: str | None = None  # the nearest non-subject whose known gender fits
         for m in self.before(pos):
+            if want and names_a_body(m.name):
+                continue
             known = self.gender.get(m.name)
             if want and known and known != want:
                 excluded = excluded or m.subject
@@ -148,7 +151,8 @@ class People:
                 return m.name
             if fitting is None and want and known == want:
                 fitting = m.name
-        return fitting or self.last_named(pos)
+        person = lambda name: not (want and names_a_body(name))  # noqa: E731
+        return fitting or self.last_named(pos, person)
 
     def knows(self, name: str) -> bool:
         """True when `name` is a person this document names."""
@@ -220,12 +224,23 @@ def _role_before(body: str, start: int, floor: int, given: list[str]) -> list[st
 _APPOSITION_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([\w\u2019'. \-]{2,60}?)\s*[,.;]")
 
 
+# First words of a phrase after a name that tell what the person did, not who they are.
+_NOT_DESCRIBING = frozenset(
+    ("through", "via", "with", "by", "for", "to", "from", "at", "in", "on", "like", "as",
+     "according")
+)  # fmt: skip
+
+
 def _gender(body: str, start: int, end: int, role: list[str]) -> str:
     """ "m" or "f" when the words given with the name say so: a title or role noun before it (Mr,
-    Ms, spokeswoman, actress) or in an apposition after it ("Reed, a former actress,")."""
+    Ms, spokeswoman, actress) or in an apposition after it ("Reed, a former actress,"), not a
+    phrase naming someone else ("Reed, through a spokeswoman,")."""
     before = body[max(0, start - 25) : start].split()
     after = _APPOSITION_RE.match(body, end, min(len(body), end + 70))
-    words = before[-1:] + role + (after.group(1).split() if after else [])
+    described = after.group(1).split() if after else []
+    if described and described[0].lower() in _NOT_DESCRIBING:
+        described = []  # "Schilling, through a spokeswoman, declined": someone else
+    words = before[-1:] + role + described
     for word in words:
         low = word.lower().rstrip(".")
         if low in MALE_WORDS:
@@ -258,6 +273,8 @@ def _role_after(body: str, end: int) -> list[str]:
         return []
     words = m.group(1).split()
     low = [w.lower() for w in words]
+    if low[0] in _NOT_DESCRIBING:  # "Reed, through a spokeswoman, declined"
+        return []
     headed = any(  # "president of Redmoor Athletic"
         w in ROLE_HEADS and n in ("of", "at", "for") for w, n in itertools.pairwise(low[:4])
     )

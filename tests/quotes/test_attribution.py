@@ -1031,3 +1031,21 @@ def test_a_surname_after_an_honorific_is_a_name_even_when_it_is_a_role_word() ->
         "\u201cThe tool will stay on all week,\u201d said Lt. Col. Anna Reyes.",
     )
     assert [q.speaker for q in quotes] == ["White", "Anna Reyes"]
+
+
+def test_he_or_she_never_means_an_acronym_or_a_body() -> None:
+    quotes = analysed(
+        "Jon Reyes, a former pitcher, joined the network in 2010.",
+        "ESPN said on Monday that his contract had ended.",
+        "\u201cI will not apologise for any of it,\u201d he said.",
+    )
+    assert quotes[0].speaker == "Jon Reyes"
+
+
+def test_a_phrase_naming_someone_else_after_a_name_gives_no_gender_and_no_role() -> None:
+    quotes = analysed(
+        "Curt Schilling, through a spokeswoman, declined to comment on Monday.",
+        "Later that day Schilling met the producer Tom Hale at the studio.",
+        "\u201cI will not apologise for any of it,\u201d he said.",
+    )
+    assert (quotes[0].speaker, quotes[0].role) == ("Curt Schilling", "")
