@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from reader.documents.loading import load_document
 from reader.documents.model import Document
-from reader.quotes.attribution import attribute
+from reader.quotes.attribution import attribute, by_rules
 from reader.quotes.extraction import extract_quotes
 from reader.quotes.model import Quote
 
@@ -1049,3 +1049,29 @@ def test_a_phrase_naming_someone_else_after_a_name_gives_no_gender_and_no_role()
         "\u201cI will not apologise for any of it,\u201d he said.",
     )
     assert (quotes[0].speaker, quotes[0].role) == ("Curt Schilling", "")
+
+
+def by_rules_alone(*paragraphs: str) -> list[Quote]:
+    doc = Document(id="a", path="a.txt", body="\n\n".join(paragraphs))
+    quotes = extract_quotes(doc)
+    by_rules(doc, quotes)
+    return quotes
+
+
+def test_a_quotation_inside_a_sentence_is_its_subjects() -> None:
+    [quote] = by_rules_alone(
+        "Ada Brandt and Chris Holm say Senator Marco Ruiz has not been tested. Speaking on the "
+        "radio on Monday, Brandt referred to Ruiz as \u201ca bright, charismatic leader with no "
+        "record at all.\u201d"
+    )
+    assert (quote.speaker, quote.attribution) == ("Ada Brandt", "sentence-subject")
+
+
+def test_a_phrase_after_a_quotation_that_ends_its_sentence_does_not_continue_it() -> None:
+    quotes = by_rules_alone(
+        "Former governor Jeb Bush called the orders \u201cquite dangerous.\u201d Governor Chris "
+        "Christie, hoping to win the state, called Obama a \u201cpetulant child\u201d who is acting "
+        "\u201cas if he is a king.\u201d"
+    )
+    assert by_text(quotes, "quite").speaker == "Jeb Bush"
+    assert by_text(quotes, "petulant").speaker is None
