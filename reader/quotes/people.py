@@ -17,9 +17,11 @@ from reader.quotes.names import (
     ABBREVIATED,
     AUXILIARIES,
     DETERMINERS,
+    FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
     HONORIFICS,
     LISTENER_MARKS,
+    MALE_FIRST_NAMES,
     MALE_WORDS,
     OFFICE_TITLES,
     ORG_WORDS,
@@ -250,6 +252,14 @@ def _gender(body: str, start: int, end: int, role: list[str]) -> str:
     return ""
 
 
+def _first_name_gender(name: str) -> str:
+    """ "m" or "f" when a full name's first name is a common one of that gender ("Hillary
+    Clinton", "Ted Cruz")."""
+    words = name.split()
+    first = fold(words[0]) if len(words) > 1 else ""
+    return "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else ""
+
+
 def _located(body: str, start: int, end: int) -> bool:
     """True when the capitalised phrase at body[start:end] is used as a place or a body: after
     "at/in/from/near", after a body's noun ("the housing charity Safe Harbour") or as the owner
@@ -362,7 +372,7 @@ def find_people(
         if not person and not (titled and any(w.lower() in PERSON_ROLES for w in role)):
             continue
         full = people.fullest(name, start, title)  # "Ferrante, a businessman": any Ferrante
-        gender = _gender(body, start, end, role + run)
+        gender = _gender(body, start, end, role + run) or _first_name_gender(full)
         if gender:
             people.gender.setdefault(full, gender)
         if role:

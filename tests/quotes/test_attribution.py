@@ -1075,3 +1075,12 @@ def test_a_phrase_after_a_quotation_that_ends_its_sentence_does_not_continue_it(
     )
     assert by_text(quotes, "quite").speaker == "Jeb Bush"
     assert by_text(quotes, "petulant").speaker is None
+
+
+def test_a_common_first_name_gives_a_gender_for_he_and_she() -> None:
+    quotes = analysed(
+        "Hillary Ward introduced Tom Baker at the hall on Monday.",
+        "Baker thanked the crowd and sat down.",
+        "\u201cWe will win this district in the autumn,\u201d she said.",
+    )
+    assert quotes[0].speaker == "Hillary Ward"
