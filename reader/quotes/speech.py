@@ -674,12 +674,17 @@ def _subject(words: list[str], pos: int, tag: str) -> Found | None:
 
 
 def _after_intro(words: list[str]) -> int:
-    """Where the clause proper starts after an opening participle or adverb clause ("Standing on
-    the court steps, she fumed", "Visibly angry, he said"): after its comma, else 0. A
-    capitalised word ending in -ing/-ly that opens a sentence is such a clause, not a name."""
-    if len(words) < 3 or not is_capitalised(words[0]) or len(words[0]) < 5:
+    """Where the clause proper starts after an opening participle, adverb or subordinate clause
+    ("Standing on the court steps, she fumed", "Visibly angry, he said", "When Trump suggested
+    a deal, Rubio fired back"): after its comma, else 0. A capitalised word ending in -ing/-ly
+    that opens a sentence is such a clause, not a name; "As X put it," is the source's own."""
+    if len(words) < 3 or not is_capitalised(words[0]):
         return 0
-    if not words[0].lower().endswith(("ing", "ly", "wise")):
+    if words[0].lower() in SUBORDINATORS:  # "When Trump suggested a deal, Rubio fired back:"
+        if words[0].lower() == "as" and _as_source(words):
+            return 0
+        return next((j + 1 for j in range(1, min(len(words), 25)) if words[j] == ","), 0)
+    if len(words[0]) < 5 or not words[0].lower().endswith(("ing", "ly", "wise")):
         return 0
     nxt = words[1].lower()
     if not (words[1] == "," or words[1].islower()) or nxt in SPEECH_VERBS or nxt in AUXILIARIES:
@@ -688,6 +693,16 @@ def _after_intro(words: list[str]) -> int:
         if words[j] == ",":
             return j + 1
     return 0
+
+
+def _as_source(words: list[str]) -> bool:
+    """True for a clause naming a source: "As Politico reported,", "As John Cornyn, the No. 2
+    in the leadership, put it:"."""
+    for j in range(2, min(len(words) - 1, 20)):
+        cites = is_speech_verb(words[j]) or words[j].lower() in ("put", "puts")
+        if cites and words[j + 1].lower() in (",", ":", "it"):
+            return True
+    return False
 
 
 def sentence_subject(words: list[str], pos: int) -> Found | None:

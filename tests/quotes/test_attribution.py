@@ -1084,3 +1084,15 @@ def test_a_common_first_name_gives_a_gender_for_he_and_she() -> None:
         "\u201cWe will win this district in the autumn,\u201d she said.",
     )
     assert quotes[0].speaker == "Hillary Ward"
+
+
+def test_a_clause_opening_the_sentence_names_no_speaker_unless_it_cites_one() -> None:
+    quotes = analysed(
+        "When Tom Brandt suggested a deal with the port authority, Ruth Okafor fired back "
+        "forcefully: \u201cIf they sue us in court, they are going to lose.\u201d",
+        "When Wallace died in 1998, President Ann Hale released the following statement: "
+        "\u201cWe offer our condolences to the family of the governor.\u201d",
+        "Tom Brandt met the board on Monday. As Ruth Okafor, the deputy leader, put it: "
+        "\u201cThis plan will not pass.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Ruth Okafor", "Ann Hale", "Ruth Okafor"]
