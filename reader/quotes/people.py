@@ -235,13 +235,11 @@ _NOT_DESCRIBING = frozenset(
 
 def _gender(body: str, start: int, end: int, role: list[str]) -> str:
     """ "m" or "f" when the words given with the name say so: a title or role noun before it (Mr,
-    Ms, spokeswoman, actress) or in an apposition after it ("Reed, a former actress,"), not a
-    phrase naming someone else ("Reed, through a spokeswoman,")."""
+    Ms, spokeswoman, actress) or in an apposition after it ("Reed, a former actress,"), not in
+    words about someone else ("Reed, through a spokeswoman,", "a surrogate for Mr. Sanders")."""
     before = body[max(0, start - 25) : start].split()
     after = _APPOSITION_RE.match(body, end, min(len(body), end + 70))
-    described = after.group(1).split() if after else []
-    if described and described[0].lower() in _NOT_DESCRIBING:
-        described = []  # "Schilling, through a spokeswoman, declined": someone else
+    described = _own(after.group(1).split()) if after else []
     words = before[-1:] + role + described
     for word in words:
         low = word.lower().rstrip(".")
@@ -250,6 +248,13 @@ def _gender(body: str, start: int, end: int, role: list[str]) -> str:
         if low in FEMALE_WORDS:
             return "f"
     return ""
+
+
+def _own(words: list[str]) -> list[str]:
+    """The words of a description up to the first that starts someone else's ("surrogate for
+    Mr. Sanders" -> "surrogate")."""
+    cut = next((i for i, w in enumerate(words) if w.lower() in _NOT_DESCRIBING), len(words))
+    return words[:cut]
 
 
 def _first_name_gender(name: str) -> str:
@@ -372,7 +377,7 @@ def find_people(
         if not person and not (titled and any(w.lower() in PERSON_ROLES for w in role)):
             continue
         full = people.fullest(name, start, title)  # "Ferrante, a businessman": any Ferrante
-        gender = _gender(body, start, end, role + run) or _first_name_gender(full)
+        gender = _gender(body, start, end, _own(role) + run) or _first_name_gender(full)
         if gender:
             people.gender.setdefault(full, gender)
         if role:

@@ -25,6 +25,7 @@ from reader.resources import resource_path
 
 MODEL_FILE = "models/speaker_ranker.json"
 LEARNED_CUES = frozenset(["pronoun", "none"])  # where the model decides
+COPIED_TAGS = frozenset(["continues", "previous-paragraph"])  # the rules copied the quote before
 MIN_WORDS = 4  # shorter quotes (scare quotes) were not in the training data: the rules decide
 
 
@@ -87,9 +88,16 @@ def _continues_sentence(evidence: Evidence, found: Candidates, i: int) -> bool:
 
 def rank(ranker: Ranker, evidence: Evidence) -> None:
     """Give each quotation the rules were unsure of its best candidate, or leave it unknown with
-    that candidate as the guess when the model is not sure enough."""
+    that candidate as the guess when the model is not sure enough. A quotation the rules gave the
+    speaker of the one before it ("continues") follows that one when the model changed it."""
     found = Candidates(evidence)
+    changed: set[str] = set()  # quotes whose speaker the model changed
     for i, q in enumerate(evidence.quotes):
+        prev = evidence.quotes[i - 1] if i else None
+        if prev is not None and prev.id in changed and q.attribution in COPIED_TAGS:
+            q.speaker, q.speaker_guess, q.role = prev.speaker, prev.speaker_guess, prev.role
+            changed.add(q.id)  # the rules copied the quote before: they copy its new speaker
+            continue
         if not decides(found.cue(i), q) or _continues_sentence(evidence, found, i):
             continue
         best, score = ranker.best(found.of(i).options)
@@ -98,7 +106,9 @@ def rank(ranker: Ranker, evidence: Evidence) -> None:
         if score < ranker.threshold:
             if q.speaker is not None:
                 q.attribution = f"{q.attribution}-unsure"
+                changed.add(q.id)
             q.speaker, q.speaker_guess = None, best
         elif best != q.speaker:
             q.speaker, q.speaker_guess, q.attribution = best, None, "ranked-candidates"
             q.role = evidence.people.role_of(best)
+            changed.add(q.id)

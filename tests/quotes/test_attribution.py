@@ -1096,3 +1096,12 @@ def test_a_clause_opening_the_sentence_names_no_speaker_unless_it_cites_one() ->
         "\u201cThis plan will not pass.\u201d",
     )
     assert [q.speaker for q in quotes] == ["Ruth Okafor", "Ann Hale", "Ruth Okafor"]
+
+
+def test_a_title_in_words_about_someone_else_gives_no_gender() -> None:
+    quotes = analysed(
+        "Ada Lowe, a prominent surrogate for Mr. Sanders, spoke at the hall on Monday.",
+        "Tom Hale spoke after her.",
+        "\u201cWe will win the state by ten points,\u201d she said.",
+    )
+    assert quotes[0].speaker == "Ada Lowe"

@@ -15,7 +15,7 @@ from reader.documents.loading import document_id, load_paths
 from reader.quotes import analyse
 from tests.benchmarks.corpus import write_corpus
 
-DIGEST = "0963f5c57fd0b69f7469376dd3c14bcae036db51d7052223a0fd32a193cfeee6"
+DIGEST = "a6114de2fbe027c5b3d18ce5581196cabf8ed84ce860e71ccef7bb9e5bf26a61"
 
 
 def _fingerprint(analysis) -> str:

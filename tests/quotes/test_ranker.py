@@ -156,6 +156,18 @@ def test_a_model_against_the_rules_choice_names_another_candidate() -> None:
     assert (quote.speaker, quote.attribution) == ("Jonas Pettersson", "ranked-candidates")
 
 
+def test_a_quotation_continuing_one_the_model_changed_follows_it() -> None:
+    second_subject = Ranker({"subject_rank2_cue_pronoun": 10.0}, -5.0, 0.5)
+    first, rest = analysed(
+        second_subject,
+        "Ms. Ada Brandt spoke first at the hall on Monday. Ms. Ruth Okafor answered her later.",
+        "\u201cWe will not close the depot this year,\u201d she said. \u201cThe drivers can stay "
+        "where they are.\u201d",
+    )
+    assert (first.speaker, first.attribution) == ("Ada Brandt", "ranked-candidates")
+    assert (rest.speaker, rest.attribution) == ("Ada Brandt", "continues")
+
+
 def test_a_contrary_model_leaves_a_document_s_sentence_to_the_rules() -> None:
     contrary = Ranker({"rule": -5.0, "before_rank1": 1.0}, 0.0, 0.5)
     claim, rest = analysed(
