@@ -250,7 +250,9 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
             role = [w for w in words[k + 1 : start] if w != ","]
             return Found(words[start:end], pos, "said-before-name", role)
         end = _inverted(words, k + 1)
-        return _with_name(words, k + 1, end, pos, "said-before-name") if end > k + 1 else None
+        if end == k + 1:  # "said his best friend at Lehigh, Bruce Turry, who"
+            return _named_after_description(words, k + 1, pos)
+        return _with_name(words, k + 1, end, pos, "said-before-name")
     owned = _owned_name(words, k)  # "Reed's campaign manager, Jo Hale, said"
     if owned is not None:
         start, end, rest = owned
@@ -272,12 +274,60 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         verb += 1  # "Bennett shot back", "Trump went on"
     if ended and is_capitalised(words[k]):
         after = words[verb + 1] if verb + 1 < len(words) else "."
-        if after not in (".", ",", ";", "!"):
+        listener = words[verb].lower() in LISTENER_VERBS  # "Reed told reporters."
+        circumstance = (listener or _circumstance(after)) and _clause_ends(words, verb + 1)
+        if after not in (".", ",", ";", "!") and not circumstance:
             return None  # a new sentence about something else
     role = words[k:start] or (words[end + 1 : described - 1] if described else [])
     found = _with_name(words, start, end, pos, "said-after")  # "Jo Hale of Iowa said"
     found.role = found.role or role
     return found
+
+
+_CIRCUMSTANCES = frozenset(
+    ("to", "in", "on", "at", "during", "after", "before", "from", "while", "when", "via",
+     "earlier", "later", "last", "this", "yesterday", "today", "tonight", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday")
+)  # fmt: skip
+
+
+def _circumstance(word: str) -> bool:
+    """True for a word opening where, when or to whom something was said ("said to People",
+    "said on Monday")."""
+    return word.lower() in _CIRCUMSTANCES
+
+
+def _clause_ends(words: list[str], k: int) -> bool:
+    """True when the clause from words[k] ends within a few words with no reported clause of its
+    own ("to People.", not "to him that it was", nor "Wednesday she, too, wants")."""
+    for word in words[k : k + 8]:
+        if word in (".", "!", "?", ";", ","):
+            return True
+        if word.lower() in PRONOUNS or word.lower() in ("that", "it", "we", "i"):
+            return False
+    return False
+
+
+def _named_after_description(words: list[str], k: int, pos: int) -> Found | None:
+    """The person named after a description and a comma from words[k] ("his best friend at
+    Lehigh, Bruce Turry,", "another leading advocate, Andrew J. Pincus of Mayer Brown"), or
+    None."""
+    comma = next((j for j in range(k + 1, min(len(words), k + 10)) if words[j] == ","), -1)
+    described = words[k:comma]
+    if (
+        comma < 0
+        or words[k].lower() not in DETERMINERS
+        or not all(w[0].isalnum() for w in described)
+    ):
+        return None  # a description of words only, in one sentence
+    end = _forward(words, comma + 1)
+    name, _ = split_name(words[comma + 1 : end])
+    if not is_person_name(name):
+        return None
+    after = words[end].lower() if end < len(words) else "."
+    if after[0].isalnum() and after not in AFTER_NAME and after not in _LINKS:
+        return None
+    return Found(words[comma + 1 : end], pos, "said-before-name", described)
 
 
 def _phrasal_speech(words: list[str], k: int) -> bool:

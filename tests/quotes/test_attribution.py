@@ -1105,3 +1105,24 @@ def test_a_title_in_words_about_someone_else_gives_no_gender() -> None:
         "\u201cWe will win the state by ten points,\u201d she said.",
     )
     assert quotes[0].speaker == "Ada Lowe"
+
+
+def test_a_speech_verb_after_a_closed_quotation_with_where_or_to_whom_names_the_speaker() -> None:
+    quotes = analysed(
+        "Governor Ann Hale named the drama as her favourite show. It follows Ruth Okafor, a spy.",
+        "\u201cSometimes we ex-diplomats need our fix!\u201d Hale said to the magazine. She left.",
+        "\u201cThe vote is over.\u201d Okafor said on Monday that she had lost.",
+    )
+    assert quotes[0].speaker == "Ann Hale"
+    assert quotes[1].attribution != "said-after"  # Okafor's own sentence, reported
+
+
+def test_said_then_a_description_and_a_name_after_a_comma() -> None:
+    quotes = analysed(
+        "Tom Brandt joined the club in 1966.",
+        "\u201cIt may have been his first attempt to make his own statement,\u201d said his best "
+        "friend at Lehigh, Bruce Turry, who joined the club too.",
+        "\u201cThe odds are that there will be eight justices,\u201d said another leading Supreme "
+        "Court advocate, Andrew J. Pincus of the law firm Mayer Brown.",
+    )
+    assert [q.speaker for q in quotes] == ["Bruce Turry", "Andrew J. Pincus"]
