@@ -253,6 +253,9 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         if end == k + 1:  # "said his best friend at Lehigh, Bruce Turry, who"
             return _named_after_description(words, k + 1, pos)
         return _with_name(words, k + 1, end, pos, "said-before-name")
+    kin = _kin_name(words, k)  # "his friend Mahamat Saleh Oumar told"
+    if kin is not None:
+        return Found(words[kin[0] : kin[1]], pos, "said-after", words[k : kin[0]])
     owned = _owned_name(words, k)  # "Reed's campaign manager, Jo Hale, said"
     if owned is not None:
         start, end, rest = owned
@@ -395,6 +398,24 @@ def closing_clause(words: list[str], pos: int) -> Found | None:
         return None  # "Ramos, 58, told AFP": the clause of a name standing before it
     found = phrase_after(words[comma : stop + 1], pos, False)
     return found if found is not None and found.tag.startswith("said") else None
+
+
+def _kin_name(words: list[str], k: int) -> tuple[int, int] | None:
+    """(start, end) of the name in "his friend Ann Hale told" / "her longtime aide Jo Roe said"
+    from words[k]: his/her/their, a few lower-case words, a person's full name, a speech verb."""
+    if words[k].lower() not in ("his", "her", "their"):
+        return None
+    start = k + 1
+    while start < len(words) and start - k <= 4 and words[start].isalpha():
+        if not words[start].islower():
+            break
+        start += 1
+    end = _forward(words, start)
+    name, role = split_name(words[start:end])
+    verb = _skip_aux(words, end, 1)
+    if start == k + 1 or role or not is_person_name(name) or verb >= len(words):
+        return None
+    return (start, end) if is_speech_verb(words[verb]) else None
 
 
 def _owned_name(words: list[str], k: int) -> tuple[int, int, int] | None:

@@ -1126,3 +1126,12 @@ def test_said_then_a_description_and_a_name_after_a_comma() -> None:
         "Court advocate, Andrew J. Pincus of the law firm Mayer Brown.",
     )
     assert [q.speaker for q in quotes] == ["Bruce Turry", "Andrew J. Pincus"]
+
+
+def test_his_or_her_relation_then_a_name_then_a_speech_verb() -> None:
+    quotes = analysed(
+        "Ann Hale met Tom Brandt at the academy.",
+        "\u201cHe had so many projects and ambitions,\u201d his friend Mahamat Saleh Oumar told "
+        "the website.",
+    )
+    assert quotes[0].speaker == "Mahamat Saleh Oumar"
