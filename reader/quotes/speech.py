@@ -672,9 +672,15 @@ def _comma_role(words: list[str], end: int) -> int:
             name, _ = split_name(words[_backward(words, c) : c])
             if is_person_name(name):  # else a further description: "X, the editor, Y, said"
                 return found
-        elif not found:
-            break
+        elif not found and not _names_a_body(described):
+            break  # a place in the description goes on: "Hale, in Columbus, Ohio, said"
     return found or _backward(words, end)
+
+
+def _names_a_body(words: list[str]) -> bool:
+    """True for capitalised words that name no person ("Ohio", "Columbus")."""
+    name, _ = split_name(words)
+    return bool(words) and all(map(is_capitalised, words)) and not is_person_name(name)
 
 
 def _opens_description(word: str) -> bool:

@@ -1135,3 +1135,12 @@ def test_his_or_her_relation_then_a_name_then_a_speech_verb() -> None:
         "the website.",
     )
     assert quotes[0].speaker == "Mahamat Saleh Oumar"
+
+
+def test_a_place_set_off_by_commas_inside_a_description_before_the_verb() -> None:
+    quotes = analysed(
+        "Tom Brandt spoke first.",
+        "Ann Hale, during a town hall meeting in Columbus, Ohio, said she was \u201cgoing to put a "
+        "lot of miners out of work.\u201d",
+    )
+    assert quotes[0].speaker == "Ann Hale"
