@@ -9,7 +9,8 @@ Each quotation is read against the words on both sides of it, in its own paragra
   an embedded post (`— Name (@handle) date` under it) is its author's; a transcript's turn
   (`SMITH: …`, `RESIDENT (Jane Roe, nurse): …`) is its label's.
 Then by position: a quotation standing alone right after a sentence whose subject is a person
-("And the judge did not hold back." / "Osei is standing outside.") is that person's; one with no
+("And the judge did not hold back." / "Osei is standing outside.") is that person's, and so is
+one inside a sentence whose subject is a person ("Bush referred to Rubio as “…”"); one with no
 words of its own otherwise continues the one before it in the same
 paragraph, is claimed by the next one there, takes the speaker introduced at the end of the
 previous paragraph (a colon, or reported speech: `Natarajan said the numbers...`), or continues
@@ -18,7 +19,7 @@ people whose gender (Mr/Ms, actress, an earlier "she said") does not fit); roles
 spokesman") to the person given that role in the article. When the evidence is weak the speaker
 stays unknown and `speaker_guess` holds the best guess; `attribution` names the evidence
 (said-after, said-before-name, intro, intro-colon, said-that, according-to, colon-intro, post, turn,
-subject-participle, previous-sentence, continues, continued-by, reported-before,
+subject-participle, previous-sentence, sentence-subject, continues, continued-by, reported-before,
 previous-paragraph, guess; with
 "-unsure" when the words found name nobody the article identifies).
 
@@ -303,6 +304,8 @@ class _Attributor:
         claimed = nxt is not None and same and bool(nxt.speaker) and self.explicit_tag(nxt)
         if q.kind is QuoteKind.QUOTE and not claimed and self.after_subject(q, prev):
             return None
+        if self.sentence_subject(i):
+            return None
         if prev and prev.speaker and self.para(prev.end) == p and self.continues(prev, q):
             return self.copy(q, prev, "continues")
         if q.kind is QuoteKind.PHRASE:
@@ -326,7 +329,12 @@ class _Attributor:
         """A quotation continues the one before it (a phrase only within the same sentence)."""
         if q.kind is QuoteKind.QUOTE:
             return True
-        return not sentence_starts(self.body, prev.end, q.start)
+        return not self.sentence_between(prev, q)
+
+    def sentence_between(self, prev: Quote, q: Quote) -> bool:
+        """True when a sentence starts between two quotations, also where the first one's
+        words end it ('… called it “quite dangerous.” Christie called …')."""
+        return bool(sentence_starts(self.body, max(prev.start, prev.end - 1), q.start))
 
     def guess(self, q: Quote) -> None:
         if q.speaker_guess is None:
@@ -343,6 +351,24 @@ class _Attributor:
         found = sentence_subject(WORD_RE.findall(self.body[span[0] : span[1]]), span[0])
         if found is None:
             return False
+        result = self.resolve(found)
+        if result.speaker is None or not self.people.knows(result.speaker):
+            return False
+        self.found[q.id] = found
+        self.apply(q, result, found.tag)
+        return True
+
+    def sentence_subject(self, i: int) -> bool:
+        """A quotation inside a sentence whose subject is a person the article names ("Bush
+        referred to Rubio as “…”", "Ali called on Muslims to “…”") is that person's."""
+        q = self.quotes[i]
+        if i > 0 and not self.sentence_between(self.quotes[i - 1], q):
+            return False  # the sentence began before the last quotation
+        words = self.left_words(i)
+        found = sentence_subject(words, q.start) if len(words) > 2 else None
+        if found is None:
+            return False
+        found = Found(found.words, found.pos, "sentence-subject")
         result = self.resolve(found)
         if result.speaker is None or not self.people.knows(result.speaker):
             return False

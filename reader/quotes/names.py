@@ -71,6 +71,30 @@ congresswoman councilwoman businesswoman sportswoman stateswoman policewoman fir
 actress waitress hostess heiress mother daughter sister wife aunt niece grandmother widow nun
 woman girl"""
 )
+# Common English first names that say a person's gender when nothing else does (not names
+# borne by both: Jordan, Leslie, Robin, Kelly, Jamie...).
+MALE_FIRST_NAMES = _words(
+    """aaron adam alan albert alex alexander andrew anthony arthur barack barry ben benjamin bernie
+bill billy bob bobby brad bradley brandon brian bruce carl carlos charles charlie chris
+christopher chuck cory craig dan daniel danny dave david dennis dick don donald doug douglas
+ed eddie edward eric frank fred gary george gerald greg gregory harold harry henry ian jack
+jacob jake james jason jeb jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon
+jonathan joseph josh joshua juan justin keith ken kenneth kevin larry lawrence lindsey luis marco
+mark martin matt matthew michael mike mitch mitt nathan newt nicholas nick patrick paul peter
+phil philip ralph rand randy raymond reince richard rick rob robert roger ron ronald roy rudy
+russell ryan sam samuel scott sean steve steven ted terry thomas tim timothy todd tom tony
+walter wayne william willie"""
+)
+FEMALE_FIRST_NAMES = _words(
+    """abigail alice alicia amanda amy andrea angela ann anna anne barbara betty betsy beverly
+carly carol caroline catherine cathy cheryl christina christine claire cynthia deborah debbie
+diane donna dorothy elizabeth ellen emily emma eva frances gloria hannah heather heidi helen
+hillary jane janet janice jean jennifer jessica jill joan joanne joyce judith judy julia julie
+karen kate katherine kathleen kathy katie kellyanne kimberly laura lauren linda lisa lori
+louise margaret maria marie marilyn martha mary megyn melania melissa michelle nancy nicole
+nikki olivia pamela patricia rachel rebecca rose ruth sandra sarah sharon shirley stephanie
+susan susana teresa theresa tiffany tina virginia wendy"""
+)
 # What a person's words come out through: "Eklund's statement said".
 STATEMENT_NOUNS = _words(
     "statement letter post tweet message note release office team spokesman "
@@ -374,6 +398,14 @@ def is_person_name(name: list[str]) -> bool:
         if low in ORG_WORDS or low in STOP_CAPS or acronym:
             return False
     return True
+
+
+def names_a_body(name: str) -> bool:
+    """True for a name that stands for a body, never "he" or "she": one acronym ("ESPN") or a
+    name with an organisation word ("the Armed Services Committee")."""
+    words = name.split()
+    acronym = len(words) == 1 and words[0].isupper() and len(words[0].rstrip(".")) > 1
+    return acronym or any(w.lower() in ORG_WORDS for w in words)
 
 
 @lru_cache(maxsize=65536)

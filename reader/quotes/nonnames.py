@@ -3,7 +3,7 @@
 Reading the words around a quotation picks up capitalised words that name no one: a place
 ("Florida said"), a platform ("wrote on Facebook"), a party, nationality or language ("Iowa
 Republican", a word of the speaker's description; "said it in Italian"), a time zone, a day or a
-holiday ("In her New Year speech"), or a
+holiday ("In her New Year speech"), an event, law or era ("the Great Recession"), or a
 capitalised function or number word opening a sentence ("Had Sanders won...", "One driver
 said"). Unknown beats wrong: such a speaker is dropped, and a function
 word in front of a real name is cut off.
@@ -41,6 +41,12 @@ _FUNCTION = """had has have does did do don't don\u2019t doesn't doesn\u2019t be
 is are was were can could would should will if when while why how what whether even one two
 three four five several some another each every"""
 
+# Events, laws and eras: a name ending in one of these names no speaker ("the Great Recession",
+# "the Patriot Act", "the Iowa caucuses").
+_EVENTS = """recession depression crisis scandal revolution primary primaries caucus caucuses debate
+debates olympics act amendment era"""
+
+EVENTS = frozenset(_EVENTS.split())
 PLACES = frozenset(" ".join([_PLATFORMS, _ZONES, _STATES, _COUNTRIES, _OCCASIONS]).split())
 GROUPS = frozenset(_GROUPS.split())
 OPENING_WORDS = frozenset(_FUNCTION.split())
@@ -55,5 +61,7 @@ def speaker_or_none(name: str | None) -> str | None:
         words = words[1:]
     folded = [w.casefold().rstrip(".") for w in words]
     if not folded or all(w in PLACES for w in folded) or all(w in GROUPS for w in folded):
+        return None
+    if len(folded) > 1 and folded[-1] in EVENTS:
         return None
     return " ".join(words)

@@ -17,9 +17,11 @@ from reader.quotes.names import (
     ABBREVIATED,
     AUXILIARIES,
     DETERMINERS,
+    FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
     HONORIFICS,
     LISTENER_MARKS,
+    MALE_FIRST_NAMES,
     MALE_WORDS,
     OFFICE_TITLES,
     ORG_WORDS,
@@ -40,6 +42,7 @@ from reader.quotes.names import (
     is_capitalised,
     is_person_name,
     is_speech_verb,
+    names_a_body,
     sentence_starts,
     split_name,
 )
@@ -148,6 +151,8 @@ class People:
         excluded = False
         fitting: str | None = None  # the nearest non-subject whose known gender fits
         for m in self.before(pos):
+            if want and names_a_body(m.name):
+                continue
             known = self.gender.get(m.name)
             if want and known and known != want:
                 excluded = excluded or m.subject
@@ -156,7 +161,8 @@ class People:
                 return m.name
             if fitting is None and want and known == want:
                 fitting = m.name
-        return fitting or self.last_named(pos)
+        person = lambda name: not (want and names_a_body(name))  # noqa: E731
+        return fitting or self.last_named(pos, person)
 
     def knows(self, name: str) -> bool:
         """True when `name` is a person this document names."""
@@ -228,12 +234,21 @@ def _role_before(body: str, start: int, floor: int, given: list[str]) -> list[st
 _APPOSITION_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([\w\u2019'. \-]{2,60}?)\s*[,.;]")
 
 
+# First words of a phrase after a name that tell what the person did, not who they are.
+_NOT_DESCRIBING = frozenset(
+    ("through", "via", "with", "by", "for", "to", "from", "at", "in", "on", "like", "as",
+     "according")
+)  # fmt: skip
+
+
 def _gender(body: str, start: int, end: int, role: list[str]) -> str:
     """ "m" or "f" when the words given with the name say so: a title or role noun before it (Mr,
-    Ms, spokeswoman, actress) or in an apposition after it ("Reed, a former actress,")."""
+    Ms, spokeswoman, actress) or in an apposition after it ("Reed, a former actress,"), not in
+    words about someone else ("Reed, through a spokeswoman,", "a surrogate for Mr. Sanders")."""
     before = body[max(0, start - 25) : start].split()
     after = _APPOSITION_RE.match(body, end, min(len(body), end + 70))
-    words = before[-1:] + role + (after.group(1).split() if after else [])
+    described = _own(after.group(1).split()) if after else []
+    words = before[-1:] + role + described
     for word in words:
         low = word.lower().rstrip(".")
         if low in MALE_WORDS:
@@ -241,6 +256,21 @@ def _gender(body: str, start: int, end: int, role: list[str]) -> str:
         if low in FEMALE_WORDS:
             return "f"
     return ""
+
+
+def _own(words: list[str]) -> list[str]:
+    """The words of a description up to the first that starts someone else's ("surrogate for
+    Mr. Sanders" -> "surrogate")."""
+    cut = next((i for i, w in enumerate(words) if w.lower() in _NOT_DESCRIBING), len(words))
+    return words[:cut]
+
+
+def _first_name_gender(name: str) -> str:
+    """ "m" or "f" when a full name's first name is a common one of that gender ("Hillary
+    Clinton", "Ted Cruz")."""
+    words = name.split()
+    first = fold(words[0]) if len(words) > 1 else ""
+    return "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else ""
 
 
 def _located(body: str, start: int, end: int) -> bool:
@@ -266,6 +296,8 @@ def _role_after(body: str, end: int) -> list[str]:
         return []
     words = m.group(1).split()
     low = [w.lower() for w in words]
+    if low[0] in _NOT_DESCRIBING:  # "Reed, through a spokeswoman, declined"
+        return []
     headed = any(  # "president of Redmoor Athletic"
         w in ROLE_HEADS and n in ("of", "at", "for") for w, n in itertools.pairwise(low[:4])
     )
@@ -349,7 +381,7 @@ def find_people(
         if not person and not (titled and any(w.lower() in PERSON_ROLES for w in role)):
             continue
         full = people.fullest(name, start, title)  # "Ferrante, a businessman": any Ferrante
-        gender = _gender(body, start, end, role + run)
+        gender = _gender(body, start, end, _own(role) + run) or _first_name_gender(full)
         if gender:
             people.gender.setdefault(full, gender)
         if role:

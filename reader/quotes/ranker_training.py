@@ -130,8 +130,9 @@ def fit(examples: Sequence[Example], threshold: float = 0.5) -> Ranker:
 
 
 def outcomes(ranker: Ranker, examples: Sequence[Example]) -> list[tuple[float, bool]]:
-    """For each example, the best candidate's probability and whether it is right; where the
-    rules decide, 1 (or -1 when they name nobody) and whether they are right."""
+    """For each example, the best candidate's probability (-1 when it is not clearly ahead, see
+    `Ranker.clear`) and whether it is right; where the rules decide, 1 (or -1 when they name
+    nobody) and whether they are right."""
     found: list[tuple[float, bool]] = []
     for e in examples:
         if not e.learned:
@@ -139,7 +140,7 @@ def outcomes(ranker: Ranker, examples: Sequence[Example]) -> list[tuple[float, b
             continue
         best, score = ranker.best(e.options)
         right = best is not None and e.labels[[o.name for o in e.options].index(best)]
-        found.append((score, right))
+        found.append((score if ranker.clear(e.options) else -1.0, right))
     return found
 
 

@@ -250,7 +250,12 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
             role = [w for w in words[k + 1 : start] if w != ","]
             return Found(words[start:end], pos, "said-before-name", role)
         end = _inverted(words, k + 1)
-        return _with_name(words, k + 1, end, pos, "said-before-name") if end > k + 1 else None
+        if end == k + 1:  # "said his best friend at Lehigh, Bruce Turry, who"
+            return _named_after_description(words, k + 1, pos)
+        return _with_name(words, k + 1, end, pos, "said-before-name")
+    kin = _kin_name(words, k)  # "his friend Mahamat Saleh Oumar told"
+    if kin is not None:
+        return Found(words[kin[0] : kin[1]], pos, "said-after", words[k : kin[0]])
     owned = _owned_name(words, k)  # "Reed's campaign manager, Jo Hale, said"
     if owned is not None:
         start, end, rest = owned
@@ -272,12 +277,60 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         verb += 1  # "Bennett shot back", "Trump went on"
     if ended and is_capitalised(words[k]):
         after = words[verb + 1] if verb + 1 < len(words) else "."
-        if after not in (".", ",", ";", "!"):
+        listener = words[verb].lower() in LISTENER_VERBS  # "Reed told reporters."
+        circumstance = (listener or _circumstance(after)) and _clause_ends(words, verb + 1)
+        if after not in (".", ",", ";", "!") and not circumstance:
             return None  # a new sentence about something else
     role = words[k:start] or (words[end + 1 : described - 1] if described else [])
     found = _with_name(words, start, end, pos, "said-after")  # "Jo Hale of Iowa said"
     found.role = found.role or role
     return found
+
+
+_CIRCUMSTANCES = frozenset(
+    ("to", "in", "on", "at", "during", "after", "before", "from", "while", "when", "via",
+     "earlier", "later", "last", "this", "yesterday", "today", "tonight", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday")
+)  # fmt: skip
+
+
+def _circumstance(word: str) -> bool:
+    """True for a word opening where, when or to whom something was said ("said to People",
+    "said on Monday")."""
+    return word.lower() in _CIRCUMSTANCES
+
+
+def _clause_ends(words: list[str], k: int) -> bool:
+    """True when the clause from words[k] ends within a few words with no reported clause of its
+    own ("to People.", not "to him that it was", nor "Wednesday she, too, wants")."""
+    for word in words[k : k + 8]:
+        if word in (".", "!", "?", ";", ","):
+            return True
+        if word.lower() in PRONOUNS or word.lower() in ("that", "it", "we", "i"):
+            return False
+    return False
+
+
+def _named_after_description(words: list[str], k: int, pos: int) -> Found | None:
+    """The person named after a description and a comma from words[k] ("his best friend at
+    Lehigh, Bruce Turry,", "another leading advocate, Andrew J. Pincus of Mayer Brown"), or
+    None."""
+    comma = next((j for j in range(k + 1, min(len(words), k + 10)) if words[j] == ","), -1)
+    described = words[k:comma]
+    if (
+        comma < 0
+        or words[k].lower() not in DETERMINERS
+        or not all(w[0].isalnum() for w in described)
+    ):
+        return None  # a description of words only, in one sentence
+    end = _forward(words, comma + 1)
+    name, _ = split_name(words[comma + 1 : end])
+    if not is_person_name(name):
+        return None
+    after = words[end].lower() if end < len(words) else "."
+    if after[0].isalnum() and after not in AFTER_NAME and after not in _LINKS:
+        return None
+    return Found(words[comma + 1 : end], pos, "said-before-name", described)
 
 
 def _phrasal_speech(words: list[str], k: int) -> bool:
@@ -345,6 +398,24 @@ def closing_clause(words: list[str], pos: int) -> Found | None:
         return None  # "Ramos, 58, told AFP": the clause of a name standing before it
     found = phrase_after(words[comma : stop + 1], pos, False)
     return found if found is not None and found.tag.startswith("said") else None
+
+
+def _kin_name(words: list[str], k: int) -> tuple[int, int] | None:
+    """(start, end) of the name in "his friend Ann Hale told" / "her longtime aide Jo Roe said"
+    from words[k]: his/her/their, a few lower-case words, a person's full name, a speech verb."""
+    if words[k].lower() not in ("his", "her", "their"):
+        return None
+    start = k + 1
+    while start < len(words) and start - k <= 4 and words[start].isalpha():
+        if not words[start].islower():
+            break
+        start += 1
+    end = _forward(words, start)
+    name, role = split_name(words[start:end])
+    verb = _skip_aux(words, end, 1)
+    if start == k + 1 or role or not is_person_name(name) or verb >= len(words):
+        return None
+    return (start, end) if is_speech_verb(words[verb]) else None
 
 
 def _owned_name(words: list[str], k: int) -> tuple[int, int, int] | None:
@@ -601,9 +672,15 @@ def _comma_role(words: list[str], end: int) -> int:
             name, _ = split_name(words[_backward(words, c) : c])
             if is_person_name(name):  # else a further description: "X, the editor, Y, said"
                 return found
-        elif not found:
-            break
+        elif not found and not _names_a_body(described):
+            break  # a place in the description goes on: "Hale, in Columbus, Ohio, said"
     return found or _backward(words, end)
+
+
+def _names_a_body(words: list[str]) -> bool:
+    """True for capitalised words that name no person ("Ohio", "Columbus")."""
+    name, _ = split_name(words)
+    return bool(words) and all(map(is_capitalised, words)) and not is_person_name(name)
 
 
 def _opens_description(word: str) -> bool:
@@ -674,12 +751,17 @@ def _subject(words: list[str], pos: int, tag: str) -> Found | None:
 
 
 def _after_intro(words: list[str]) -> int:
-    """Where the clause proper starts after an opening participle or adverb clause ("Standing on
-    the court steps, she fumed", "Visibly angry, he said"): after its comma, else 0. A
-    capitalised word ending in -ing/-ly that opens a sentence is such a clause, not a name."""
-    if len(words) < 3 or not is_capitalised(words[0]) or len(words[0]) < 5:
+    """Where the clause proper starts after an opening participle, adverb or subordinate clause
+    ("Standing on the court steps, she fumed", "Visibly angry, he said", "When Trump suggested
+    a deal, Rubio fired back"): after its comma, else 0. A capitalised word ending in -ing/-ly
+    that opens a sentence is such a clause, not a name; "As X put it," is the source's own."""
+    if len(words) < 3 or not is_capitalised(words[0]):
         return 0
-    if not words[0].lower().endswith(("ing", "ly", "wise")):
+    if words[0].lower() in SUBORDINATORS:  # "When Trump suggested a deal, Rubio fired back:"
+        if words[0].lower() == "as" and _as_source(words):
+            return 0
+        return next((j + 1 for j in range(1, min(len(words), 25)) if words[j] == ","), 0)
+    if len(words[0]) < 5 or not words[0].lower().endswith(("ing", "ly", "wise")):
         return 0
     nxt = words[1].lower()
     if not (words[1] == "," or words[1].islower()) or nxt in SPEECH_VERBS or nxt in AUXILIARIES:
@@ -688,6 +770,16 @@ def _after_intro(words: list[str]) -> int:
         if words[j] == ",":
             return j + 1
     return 0
+
+
+def _as_source(words: list[str]) -> bool:
+    """True for a clause naming a source: "As Politico reported,", "As John Cornyn, the No. 2
+    in the leadership, put it:"."""
+    for j in range(2, min(len(words) - 1, 20)):
+        cites = is_speech_verb(words[j]) or words[j].lower() in ("put", "puts")
+        if cites and words[j + 1].lower() in (",", ":", "it"):
+            return True
+    return False
 
 
 def sentence_subject(words: list[str], pos: int) -> Found | None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from reader.documents.loading import load_document
 from reader.documents.model import Document
-from reader.quotes.attribution import attribute
+from reader.quotes.attribution import attribute, by_rules
 from reader.quotes.extraction import extract_quotes
 from reader.quotes.model import Quote
 
@@ -1031,3 +1031,116 @@ def test_a_surname_after_an_honorific_is_a_name_even_when_it_is_a_role_word() ->
         "\u201cThe tool will stay on all week,\u201d said Lt. Col. Anna Reyes.",
     )
     assert [q.speaker for q in quotes] == ["White", "Anna Reyes"]
+
+
+def test_he_or_she_never_means_an_acronym_or_a_body() -> None:
+    quotes = analysed(
+        "Jon Reyes, a former pitcher, joined the network in 2010.",
+        "ESPN said on Monday that his contract had ended.",
+        "\u201cI will not apologise for any of it,\u201d he said.",
+    )
+    assert quotes[0].speaker == "Jon Reyes"
+
+
+def test_a_phrase_naming_someone_else_after_a_name_gives_no_gender_and_no_role() -> None:
+    quotes = analysed(
+        "Curt Schilling, through a spokeswoman, declined to comment on Monday.",
+        "Later that day Schilling met the producer Tom Hale at the studio.",
+        "\u201cI will not apologise for any of it,\u201d he said.",
+    )
+    assert (quotes[0].speaker, quotes[0].role) == ("Curt Schilling", "")
+
+
+def by_rules_alone(*paragraphs: str) -> list[Quote]:
+    doc = Document(id="a", path="a.txt", body="\n\n".join(paragraphs))
+    quotes = extract_quotes(doc)
+    by_rules(doc, quotes)
+    return quotes
+
+
+def test_a_quotation_inside_a_sentence_is_its_subjects() -> None:
+    [quote] = by_rules_alone(
+        "Ada Brandt and Chris Holm say Senator Marco Ruiz has not been tested. Speaking on the "
+        "radio on Monday, Brandt referred to Ruiz as \u201ca bright, charismatic leader with no "
+        "record at all.\u201d"
+    )
+    assert (quote.speaker, quote.attribution) == ("Ada Brandt", "sentence-subject")
+
+
+def test_a_phrase_after_a_quotation_that_ends_its_sentence_does_not_continue_it() -> None:
+    quotes = by_rules_alone(
+        "Former governor Jeb Bush called the orders \u201cquite dangerous.\u201d Governor Chris "
+        "Christie, hoping to win the state, called Obama a \u201cpetulant child\u201d who is acting "
+        "\u201cas if he is a king.\u201d"
+    )
+    assert by_text(quotes, "quite").speaker == "Jeb Bush"
+    assert by_text(quotes, "petulant").speaker is None
+
+
+def test_a_common_first_name_gives_a_gender_for_he_and_she() -> None:
+    quotes = analysed(
+        "Hillary Ward introduced Tom Baker at the hall on Monday.",
+        "Baker thanked the crowd and sat down.",
+        "\u201cWe will win this district in the autumn,\u201d she said.",
+    )
+    assert quotes[0].speaker == "Hillary Ward"
+
+
+def test_a_clause_opening_the_sentence_names_no_speaker_unless_it_cites_one() -> None:
+    quotes = analysed(
+        "When Tom Brandt suggested a deal with the port authority, Ruth Okafor fired back "
+        "forcefully: \u201cIf they sue us in court, they are going to lose.\u201d",
+        "When Wallace died in 1998, President Ann Hale released the following statement: "
+        "\u201cWe offer our condolences to the family of the governor.\u201d",
+        "Tom Brandt met the board on Monday. As Ruth Okafor, the deputy leader, put it: "
+        "\u201cThis plan will not pass.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Ruth Okafor", "Ann Hale", "Ruth Okafor"]
+
+
+def test_a_title_in_words_about_someone_else_gives_no_gender() -> None:
+    quotes = analysed(
+        "Ada Lowe, a prominent surrogate for Mr. Sanders, spoke at the hall on Monday.",
+        "Tom Hale spoke after her.",
+        "\u201cWe will win the state by ten points,\u201d she said.",
+    )
+    assert quotes[0].speaker == "Ada Lowe"
+
+
+def test_a_speech_verb_after_a_closed_quotation_with_where_or_to_whom_names_the_speaker() -> None:
+    quotes = analysed(
+        "Governor Ann Hale named the drama as her favourite show. It follows Ruth Okafor, a spy.",
+        "\u201cSometimes we ex-diplomats need our fix!\u201d Hale said to the magazine. She left.",
+        "\u201cThe vote is over.\u201d Okafor said on Monday that she had lost.",
+    )
+    assert quotes[0].speaker == "Ann Hale"
+    assert quotes[1].attribution != "said-after"  # Okafor's own sentence, reported
+
+
+def test_said_then_a_description_and_a_name_after_a_comma() -> None:
+    quotes = analysed(
+        "Tom Brandt joined the club in 1966.",
+        "\u201cIt may have been his first attempt to make his own statement,\u201d said his best "
+        "friend at Lehigh, Bruce Turry, who joined the club too.",
+        "\u201cThe odds are that there will be eight justices,\u201d said another leading Supreme "
+        "Court advocate, Andrew J. Pincus of the law firm Mayer Brown.",
+    )
+    assert [q.speaker for q in quotes] == ["Bruce Turry", "Andrew J. Pincus"]
+
+
+def test_his_or_her_relation_then_a_name_then_a_speech_verb() -> None:
+    quotes = analysed(
+        "Ann Hale met Tom Brandt at the academy.",
+        "\u201cHe had so many projects and ambitions,\u201d his friend Mahamat Saleh Oumar told "
+        "the website.",
+    )
+    assert quotes[0].speaker == "Mahamat Saleh Oumar"
+
+
+def test_a_place_set_off_by_commas_inside_a_description_before_the_verb() -> None:
+    quotes = analysed(
+        "Tom Brandt spoke first.",
+        "Ann Hale, during a town hall meeting in Columbus, Ohio, said she was \u201cgoing to put a "
+        "lot of miners out of work.\u201d",
+    )
+    assert quotes[0].speaker == "Ann Hale"

@@ -1,9 +1,10 @@
 """The links and groups of a generated corpus stay exactly what they were.
 
 The digest was recorded before the linker's memory was reduced (issue 16); a change meant to keep
-the answers (how candidates, postings or prepared quotes are held) must keep it. Documents are
-named by file, not by folder: ties between equal scores fall to ids, and ids made of the temporary
-folder's path would make the digest vary from run to run."""
+the answers (how candidates, postings or prepared quotes are held) must keep it; one meant to change
+them (a speaker rule) records the new digest and says in its commit what changed. Documents are
+named by file, not by folder: ids are made of paths, and the temporary folder's path would make
+the digest vary from run to run."""
 
 import dataclasses
 import hashlib
@@ -15,9 +16,10 @@ from reader.quotes import analyse
 from reader.quotes.groups import build_groups
 from tests.benchmarks.corpus import write_corpus
 
-# Re-recorded when ties between quotes fell to their text instead of their ids: the same 220
-# groups, 5 of them with another of their same-day quotes as "earliest".
-DIGEST = "b1f90affae9024faa7b3d8487600c7b2e2ec0a5bd386d1a38a77dd3269e8fff6"
+# Re-recorded when ties between quotes fell to their text instead of their ids (the same 220
+# groups, 5 of them with another of their same-day quotes as "earliest"), and with the speaker
+# rules of issue 15 (r7-speakers7).
+DIGEST = "b61d45850e56d9f8dcbc86612f684de62c03603e2010a8d66a5e6ca7e7c7ed2f"
 
 
 def _fingerprint(analysis) -> str:

@@ -25,6 +25,9 @@ from tests.quotes.test_attribution import analysed, by_text
         ("One Anna Berg", "Anna Berg"),
         ("Italy Smith", "Italy Smith"),
         ("Dana Pirelli", "Dana Pirelli"),
+        ("Great Recession", None),  # an event: "In the depths of the Great Recession, Ryan"
+        ("Patriot Act", None),
+        ("Iowa Caucuses", None),
         (None, None),
     ],
 )

@@ -146,6 +146,27 @@ def test_an_unsure_model_leaves_pronoun_quotes_unknown_but_not_named_ones() -> N
     assert phrase.speaker == "Ines Brun"  # a scare quote: the rules decide
 
 
+def test_two_candidates_the_model_finds_equally_likely_leave_the_speaker_a_guess() -> None:
+    undecided = Ranker({}, 0.0, 0.4)  # every candidate at probability 0.5, over the threshold
+    [quote] = analysed(
+        undecided,
+        "Ines Brun met Jonas Pettersson in the depot.",
+        "\u201cThe timetable will not change at all,\u201d she said.",
+    )
+    assert (quote.speaker, quote.attribution) == (None, "said-after-unsure")
+    assert quote.speaker_guess in ("Ines Brun", "Jonas Pettersson")
+
+
+def test_she_never_names_a_man_the_model_prefers() -> None:
+    contrary = Ranker({"gender_clashes": 10.0}, -5.0, 0.5)
+    [quote] = analysed(
+        contrary,
+        "Ms. Ines Brun met Mr. Jonas Pettersson in the depot.",
+        "\u201cThe timetable will not change at all,\u201d she said.",
+    )
+    assert (quote.speaker, quote.speaker_guess) == (None, "Jonas Pettersson")
+
+
 def test_a_model_against_the_rules_choice_names_another_candidate() -> None:
     contrary = Ranker({"rule": -5.0, "before_rank1": 1.0}, 0.0, 0.5)
     [quote] = analysed(
@@ -154,6 +175,18 @@ def test_a_model_against_the_rules_choice_names_another_candidate() -> None:
         "\u201cThe timetable will not change at all,\u201d she said.",
     )
     assert (quote.speaker, quote.attribution) == ("Jonas Pettersson", "ranked-candidates")
+
+
+def test_a_quotation_continuing_one_the_model_changed_follows_it() -> None:
+    second_subject = Ranker({"subject_rank2_cue_pronoun": 10.0}, -5.0, 0.5)
+    first, rest = analysed(
+        second_subject,
+        "Ms. Ada Brandt spoke first at the hall on Monday. Ms. Ruth Okafor answered her later.",
+        "\u201cWe will not close the depot this year,\u201d she said. \u201cThe drivers can stay "
+        "where they are.\u201d",
+    )
+    assert (first.speaker, first.attribution) == ("Ada Brandt", "ranked-candidates")
+    assert (rest.speaker, rest.attribution) == ("Ada Brandt", "continues")
 
 
 def test_a_contrary_model_leaves_a_document_s_sentence_to_the_rules() -> None:
