@@ -62,11 +62,12 @@ def build_segments(
 
     Each share goes to its worker as a file of pickled chunks of CHUNK documents, written before
     the workers start, which the worker reads one chunk at a time: neither process holds a
-    share's documents a second time (as a pickled argument, and unpickled whole), only the
-    worker's postings grow. The files live in a scratch folder in the index's folder, removed
-    when the update ends however it ends (a killed update's is removed by the next one, which
-    holds the index's lock). `done(n)` is told each time a share is finished (n documents so
-    far); returning True stops the shares not yet started.
+    share's documents a second time (as a pickled argument, and unpickled whole), and the
+    worker's postings stay within its writer's budget (`segments.POOL_BYTES`). The files live
+    in a scratch folder in the index's folder, removed when the update ends however it ends (a
+    killed update's is removed by the next one, which holds the index's lock). `done(n)` is
+    told each time a share is finished (n documents so far); returning True stops the shares
+    not yet started.
     """
     context = multiprocessing.get_context("spawn")
     results: list[Share] = []
