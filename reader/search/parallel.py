@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import pickle
+import shutil
 import tempfile
 from array import array
 from collections.abc import Callable, Iterator
@@ -31,6 +32,7 @@ from reader.search.segments import Writer
 PARALLEL_MIN = 2000  # changed documents from which an update uses worker processes
 SHARES = 2  # shares per worker: an abort is honoured when a share is finished
 CHUNK = 200  # documents a worker reads from its share at a time
+SCRATCH = ".shares-"  # the shares' folder in the index folder: INDEX_NAME + SCRATCH + random
 
 Change = tuple[Document, list[tuple[int, int, str]], str]  # document, quote ranges, fingerprint
 
@@ -60,13 +62,18 @@ def build_segments(
 
     Each share goes to its worker as a file of pickled chunks of CHUNK documents, written before
     the workers start, which the worker reads one chunk at a time: neither process holds a
-    share's documents a second time (as a pickled argument, and unpickled whole), only the
-    worker's postings grow. `done(n)` is told each time a share is finished (n documents so
-    far); returning True stops the shares not yet started.
+    share's documents a second time (as a pickled argument, and unpickled whole), and the
+    worker's postings stay within its writer's budget (`segments.POOL_BYTES`). The files live
+    in a scratch folder in the index's folder, removed when the update ends however it ends (a
+    killed update's is removed by the next one, which holds the index's lock). `done(n)` is
+    told each time a share is finished (n documents so far); returning True stops the shares
+    not yet started.
     """
     context = multiprocessing.get_context("spawn")
     results: list[Share] = []
-    with tempfile.TemporaryDirectory(prefix="source-reader-shares-") as scratch:
+    for stale in Path(folder).glob(f"{name}{SCRATCH}*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=f"{name}{SCRATCH}", dir=folder) as scratch:
         shares = [
             _write_share(Path(scratch) / f"share{n}", changes[n :: SHARES * count])
             for n in range(SHARES * count)
@@ -91,7 +98,7 @@ def _write_share(path: Path, changes: list[Change]) -> str:
     with path.open("wb") as file:
         for start in range(0, len(changes), CHUNK):
             chunk = [(_slim(d), r, p) for d, r, p in changes[start : start + CHUNK]]
-            pickle.dump(chunk, file, pickle.HIGHEST_PROTOCOL)
+            _SharePickler(file, pickle.HIGHEST_PROTOCOL).dump(chunk)
     return str(path)
 
 
@@ -100,10 +107,28 @@ def _read_share(path: str) -> Iterator[Change]:
     with open(path, "rb") as file:
         while True:
             try:
-                chunk = pickle.load(file)
+                chunk = _ShareUnpickler(file).load()
             except EOFError:
                 return
             yield from chunk
+
+
+class _SharePickler(pickle.Pickler):
+    """Pickles text that is not ASCII as UTF-8 bytes encoded here.
+
+    Pickle's own encoding of a str keeps the UTF-8 copy inside the str object for as long as
+    it lives: the library's bodies would take twice their memory after a large update.
+    """
+
+    def persistent_id(self, obj: Any) -> Any:
+        if type(obj) is str and not obj.isascii():
+            return obj.encode("utf-8", "surrogatepass")
+        return None
+
+
+class _ShareUnpickler(pickle.Unpickler):
+    def persistent_load(self, pid: Any) -> str:
+        return pid.decode("utf-8", "surrogatepass")
 
 
 def _slim(document: Document) -> Document:

@@ -48,7 +48,7 @@ def document_fields(
 ) -> dict[str, Any]:
     """The Whoosh fields of one document (`print_` is its fingerprint), the body analysed."""
     body = document.body
-    body.encode("utf-8")  # a body with lone surrogates is not text: UnicodeEncodeError
+    encoded = body.encode("utf-8")  # a body with lone surrogates is not text: UnicodeEncodeError
     analysed = fields.analyse_body(body)
     values: dict[str, Any] = {
         fields.ID_FIELD: document.id,
@@ -62,7 +62,9 @@ def document_fields(
             "title": document.title,
             "source": document.source,
             "published": document.published_iso,
-            "body": body,  # the stored-fields column compresses it
+            # The stored-fields column pickles (and compresses) it; pickling a str keeps its UTF-8
+            # inside it, so a copy is pickled: the document's own body keeps its size.
+            "body": body if body.isascii() else encoded.decode("utf-8"),
             "marks": analysed.marks,
             "quotes": quotes,
         },

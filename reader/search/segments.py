@@ -4,7 +4,9 @@ Whoosh's own writer puts every posting into a sorting pool (a tuple each, spille
 sorted runs), reads it back one at a time and hands it to the codec one call at a time, looking
 up the document's field length for each: three quarters of the indexing time. Here a segment's
 postings are kept per field and term as they arrive (documents come in number order, so each
-list is already sorted) and the codec's postings writer is given whole blocks.
+list is already sorted) and the codec's postings writer is given whole blocks. Past a memory
+budget the postings held go to a run file, and the runs are merged term by term when the
+segment is written (`TermPool`): a segment's size does not set its writer's memory.
 
 The codec (`CompactCodec`) is Whoosh 3's with smaller postings blocks: Whoosh pickles a block's
 ids, weights and values with pickle protocol 2, which has no bytes type (each value becomes a
@@ -18,12 +20,17 @@ reads these blocks as they are; all else in the files is Whoosh's, byte for byte
 
 from __future__ import annotations
 
+import heapq
+import itertools
+import operator
 import pickle
+import tempfile
 import zlib
 from array import array
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
 
+import numpy as np
 from whoosh.codec.whoosh3 import (
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
@@ -34,6 +41,10 @@ from whoosh.fields import Schema
 from whoosh.util.numeric import length_to_byte
 from whoosh.util.numlists import delta_encode
 from whoosh.writing import SegmentWriter
+
+POOL_BYTES = 32 * 2**20  # postings a segment writer holds before it writes them to a run file
+POSTING_BYTES = 12  # a posting's id, weight and end offset (its value's bytes come on top)
+TERM_BYTES = 400  # a term's dict entry, TermPostings and its four arrays
 
 
 class TermPostings:
@@ -58,6 +69,14 @@ class TermPostings:
         self.data += value
         self.ends.append(len(self.data))
 
+    def extend(self, other: TermPostings) -> None:
+        """Append the postings of `other` (of later documents)."""
+        self.ids += other.ids
+        self.weights += other.weights
+        shift = len(self.data)
+        self.data += other.data
+        self.ends.frombytes((np.frombuffer(other.ends, np.uint32) + shift).tobytes())
+
     def values(self, start: int, stop: int) -> list[bytes]:
         """The non-empty values of postings `start` to `stop`."""
         data, ends = self.data, self.ends
@@ -71,10 +90,20 @@ class TermPostings:
 
 
 class TermPool:
-    """The postings of a segment being written, per field and term, in document order."""
+    """The postings of a segment being written, per field and term, in document order.
 
-    def __init__(self) -> None:
+    Once the postings held pass `budget` bytes (an estimate), they are written to a run file
+    (anonymous, in `folder`: gone with the pool or its process however they end) in term order
+    and dropped; writing the segment merges the runs and the postings still held, term by term.
+    Documents come in number order, so a term's postings are its pieces of each run in turn.
+    """
+
+    def __init__(self, folder: str | None, budget: int) -> None:
         self.fields: dict[str, dict[bytes, TermPostings]] = {}
+        self.folder = folder
+        self.budget = budget
+        self.held = 0  # estimated bytes of the postings held
+        self.runs: list[IO[bytes]] = []
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         """One posting (fieldname, term, docnum, weight, value): how Whoosh merges segments in."""
@@ -86,30 +115,80 @@ class TermPool:
     ) -> int:
         """A document's postings (term, frequency, weight, value) in one field; its length."""
         terms = self.fields.setdefault(fieldname, {})
-        length = 0
+        length = held = 0
         for term, frequency, weight, value in postings:
             found = terms.get(term)
             if found is None:
                 found = terms[term] = TermPostings()
+                held += TERM_BYTES
             found.add(docnum, weight, value)
             length += frequency
+            held += POSTING_BYTES + len(value)
+        self.held += held
+        if self.held > self.budget:
+            self._spill()
         return length
+
+    def _spill(self) -> None:
+        """Write the postings held to a new run file, in field and term order, and drop them."""
+        run = tempfile.TemporaryFile(dir=self.folder, prefix="postings-")  # noqa: SIM115 (closed by cleanup)
+        self.runs.append(run)
+        for fieldname, term, postings in self._held():
+            pickle.dump(
+                (fieldname, term, postings.ids, postings.weights, postings.data, postings.ends),
+                run,
+                pickle.HIGHEST_PROTOCOL,
+            )
+        self.fields.clear()
+        self.held = 0
+
+    def _held(self) -> Iterator[tuple[str, bytes, TermPostings]]:
+        for fieldname in sorted(self.fields):
+            terms = self.fields[fieldname]
+            for term in sorted(terms):
+                yield fieldname, term, terms[term]
+
+    def _terms(self) -> Iterator[tuple[str, bytes, TermPostings]]:
+        """Every (field, term, postings) in order, the runs' pieces and the held ones joined."""
+        sources = [_read_run(run) for run in self.runs] + [self._held()]
+        merged = heapq.merge(*sources, key=operator.itemgetter(0, 1))  # equal keys: run order
+        for (fieldname, term), group in itertools.groupby(merged, operator.itemgetter(0, 1)):
+            postings, *later = (piece for _, _, piece in group)
+            for piece in later:
+                postings.extend(piece)
+            yield fieldname, term, postings
 
     def write(self, writer: W3FieldWriter, schema: Schema, lengths: Any) -> None:
         """Write every field's terms in order, a codec block at a time."""
-        for fieldname in sorted(self.fields):
+        for fieldname, terms in itertools.groupby(self._terms(), operator.itemgetter(0)):
             field = schema[fieldname]
             field_lengths = _lengths(lengths, fieldname)
             writer.start_field(fieldname, field)
-            terms = self.fields[fieldname]
-            for term in sorted(terms):
+            for _, term, postings in terms:
                 writer.start_term(term)
-                _write_term(writer._postwriter, terms[term], field_lengths)
+                _write_term(writer._postwriter, postings, field_lengths)
                 writer.finish_term()
             writer.finish_field()
 
     def cleanup(self) -> None:
         self.fields.clear()
+        self.held = 0
+        for run in self.runs:
+            run.close()
+        self.runs.clear()
+
+
+def _read_run(run: IO[bytes]) -> Iterator[tuple[str, bytes, TermPostings]]:
+    """The (field, term, postings) a `TermPool` spilled to `run`, in order."""
+    run.seek(0)
+    while True:
+        try:
+            fieldname, term, ids, weights, data, ends = pickle.load(run)
+        except EOFError:
+            return
+        postings = TermPostings()
+        postings.ids, postings.weights, postings.data, postings.ends = ids, weights, data, ends
+        yield fieldname, term, postings
 
 
 def _lengths(reader: Any, fieldname: str) -> list[int] | None:
@@ -216,7 +295,7 @@ class Writer(SegmentWriter):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("codec", CompactCodec())
         super().__init__(*args, **kwargs)
-        self.pool = TermPool()
+        self.pool = TermPool(self._tempstorage.folder, POOL_BYTES)
 
     def add_document(self, **values: Any) -> None:
         """Add one document: Whoosh's add_document for fields without boosts or vectors.

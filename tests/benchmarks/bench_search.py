@@ -12,7 +12,10 @@ same run are what hold. Updates results/search.json (sizes not run this time kee
 figures, each with the machine load it ran under) and prints a summary. The update is timed
 UPDATES times (median): every few updates also merge small segments.
 
-Usage: bench_search.py [--sizes 1000 10000 50000] [--runs 5] [--work DIR]
+Usage: bench_search.py [--sizes 1000 10000 50000] [--runs 5] [--work DIR] [--build-only]
+
+--build-only times the build alone (no queries, no updates, no tantivy) and records its figures
+under "build_only" beside the size's full figures.
 """
 
 from __future__ import annotations
@@ -158,7 +161,7 @@ def time_incremental(index: SearchIndex, documents: list[Document], runs: int) -
     }
 
 
-def bench_size(n: int, runs: int, work: Path) -> dict:
+def bench_size(n: int, runs: int, work: Path, build_only: bool = False) -> dict:
     corpus_dir = write_corpus(work / f"corpus-{n}", n)
     started = time.perf_counter()
     documents, errors = load_paths([corpus_dir])
@@ -168,12 +171,11 @@ def bench_size(n: int, runs: int, work: Path) -> dict:
     shutil.rmtree(index_dir, ignore_errors=True)
     index = SearchIndex(index_dir)
     started = time.perf_counter()
-    with WorkerMemory() as workers:
+    with WorkerMemory(loaded_mb) as workers:
         report = index.update(documents)
     index_s = time.perf_counter() - started
     process_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     assert len(report.added) == len(documents), report.skipped
-    kinds = queries(documents)
     figures = {
         "documents": len(documents),
         "unreadable": len(errors),
@@ -187,9 +189,16 @@ def bench_size(n: int, runs: int, work: Path) -> dict:
             "largest_worker": workers.largest,
             "workers_together": workers.together,
             "indexing": process_mb - loaded_mb + workers.together,
+            "indexing_at_once": workers.at_once,
         },
         "index_mb": round(folder_size(index_dir) / 2**20, 1),
         "text_mb": round(sum(len(d.body.encode()) for d in documents) / 2**20, 1),
+    }
+    if build_only:
+        index.close()
+        return figures
+    kinds = queries(documents)
+    figures |= {
         "queries": time_queries(project_search(index), kinds, runs),
         "incremental_update": time_incremental(index, documents, UPDATES),
     }
@@ -210,15 +219,19 @@ def current_rss_mb() -> int:
 
 class WorkerMemory:
     """The peak resident memory of this process's child processes (the index's workers) while
-    the block runs, read from /proc every 20 ms.
+    the block runs, read from /proc every 20 ms; and the peak of this process's growth over
+    `base` MB plus its children's memory at the same moment (`at_once`): "indexing" adds the
+    two processes' peaks, which may come at different moments.
 
     Not `getrusage(RUSAGE_CHILDREN)`: a child started by fork and exec keeps, as its peak, the
     parent's size at the fork, so the "worker" peak was the parent's.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, base: int) -> None:
+        self.base = base
         self.largest = 0
         self.together = 0
+        self.at_once = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -242,6 +255,7 @@ class WorkerMemory:
                         sizes.append(round(int(line.split()[1]) / 1024))
             self.largest = max(self.largest, *sizes, 0)
             self.together = max(self.together, sum(sizes))
+            self.at_once = max(self.at_once, current_rss_mb() - self.base + sum(sizes))
 
 
 def tantivy_figures(documents: list[Document], kinds: dict, runs: int, folder: Path) -> dict:
@@ -306,9 +320,12 @@ def summary(figures: dict) -> list[str]:
     lines = [
         f"  indexed {figures['documents']} docs in {figures['index_s']} s{build}, peak "
         f"{peak['process']} MB, {figures['loaded_rss_mb']} MB of it the documents (workers "
-        f"{peak['workers_together']} MB together), index {figures['index_mb']} MB "
+        f"{peak['workers_together']} MB together; indexing {peak['indexing']} MB, "
+        f"{peak['indexing_at_once']} MB at once), index {figures['index_mb']} MB "
         f"for {figures['text_mb']} MB of text"
     ]
+    if "queries" not in figures:
+        return lines
     for kind, q in figures["queries"].items():
         line = f"  {kind:<13} p50 {q['median_ms']:>7} ms  p95 {q['p95_ms']:>7} ms"
         if ratios:
@@ -330,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--work", type=Path, default=Path(tempfile.gettempdir()) / "source-reader-bench"
     )
+    parser.add_argument("--build-only", action="store_true", help="time the build alone")
     args = parser.parse_args(argv)
     out = HERE / "results" / "search.json"
     results: dict = {"machine": machine(), "sizes": recorded(out)}
@@ -338,9 +356,12 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.sizes:
         print(f"search benchmark: {n} articles…", flush=True)
         load_before = os.getloadavg()
-        figures = bench_size(n, args.runs, args.work)
+        figures = bench_size(n, args.runs, args.work, args.build_only)
         figures["load"] = {"before": load_before, "after": os.getloadavg()}
-        results["sizes"][str(n)] = figures
+        if args.build_only:
+            results["sizes"].setdefault(str(n), {})["build_only"] = figures
+        else:
+            results["sizes"][str(n)] = figures
         print("\n".join(summary(figures)), flush=True)
     results["sizes"] = dict(sorted(results["sizes"].items(), key=lambda item: int(item[0])))
     out.parent.mkdir(exist_ok=True)

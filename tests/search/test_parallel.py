@@ -1,10 +1,13 @@
 """A large update built by worker processes gives the same index as one built in one process."""
 
 import dataclasses
+import sys
 
 import pytest
+from whoosh.index import EmptyIndexError
 
 from reader.search import SearchIndex, parallel
+from reader.search.indexing import INDEX_NAME
 from tests.search.conftest import NEWS, make_doc
 
 QUERIES = [
@@ -80,3 +83,34 @@ def test_workers_replace_changed_documents_and_report_the_skipped(tmp_path, in_w
     assert report.skipped and report.skipped[0][0] == "broken"
     assert index.search("correction").total == len(docs)
     assert index.search("harbour").total == answers(index)["harbour"][0]
+
+
+def test_a_large_update_leaves_the_documents_text_as_it_was(tmp_path, in_workers):
+    # Pickling a str keeps a UTF-8 copy inside it: the library's text would take twice its memory.
+    docs = [dataclasses.replace(d, body=d.body + " Café “ouvert”.") for d in corpus()]
+    sizes = [sys.getsizeof(d.body) for d in docs]
+    index = SearchIndex(tmp_path / "ix")
+    index.update(docs)
+    assert [sys.getsizeof(d.body) for d in docs] == sizes
+    assert index.search("café").total == len(docs)
+
+
+def test_shares_are_written_in_the_index_folder_and_removed_when_an_update_fails(tmp_path):
+    folder = tmp_path / "ix"
+    index = SearchIndex(folder)
+    index.update(NEWS[:1])
+    stale = folder / f"{INDEX_NAME}{parallel.SCRATCH}killed"
+    stale.mkdir()
+    (stale / "share0").write_bytes(b"left by a killed update")
+    seen = []
+
+    def done(finished):
+        seen.extend(p.name for p in folder.iterdir() if parallel.SCRATCH in p.name)
+        return False
+
+    changes = [(d, [], str(n)) for n, d in enumerate(corpus())]
+    parallel.build_segments(str(folder), INDEX_NAME, changes, 2, done)
+    assert seen and stale.name not in seen
+    with pytest.raises(EmptyIndexError):  # the workers find no index of that name
+        parallel.build_segments(str(folder), "NOT" + INDEX_NAME, changes, 2, done)
+    assert not [p for p in folder.iterdir() if parallel.SCRATCH in p.name]

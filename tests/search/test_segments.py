@@ -6,6 +6,7 @@ postings in smaller blocks that Whoosh reads back as the same postings, block by
 
 import hashlib
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from whoosh import index as whoosh_index
@@ -96,6 +97,37 @@ def test_documents_are_written_as_whoosh_writes_them(tmp_path):
     assert {"postings", "_stored.col", "_body_len.col"} <= set(ours)
     assert len(ours["postings"][0]) > 10_000  # the terms were read back
     assert postings_bytes(tmp_path / "ours") < 0.8 * postings_bytes(tmp_path / "whoosh")
+
+
+class Spilling(Writer):
+    """Our writer with a postings budget of 64 KB, noting the run files each segment had."""
+
+    runs: ClassVar[list[int]] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pool.budget = 64 * 1024
+
+    def _flush_segment(self):
+        Spilling.runs.append(len(self.pool.runs))
+        super()._flush_segment()
+
+
+def test_postings_past_the_budget_go_through_run_files_and_write_the_same_segments(tmp_path):
+    documents = load_paths([SEEDS])[0] + corpus(300)
+    batches = [documents[:250], documents[250:]]
+    Spilling.runs = []
+    for name, writer, merge in [("one", Spilling, None), ("merged", Spilling, writing.OPTIMIZE)]:
+        ours = build(tmp_path / name, writer, [documents] if merge is None else batches, merge)
+        whoosh = build(
+            tmp_path / f"whoosh-{name}",
+            SegmentWriter,
+            [documents] if merge is None else batches,
+            merge,
+        )
+        assert ours == whoosh
+        assert not list((tmp_path / name).glob("MAIN.tmp/*"))
+    assert len(Spilling.runs) == 4 and min(Spilling.runs) >= 1 and max(Spilling.runs) >= 3
 
 
 def test_segments_are_merged_as_whoosh_merges_them(tmp_path):

@@ -2,6 +2,7 @@
 
 import dataclasses
 import gc
+import sys
 import threading
 import weakref
 
@@ -265,3 +266,13 @@ def test_the_text_of_a_library_read_again_is_not_kept(tmp_path):
     gc.collect()
     assert [ref() for ref in old] == [None] * 5
     assert index.search("harbour").total == 5
+
+
+def test_an_update_leaves_the_documents_text_as_it_was(tmp_path):
+    # Pickling a str (as the stored fields are) keeps a UTF-8 copy inside it, for as long as it lives.
+    docs = [dataclasses.replace(d, body=d.body + " Café “ouvert”.") for d in corpus()]
+    sizes = [sys.getsizeof(d.body) for d in docs]
+    index = SearchIndex(tmp_path / "ix")
+    index.update(docs)
+    assert [sys.getsizeof(d.body) for d in docs] == sizes
+    assert {h.doc for h in index.search("ouvert", limit=100).hits} == {d.id for d in docs}
