@@ -5,7 +5,7 @@ import dataclasses
 import pickle
 import threading
 
-from reader.documents.model import Document
+from reader.documents.model import Document, PackedRemoved, RemovedLine
 
 TEXTS = [
     "“We will not sign,” she said — at 4 p.m.",
@@ -23,6 +23,14 @@ def test_a_body_reads_back_exactly_as_given_whatever_its_characters():
     documents[0].body = documents[0].body.replace("not ", "")
     assert documents[0].body == "“We will sign,” she said — at 4 p.m."
     assert [d.body for d in documents[1:]] == TEXTS[1:]
+
+
+def test_removed_lines_read_back_exactly_as_given():
+    lines = [RemovedLine(0, 9, text, reason) for text, reason in zip(TEXTS, "abcde", strict=True)]
+    packed = PackedRemoved.of(lines)
+    assert packed.lines() == lines
+    assert packed == PackedRemoved.of(lines) != PackedRemoved.of(lines[:-1])
+    assert PackedRemoved.of(()).lines() == []
 
 
 def test_a_document_copied_pickled_or_replaced_keeps_its_body():
