@@ -7,7 +7,7 @@ raw text (for HTML, the text of a block of the page source, which starts at its 
 the memory of a loaded library); whoever needs it reads the file again. Segments and removed lines
 are held packed (offsets in one integer array, an object per item only when asked for): a library
 holds tens of them per document, and an object with its integers takes five times the memory.
-The body is held as UTF-8 and decoded when read (see `_held_as_utf8`).
+A body beyond ASCII is held as UTF-8 and decoded when read (see `_held_as_utf8`).
 """
 
 from __future__ import annotations
@@ -153,30 +153,35 @@ class Document:
 
 
 def _held_as_utf8(cls: type, name: str) -> None:
-    """Make the text field `name` of the slotted dataclass `cls` hold its text as UTF-8 bytes,
-    decoded when read; the field is still read and assigned as a str.
+    """Make the text field `name` of the slotted dataclass `cls` hold a text beyond ASCII as
+    UTF-8 bytes, decoded when read; the field is still read and assigned as a str.
 
     News text has curly quotes and dashes, so CPython holds a body at 2 bytes a character; as
-    UTF-8 it takes about one (a library's bodies are most of its memory). Decoding takes about
-    4 µs for a 5,000-character body. The last text decoded is kept beside its bytes, so reading
-    one body again and again (a loop over its quotes) decodes it once: a read checks the bytes
-    it holds are those bytes, the same object, so the answer is right in any thread.
+    UTF-8 it takes about one (a library's bodies are most of its memory). An ASCII text already
+    takes one and is held as given, as is a subclass of str (it may be more than its
+    characters). Decoding takes about 4 µs for a 5,000-character body. The last text decoded
+    is kept beside its bytes, so reading one body again and again (a loop over its quotes)
+    decodes it once: a read checks the bytes it holds are those bytes, the same object, so the
+    answer is right in any thread.
     """
     slot: Any = cls.__dict__[name]  # the slot's own descriptor, taken over by the property
     last: list[tuple[bytes, str]] = [(b"", "")]  # the bytes last decoded and their text
 
     def read(self: object) -> str:
-        data, text = last[0]
         held = slot.__get__(self, cls)
+        if isinstance(held, str):
+            return held
+        data, text = last[0]
         if held is not data:
             text = held.decode("utf-8", "surrogatepass")
             last[0] = held, text
         return text
 
     def write(self: object, text: str) -> None:
-        slot.__set__(self, text.encode("utf-8", "surrogatepass"))
+        compact = type(text) is str and not text.isascii()
+        slot.__set__(self, text.encode("utf-8", "surrogatepass") if compact else text)
 
-    setattr(cls, name, property(read, write, doc=f"The {name} (held as UTF-8)."))
+    setattr(cls, name, property(read, write, doc=f"The {name} (held as UTF-8 beyond ASCII)."))
 
 
 _held_as_utf8(Document, "body")

@@ -25,6 +25,15 @@ def test_a_body_reads_back_exactly_as_given_whatever_its_characters():
     assert [d.body for d in documents[1:]] == TEXTS[1:]
 
 
+def test_a_body_given_as_a_subclass_of_str_is_read_back_as_that_object():
+    class Marked(str):
+        pass
+
+    body = Marked(TEXTS[0])
+    document = Document(id="a", path="", body=body)
+    assert document.body is body and document == Document(id="a", path="", body=TEXTS[0])
+
+
 def test_removed_lines_read_back_exactly_as_given():
     lines = [RemovedLine(0, 9, text, reason) for text, reason in zip(TEXTS, "abcde", strict=True)]
     packed = PackedRemoved.of(lines)
