@@ -62,7 +62,7 @@ class Unit:
     The properties give each part (a slice), or its items as a set."""
 
     packed: Sequence[Any]
-    content_words: tuple[Any, ...]  # the content stems, each once
+    content_words: tuple[Any, ...]  # the content stems, each once, in alphabetical order
     size: int  # the number of words
     stops: int  # bit k set: the k-th stem is a function word
     negated: bool  # a word turns the text into its denial ("not", "never")
@@ -168,7 +168,7 @@ def unit(text: str, table: Table) -> Unit:
         for pair in itertools.pairwise(stems)
         if pair[0] not in STOPWORDS or pair[1] not in STOPWORDS
     )
-    content = tuple(found.content)
+    content = tuple(sorted(found.content))  # one order in every process, whatever its hash seed
     roots = dict.fromkeys(root(word) for word in content)
     ids = [table.setdefault(word, len(table)) for part in (stems, found.norms) for word in part]
     ids += shingles

@@ -1,7 +1,7 @@
 """Benchmark: the quote engine as a Spark job (local[2]) against the desktop engine.
 
-Usage: bench_scale.py [N ...] [--side both|spark|desktop] [--driver-memory SIZE]
-(default 10000, both sides; add 50000 for the full run). Per size, on the
+Usage: bench_scale.py [N ...] [--side both|spark|desktop] [--driver-memory SIZE] [--partitions P]
+(default 10000, both sides, partitions by input size; add 50000 for the full run). Per size, on the
 corpus of corpus.write_corpus (the one bench_quotes uses): the desktop engine's wall time and
 peak memory (load_paths + analyse, in a child process), then the job's wall time in local[2]
 (session start apart), the peak resident memory of the executor (in local mode the driver JVM)
@@ -123,7 +123,7 @@ def heaviest_stages(folder: Path, count: int = 3) -> list[dict[str, Any]]:
     return [*sorted(stages, key=lambda s: -s["seconds"])[:count], total]
 
 
-def spark_job(n: int, driver_memory: str) -> dict[str, Any]:
+def spark_job(n: int, driver_memory: str, partitions: int | None) -> dict[str, Any]:
     """The job on the corpus in local[2], its figures, and its answers."""
     import pyarrow.parquet as parquet
 
@@ -139,7 +139,7 @@ def spark_job(n: int, driver_memory: str) -> dict[str, Any]:
     started = time.perf_counter()
     session = start(MASTER, settings=settings, driver_memory=driver_memory)
     startup = time.perf_counter() - started
-    summary = run(write_corpus(corpus_dir(n), n), out, session=session)
+    summary = run(write_corpus(corpus_dir(n), n), out, session=session, partitions=partitions)
     seconds = time.perf_counter() - started - startup
     session.stop()
     sampler.stop.set()
@@ -164,9 +164,10 @@ def spark_job(n: int, driver_memory: str) -> dict[str, Any]:
     return figures
 
 
-def measure(n: int, side: str, driver_memory: str) -> dict[str, Any]:
+def measure(n: int, side: str, driver_memory: str, partitions: int | None) -> dict[str, Any]:
     reference = _child(["desktop", str(n)]) if side != "spark" else None
-    job = _child(["spark", str(n), driver_memory]) if side != "desktop" else None
+    spark_args = ["spark", str(n), driver_memory, str(partitions or 0)]
+    job = _child(spark_args) if side != "desktop" else None
     answers = [(r.pop("links"), r.pop("groups")) for r in (reference, job) if r is not None]
     ratio = round(job["seconds"] / reference["seconds"], 2) if job and reference else None
     return {
@@ -175,8 +176,24 @@ def measure(n: int, side: str, driver_memory: str) -> dict[str, Any]:
         "desktop": reference,
         "spark_local_2": job,
         "same_answers": answers[0] == answers[1] if len(answers) == 2 else f"not checked ({side})",
+        "differences": differences(*answers) if len(answers) == 2 else None,
         "time_ratio_spark_to_desktop": ratio,
     }
+
+
+def differences(desktop: tuple[list[Any], list[Any]], job: tuple[list[Any], list[Any]]) -> Any:
+    """Links and groups found by one side only (the first few of each, and how many)."""
+    found: dict[str, Any] = {}
+    for name, theirs, mine in (("links", *[side[0] for side in (desktop, job)]),
+                               ("groups", *[side[1] for side in (desktop, job)])):  # fmt: skip
+        a, b = {json.dumps(x) for x in theirs}, {json.dumps(x) for x in mine}
+        found[name] = {
+            "desktop_only": len(a - b),
+            "job_only": len(b - a),
+            "first_desktop_only": sorted(a - b)[:5],
+            "first_job_only": sorted(b - a)[:5],
+        }
+    return found
 
 
 def _child(args: list[str]) -> dict[str, Any]:
@@ -212,7 +229,8 @@ def python_error(log: Path) -> str:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--child"]:
         kind, n = argv[1], int(argv[2])
-        print(json.dumps(desktop(n) if kind == "desktop" else spark_job(n, argv[3])))
+        answer = desktop(n) if kind == "desktop" else spark_job(n, argv[3], int(argv[4]) or None)
+        print(json.dumps(answer))
         return 0
     if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
         print("bench_scale: skipped (no Java)")
@@ -221,11 +239,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("sizes", nargs="*", type=int, default=[10000])
     parser.add_argument("--side", choices=["both", "spark", "desktop"], default="both")
     parser.add_argument("--driver-memory", default="1g", help="driver JVM heap (local mode)")
+    parser.add_argument("--partitions", type=int, help="the job's partitions (default: by size)")
     args = parser.parse_args(argv)
     for n in args.sizes:
-        row = measure(n, args.side, args.driver_memory)
+        row = measure(n, args.side, args.driver_memory, args.partitions)
+        key = f"{n} on {args.partitions} partitions" if args.partitions else str(n)
         rows = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-        RESULTS.write_text(json.dumps(rows | {str(n): row}, indent=1) + "\n", encoding="utf-8")
+        RESULTS.write_text(json.dumps(rows | {key: row}, indent=1) + "\n", encoding="utf-8")
         print(json.dumps(row, indent=1))
     return 0
 
