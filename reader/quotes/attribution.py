@@ -349,14 +349,7 @@ class _Attributor:
         if span is None or (prev is not None and prev.end > span[0]):
             return False
         found = sentence_subject(WORD_RE.findall(self.body[span[0] : span[1]]), span[0])
-        if found is None:
-            return False
-        result = self.resolve(found)
-        if result.speaker is None or not self.people.knows(result.speaker):
-            return False
-        self.found[q.id] = found
-        self.apply(q, result, found.tag)
-        return True
+        return found is not None and self.known_subject(q, found)
 
     def sentence_subject(self, i: int) -> bool:
         """A quotation inside a sentence whose subject is a person the article names ("Bush
@@ -368,7 +361,10 @@ class _Attributor:
         found = sentence_subject(words, q.start) if len(words) > 2 else None
         if found is None:
             return False
-        found = Found(found.words, found.pos, "sentence-subject")
+        return self.known_subject(q, Found(found.words, found.pos, "sentence-subject"))
+
+    def known_subject(self, q: Quote, found: Found) -> bool:
+        """Give `q` to the subject `found` when it is a person the article names."""
         result = self.resolve(found)
         if result.speaker is None or not self.people.knows(result.speaker):
             return False
