@@ -152,7 +152,7 @@ class Document:
         return raw + min(max(0, clean_offset - clean), length)
 
 
-def _held_as_utf8(cls: type, name: str) -> None:
+def _held_as_utf8(cls: type, name: str) -> Any:
     """Make the text field `name` of the slotted dataclass `cls` hold a text beyond ASCII as
     UTF-8 bytes, decoded when read; the field is still read and assigned as a str.
 
@@ -182,6 +182,15 @@ def _held_as_utf8(cls: type, name: str) -> None:
         slot.__set__(self, text.encode("utf-8", "surrogatepass") if compact else text)
 
     setattr(cls, name, property(read, write, doc=f"The {name} (held as UTF-8 beyond ASCII)."))
+    return slot
 
 
-_held_as_utf8(Document, "body")
+_BODY_SLOT = _held_as_utf8(Document, "body")
+
+
+def held_body(document: Document) -> str | bytes:
+    """The body as the document holds it (a str, or its UTF-8 bytes): the very same object
+    until the body is assigned again, so comparing it tells a change without decoding a copy
+    (a copy kept per document would undo the compact storage)."""
+    held: str | bytes = _BODY_SLOT.__get__(document, Document)
+    return held

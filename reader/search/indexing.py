@@ -31,7 +31,7 @@ from whoosh.index import TOC, FileIndex, LockError
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
-from reader.documents.model import Document
+from reader.documents.model import Document, held_body
 from reader.errors import IndexBusyError, LibraryError
 from reader.fsutil import atomic_write_text
 from reader.search import parallel
@@ -48,8 +48,8 @@ LOCK_TIMEOUT = 10.0
 MAX_SEGMENTS = 16  # segments from which a small update merges the small ones
 
 Progress = Callable[[float, str], None]
-# Everything a document's fingerprint hashes but its quotes.
-DOCUMENT_KEY = operator.attrgetter("path", "title", "source", "author", "published", "body")
+# Everything a document's fingerprint hashes but its quotes (the body as held: no decoded copy).
+_METADATA = operator.attrgetter("path", "title", "source", "author", "published")
 EDITS = operator.attrgetter("edits")
 
 
@@ -335,7 +335,7 @@ class IndexStore:
         """
         found = quotes.quotes_of(document.id) if quotes is not None else ()
         ranges = quote_ranges(document, found) if found else []
-        key = (DOCUMENT_KEY(document), ranges)
+        key = (_METADATA(document), held_body(document), ranges)
         known = self._known_prints.get(document.id)
         if known is not None and known[0] == key:
             print_ = known[1]

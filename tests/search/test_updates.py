@@ -4,11 +4,13 @@ import dataclasses
 import gc
 import sys
 import threading
+import tracemalloc
 import weakref
 
 import pytest
 from whoosh import index as whoosh_index
 
+from reader.documents import model
 from reader.errors import IndexBusyError
 from reader.search import SearchIndex, schema
 from reader.search.indexing import INDEX_NAME, MANIFEST
@@ -276,3 +278,24 @@ def test_an_update_leaves_the_documents_text_as_it_was(tmp_path):
     index.update(docs)
     assert [sys.getsizeof(d.body) for d in docs] == sizes
     assert {h.doc for h in index.search("ouvert", limit=100).hits} == {d.id for d in docs}
+
+
+def test_an_update_keeps_no_decoded_copy_of_a_compactly_held_body(tmp_path):
+    # a body beyond ASCII is held as UTF-8 and decoded when read: a copy kept per document
+    # (say, in what the index remembers to tell a change) would undo that
+    docs = [
+        make_doc(f"doc{i:02}", f"Article {i}: “harbour” strike. " + "Café ouvert. " * 2000)
+        for i in range(20)
+    ]
+    index = SearchIndex(tmp_path / "ix")
+    tracemalloc.start()
+    try:
+        index.update(docs)
+        gc.collect()
+        kept = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(True, model.__file__)])
+    finally:
+        tracemalloc.stop()
+    held = sum(stat.size for stat in kept.statistics("filename"))
+    assert held < 2 * sys.getsizeof(docs[0].body)  # the one body decoded last, no more
+    docs[3].body += " A ferry crossing."
+    assert index.update(docs).updated == [docs[3].id]
