@@ -9,6 +9,7 @@ import logging
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TextIO
 
 log = logging.getLogger("reader")
 
@@ -42,9 +43,24 @@ def _without_traceback(record: logging.LogRecord) -> bool:
     return record.exc_info is None
 
 
+class _Stderr(logging.StreamHandler):
+    """Writes to `sys.stderr` as it is when a record comes, not as it was when made (a caller
+    running the command line in-process may swap or close its stream meanwhile)."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> TextIO:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: object) -> None:
+        pass
+
+
 def setup_console(level: int = logging.WARNING) -> None:
-    """Warnings and errors to stderr as one line each (the command line's console)."""
-    handler = logging.StreamHandler()
+    """Warnings and errors to stderr as one line each (the command line's console); the app's
+    INFO records, which go to the log file, stay out of it."""
+    handler = _Stderr()
+    handler.setLevel(level)
     handler.setFormatter(OneLineFormatter())
     handler.addFilter(_without_traceback)
     logging.basicConfig(level=level, handlers=[handler], force=True)

@@ -1,6 +1,9 @@
 """The command line as a script author uses it: real processes, JSON out, one-line errors."""
 
+import contextlib
+import io
 import json
+import logging
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -85,6 +88,22 @@ def test_an_unexpected_error_is_one_line_and_its_traceback_goes_to_the_log(
     assert len(err) == 1 and "internal error (RuntimeError: something nobody foresaw)" in err[0]
     log = (tmp_path / "lib" / "logs" / "source-reader.log").read_text()
     assert "Traceback" in log and "something nobody foresaw" in log
+
+
+def test_the_console_gets_warnings_only_and_on_the_stderr_of_the_moment(tmp_path, capsys):
+    from reader import cli
+
+    assert cli.main(["--library", str(tmp_path / "lib"), "list"]) == 0
+    capsys.readouterr()
+    logger = logging.getLogger("reader.test")
+    logger.info("an info line for the log file")
+    swapped = io.StringIO()
+    with contextlib.redirect_stderr(swapped):  # a caller's stream, swapped after setup
+        logger.warning("a warning for the user")
+    assert "an info line" not in capsys.readouterr().err
+    assert "a warning for the user" in swapped.getvalue()
+    log = (tmp_path / "lib" / "logs" / "source-reader.log").read_text()
+    assert "an info line for the log file" in log
 
 
 def test_remove_takes_a_document_out_of_the_library(tmp_path, run):
