@@ -263,3 +263,25 @@ def test_a_narrow_library_panel_shows_title_outlet_date_and_quotes_whole(qtbot):
     assert shown == [0, 1, 3, 4]  # author and copy of are one right-click away
     assert header.sectionPosition(4) + header.sectionSize(4) <= panel.table.viewport().width()
     assert header.sectionSize(0) >= 100  # the title keeps the room left
+
+
+def test_a_narrower_library_panel_narrows_the_outlet_before_the_title_and_gives_it_back(qtbot):
+    from reader.ui.views.library_panel import LibraryPanel
+
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.resize(600, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    header = panel.table.horizontalHeader()
+    header.resizeSection(1, 130)  # the user widens the outlet column
+    assert header.sectionSize(1) == 130
+    for width in (330, 300):
+        panel.resize(width, 500)
+        qtbot.waitUntil(lambda w=width: panel.table.viewport().width() < w)
+        viewport = panel.table.viewport().width()
+        assert header.sectionPosition(4) + header.sectionSize(4) <= viewport  # quotes in sight
+        assert header.sectionSize(0) >= 100  # the title keeps room
+        assert header.sectionSize(1) < 84  # the outlet gave it (its text elides, tooltip whole)
+    panel.resize(600, 500)
+    qtbot.waitUntil(lambda: header.sectionSize(1) == 130)  # the user's width comes back

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,9 @@ from reader.ui.models import ID_ROLE, LibraryFilter, LibraryModel
 from reader.ui.views.common import add_list_keys
 
 ALL_OUTLETS = "All outlets"
+OUTLET = 1
+TITLE_SHARE = 0.4  # of the table's width, kept for the title before the outlet column yields
+TITLE_MIN = 120
 
 
 def parse_day(text: str) -> date | None:
@@ -71,8 +74,10 @@ class LibraryPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 84)
+        header.setSectionResizeMode(OUTLET, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(OUTLET, 84)
+        self._outlet_width = 84  # as set by the user; narrowed only while the panel is narrow
+        self._sharing = False
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 110)
         for column, widest in ((3, "0000-00-00"), (4, "00000")):
@@ -81,6 +86,8 @@ class LibraryPanel(QWidget):
         self._column_menu(header)
         for column in (2, 5):  # author, copy of (also in the Copies tab): shown from the header
             self.set_column_visible(column, False)
+        header.sectionResized.connect(self._section_resized)
+        self.table.viewport().installEventFilter(self)
         self.table.activated.connect(self._activated)
         add_list_keys(self.table)
         self.outlet.currentTextChanged.connect(self._outlet_changed)
@@ -101,6 +108,31 @@ class LibraryPanel(QWidget):
         change asks every row for its text (10,000 rows: a GUI stall per quote-count update)."""
         texts = (LibraryModel.HEADERS[column], widest)
         return max(self.table.fontMetrics().horizontalAdvance(t) for t in texts) + 20
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_width()
+        return super().eventFilter(watched, event)
+
+    def _section_resized(self, column: int, _old: int, new: int) -> None:
+        if column == OUTLET and not self._sharing:
+            self._outlet_width = new
+            self._share_width()
+
+    def _share_width(self) -> None:
+        """A narrow panel narrows the outlet column (its text elides) before the title goes
+        under `TITLE_MIN` or its share, so the date and quote count stay in sight."""
+        header = self.table.horizontalHeader()
+        others = sum(
+            header.sectionSize(c) for c in range(2, header.count()) if not header.isSectionHidden(c)
+        )
+        room = self.table.viewport().width() - others
+        title = max(TITLE_MIN, TITLE_SHARE * self.table.viewport().width())
+        width = max(header.minimumSectionSize(), min(self._outlet_width, int(room - title)))
+        if width != header.sectionSize(OUTLET):
+            self._sharing = True
+            header.resizeSection(OUTLET, width)
+            self._sharing = False
 
     def _column_menu(self, header: QHeaderView) -> None:
         """Right-click on the header shows or hides columns (the title always stays)."""
