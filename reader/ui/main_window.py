@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         self.speakers.set_analysis(ws.analysis, ws.by_id, self.colours)
         if self.reader.document is not None and ws.analysis is not None:
             self.reader.set_quotes(ws.analysis.quotes_of(self.reader.document.id))
+            self._follow_cursor()
 
     def _document_opened(self, doc_id: str) -> None:
         self.settings.last_document = doc_id
@@ -225,6 +226,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{document.title or document.path} — Source Reader")
         self.notes.document_opened(doc_id)
         self.copies.document_opened(doc_id)
+        self._follow_cursor()
+
+    def _follow_cursor(self) -> None:
+        """The quote panel shows the quote under the reader's cursor, else the article's quotes."""
+        quote = self.reader.current_quote()
+        self.show_quote(quote.id if quote is not None else "")
 
     def open_span(self, doc_id: str, start: int, end: int) -> None:
         """Open a document with `body[start:end]` selected (e.g. an annotation)."""
@@ -232,10 +239,12 @@ class MainWindow(QMainWindow):
             self.reader.goto(start, select=True, length=end - start)
 
     def show_quote(self, quote_id: str) -> None:
-        """Show a quote and its variants in the quote panel."""
-        ws = self.workspace
+        """Show a quote and its variants in the quote panel; "": the open article's quotes."""
+        ws, document = self.workspace, self.reader.document
         if ws.analysis is not None and quote_id:
             self.quote_panel.show_quote(ws.analysis, quote_id, ws.by_id, self.colours)
+        elif document is not None:
+            self.quote_panel.show_document(ws.analysis, document.id, self.colours)
 
     # -- importing -------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -274,8 +283,7 @@ class MainWindow(QMainWindow):
         self.reader.set_colours(self.colours)
         self.notes.paint()
         self.search_flow.repaint()
-        if self.quote_panel.quote_id:
-            self.show_quote(self.quote_panel.quote_id)
+        self.show_quote(self.quote_panel.quote_id)
 
     def _system_scheme_changed(self) -> None:
         if self.settings.theme == "system":

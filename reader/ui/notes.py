@@ -180,8 +180,8 @@ class Notes(QObject):
         focus = self.window.focusWidget()
         in_panel = focus is not None and panel.isAncestorOf(focus)
         quote = None if in_panel else self.reader.current_quote()
-        if quote is None and panel.quote_id and analysis is not None:
-            quote = analysis.quote(panel.quote_id)
+        if quote is None and panel.selected_quote_id() and analysis is not None:
+            quote = analysis.quote(panel.selected_quote_id())
         return quote
 
     def copy_citation(self) -> None:

@@ -172,3 +172,50 @@ def test_a_variant_split_from_the_quote_panel_leaves_the_group(qtbot, window):
 
     qtbot.waitUntil(split, timeout=30000)
     assert window.workspace.analysis.quote(other).corrected
+
+
+def test_with_the_cursor_in_no_quote_the_panel_lists_the_articles_quotes(qtbot, window):
+    analysis = window.workspace.analysis
+    group = spread_group(analysis)
+    quote = analysis.quote(group.quotes[0])
+    open_from_library(qtbot, window, quote.doc)
+    panel = window.quote_panel
+    quotes = analysis.quotes_of(quote.doc)
+    assert panel.quote_id == ""
+    assert [row.id for row in panel.model.rows()] == [q.id for q in quotes]
+    assert panel.variant_ids() == []
+
+    def elsewhere(q):
+        group = analysis.group_of(q.id)
+        return len({analysis.quote(o).doc for o in group.quotes} - {q.doc}) if group else 0
+
+    row = next(r for r in panel.model.rows() if r.id == quote.id)
+    assert row.label.startswith(f"{speaker_text(quote)}, in {elsewhere(quote)} other article")
+    shared = sum(1 for q in quotes if elsewhere(q))
+    assert panel.quote.text().startswith(f"{len(quotes)} quotes, {shared} found in other articles")
+
+    move_to_quote(qtbot, window, quote.id)
+    assert panel.quote_id == quote.id
+    window.reader.goto(0)  # the headline: in no quote
+    assert window.reader.current_quote() is None
+    assert panel.quote_id == "" and panel.model.rowCount() == len(quotes)
+
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    while panel.list.currentIndex().data(ID_ROLE) != quote.id:
+        qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Return)
+    assert window.reader.current_quote().id == quote.id
+    assert panel.quote_id == quote.id and set(panel.variant_ids()) == set(group.quotes) - {quote.id}
+
+
+def test_opening_another_article_drops_the_last_articles_quote_from_the_panel(qtbot, window):
+    analysis = window.workspace.analysis
+    quote = analysis.quote(spread_group(analysis).quotes[0])
+    open_from_library(qtbot, window, quote.doc)
+    move_to_quote(qtbot, window, quote.id)
+    other = next(d for d in window.workspace.by_id if d != quote.doc and analysis.quotes_of(d))
+    open_from_library(qtbot, window, other)
+    assert window.quote_panel.quote_id == ""
+    assert [r.id for r in window.quote_panel.model.rows()] == [
+        q.id for q in analysis.quotes_of(other)
+    ]

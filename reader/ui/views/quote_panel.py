@@ -1,7 +1,9 @@
 """The quote panel (speaker, variant group, other articles carrying a variant) and Speakers.
 
-Variant text is drawn with the words that differ from the selected quote marked, taken from the
-link's word alignment (or aligned on the spot when the two are linked only through others).
+With the cursor in no quote, the panel lists the open article's quotes instead: who said each
+and in how many other articles it appears. Variant text is drawn with the words that differ
+from the selected quote marked, taken from the link's word alignment (or aligned on the spot
+when the two are linked only through others).
 """
 
 from __future__ import annotations
@@ -65,8 +67,17 @@ def speaker_reason(quote: Quote) -> str:
     return f"Found from {evidence}. Ctrl+Shift+S corrects it."
 
 
+def _other_articles(analysis: Any, quote: Quote) -> int:
+    """How many other articles carry a variant of `quote`."""
+    group = analysis.group_of(quote.id)
+    return len({analysis.quote(q).doc for q in group.quotes} - {quote.doc}) if group else 0
+
+
 class QuotePanel(QWidget):
-    """What the selected quote is, and where else it appears; emits `quoteActivated(id)`."""
+    """What the quote under the cursor is and where else it appears, else the article's quotes.
+
+    Activating a row emits `quoteActivated(id)`: a variant, or a quote of the article.
+    """
 
     quoteActivated = Signal(str)
 
@@ -93,11 +104,40 @@ class QuotePanel(QWidget):
         self.colours: Colours = LIGHT
         self.quote_id = ""
 
-    def clear(self) -> None:
+    def show_document(self, analysis: Any, doc_id: str, colours: Colours) -> None:
+        """List the quotes of one article (a `QuoteAnalysis`'s), each with its speaker and
+        the number of other articles carrying a variant of it."""
+        self.colours = colours
         self.quote_id = ""
-        self.quote.clear()
+        quotes = analysis.quotes_of(doc_id) if analysis is not None else []
+        elsewhere = [_other_articles(analysis, quote) for quote in quotes]
+        self.speaker.setText("Quotes in this article" if quotes else "No quotes in this article.")
+        self.speaker.setStyleSheet("font-weight: 600; font-size: 12pt;")
+        self.speaker.setToolTip("")
+        shared = sum(1 for n in elsewhere if n)
+        self.quote.setText(
+            f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''}, {shared} found in other "
+            "articles. Enter goes to one; ] and [ move between them in the text."
+            if quotes
+            else ""
+        )
         self.group.clear()
-        self.model.set_rows([])
+        self.model.set_rows([self._quote_row(q, n) for q, n in zip(quotes, elsewhere, strict=True)])
+
+    def _quote_row(self, quote: Quote, other_articles: int) -> Row:
+        where = (
+            f"in {other_articles} other article{'s' if other_articles != 1 else ''}"
+            if other_articles
+            else ""
+        )
+        who = speaker_text(quote)
+        who_html = f"<i>{escape(who)}</i>" if quote.speaker is None else f"<b>{escape(who)}</b>"
+        badge = f' <span style="color:{self.colours.accent}; font-weight:600;">· {where}</span>'
+        text = quote.text.strip(chr(34) + "“”‘’ ")
+        short = text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + " …"
+        html = f"<div>{who_html}{badge if where else ''}<br>“{escape(short)}”</div>"
+        label = f"{who}{', ' + where if where else ''}: {text}"
+        return Row(quote.id, label, html, tooltip=speaker_reason(quote))
 
     def show_quote(
         self, analysis: Any, quote_id: str, documents: dict[str, Document], colours: Colours
@@ -114,7 +154,7 @@ class QuotePanel(QWidget):
         self.quote.setText(f"“{quote.text.strip(chr(34) + '“”‘’ ')}”")
         group = analysis.group_of(quote_id)
         others = [q for q in (group.quotes if group else []) if q != quote_id]
-        self.group.setText(self._summary(analysis, quote, others))
+        self.group.setText(self._summary(others, _other_articles(analysis, quote)))
         rows = [self._row(analysis, quote, analysis.quote(q), group, documents) for q in others]
         rows.sort(key=lambda r: r.tooltip)
         self.model.set_rows(rows)
@@ -122,14 +162,20 @@ class QuotePanel(QWidget):
             self.list.setCurrentIndex(self.model.index(0))
 
     @staticmethod
-    def _summary(analysis: Any, quote: Quote, others: list[str]) -> str:
-        articles = len({analysis.quote(q).doc for q in others} - {quote.doc})
+    def _summary(others: list[str], articles: int) -> str:
         if not articles:
             return "Not found in any other article." + (" Related quotes here:" if others else "")
         return f"Variants in {articles} other article{'s' if articles != 1 else ''}:"
 
     def variant_ids(self) -> list[str]:
-        return [row.id for row in self.model.rows()]
+        return [row.id for row in self.model.rows()] if self.quote_id else []
+
+    def selected_quote_id(self) -> str:
+        """The quote shown, else (listing the article's quotes) the one selected in the list."""
+        if self.quote_id:
+            return self.quote_id
+        index = self.list.currentIndex()
+        return str(index.data(ID_ROLE) or "") if index.isValid() else ""
 
     def _row(
         self, analysis: Any, selected: Quote, other: Quote, group: Any, docs: dict[str, Document]

@@ -409,8 +409,7 @@ class ReaderView(QWidget):
         quote_id = quote.id if quote else ""
         if quote_id != self._quote_id:
             self._quote_id = quote_id
-            if quote_id:
-                self.quoteEntered.emit(quote_id)
+            self.quoteEntered.emit(quote_id)
 
     def tooltip_for(self, position: int) -> str | None:
         quote = self.quote_at(self._layout.clean(position))
