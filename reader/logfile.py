@@ -43,6 +43,17 @@ def _without_traceback(record: logging.LogRecord) -> bool:
     return record.exc_info is None
 
 
+def _own(record: logging.LogRecord) -> bool:
+    """A record of the app's own loggers (a library's, such as the page reader's "discarding
+    data: None", means nothing to a user: it goes to the log file only)."""
+    return record.name == log.name or record.name.startswith(log.name + ".")
+
+
+def _for_the_file(record: logging.LogRecord) -> bool:
+    """The app's records from INFO up; the libraries' warnings and errors."""
+    return _own(record) or record.levelno >= logging.WARNING
+
+
 class _Stderr(logging.StreamHandler):
     """Writes to `sys.stderr` as it is when a record comes, not as it was when made (a caller
     running the command line in-process may swap or close its stream meanwhile)."""
@@ -63,13 +74,16 @@ def setup_console(level: int = logging.WARNING) -> None:
     handler.setLevel(level)
     handler.setFormatter(OneLineFormatter())
     handler.addFilter(_without_traceback)
+    handler.addFilter(_own)
     logging.basicConfig(level=level, handlers=[handler], force=True)
 
 
 def setup_logging(logs_dir: Path) -> Path:
-    """Send the app's log records (INFO and up) to a rotating file in `logs_dir`."""
+    """Send the app's log records (INFO and up) and the libraries' warnings to a rotating file
+    in `logs_dir`."""
     path = logs_dir / LOG_NAME
-    if not any(getattr(h, "baseFilename", None) == str(path) for h in log.handlers):
+    root = logging.getLogger()
+    if not any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
         try:
             logs_dir.mkdir(parents=True, exist_ok=True)
             handler = QuietFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
@@ -77,6 +91,7 @@ def setup_logging(logs_dir: Path) -> Path:
             log.warning("cannot write the log file %s: %s", path, error)
             return path
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        log.addHandler(handler)
+        handler.addFilter(_for_the_file)
+        root.addHandler(handler)
         log.setLevel(logging.INFO)
     return path

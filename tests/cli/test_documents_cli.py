@@ -106,6 +106,21 @@ def test_the_console_gets_warnings_only_and_on_the_stderr_of_the_moment(tmp_path
     assert "an info line for the log file" in log
 
 
+def test_a_librarys_warning_goes_to_the_log_file_not_to_the_user(tmp_path, capsys):
+    from reader import cli
+
+    assert cli.main(["--library", str(tmp_path / "lib"), "list"]) == 0
+    capsys.readouterr()
+    logging.getLogger("trafilatura.core").warning("discarding data: %s", None)
+    logging.getLogger("trafilatura.core").info("an info line of a library")
+    logging.getLogger("reader.test").warning("a warning of the app")
+    err = capsys.readouterr().err
+    assert "discarding data" not in err and "a warning of the app" in err
+    log = (tmp_path / "lib" / "logs" / "source-reader.log").read_text()
+    assert "trafilatura.core: discarding data: None" in log
+    assert "an info line of a library" not in log and "a warning of the app" in log
+
+
 def test_remove_takes_a_document_out_of_the_library(tmp_path, run):
     listed = json.loads(run("list", "--json", home=tmp_path).stdout)["documents"]
     gone = listed[0]
