@@ -55,7 +55,7 @@ from reader.quotes.names import (
     sentence_starts,
     split_name,
 )
-from reader.quotes.nonnames import speaker_or_none
+from reader.quotes.nonnames import PARTY_MEMBERS, is_party_member, speaker_or_none
 from reader.quotes.people import People, find_people
 from reader.quotes.ranker import Ranker, rank, shipped_ranker
 from reader.quotes.speaker_candidates import Evidence
@@ -70,6 +70,7 @@ from reader.quotes.speech import (
     closing_clause,
     phrase_after,
     phrase_before,
+    post_owner,
     sentence_subject,
 )
 
@@ -106,7 +107,7 @@ def _resolve(
     A title with no match among the roles the article gives ("the general said") goes to the
     last named subject only when that person is the last speaker or was named (`recent`) in this
     paragraph or the one before."""
-    words, pos = found.words, found.pos
+    words, pos = post_owner(found.words) or found.words, found.pos
     first = words[0].lower()
     aged = first not in INDEFINITE and any(w.lower().endswith("-year-old") for w in words)
     if (len(words) == 1 and first in PRONOUNS) or aged:  # "he", "the 51-year-old"
@@ -116,6 +117,10 @@ def _resolve(
         people.learn_gender(name, first)
         return Result(name, people.role_of(name), None)
     parts, role = split_name(words)
+    if is_party_member(parts):  # "the Florida Republican": a description, not a name
+        if first in INDEFINITE:
+            return Result(" ".join(parts), "", None)  # "a Nevada Democrat said": a source unnamed
+        parts, role = [], parts
     if not parts and len(role) == 1 and is_capitalised(role[0]) and fold(role[0]) in people.full:
         parts, role = role, []  # "King says" after "Billie Jean King": a title as a surname
     if not parts and all(w.lower() in GROUP_NOUNS | DETERMINERS for w in role):
@@ -123,7 +128,7 @@ def _resolve(
     role = role or found.role
     while role and role[0].lower() in DETERMINERS:
         role = role[1:]
-    heads = [w.lower() for w in role if w.lower() in ROLE_HEADS]
+    heads = [w.lower() for w in role if w.lower() in ROLE_HEADS | PARTY_MEMBERS]
     member = bool(role) and role[0].lower() in ("of", "from", "at")  # "of the charity X"
     role_text = " ".join(role) if heads or member else ""
     if parts and people.is_place(" ".join(parts)) and not _speaking_body(parts):

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from reader.quotes.nonnames import PARTY_MEMBERS
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -207,9 +209,13 @@ ROLE_HINTS: dict[str, frozenset[str]] = {
     "general": frozenset(["army", "military", "defence", "defense", "staff", "general"]),
 }
 ROLE_SYNONYMS["spokeswoman"] = ROLE_SYNONYMS["spokesperson"] = ROLE_SYNONYMS["spokesman"]
-PERSON_ROLES = ROLE_HEADS - _words(
-    "ministry government kremlin department office agency police army military officials "
-    "ministers spokesmen"
+PERSON_ROLES = (
+    ROLE_HEADS
+    - _words(
+        "ministry government kremlin department office agency police army military officials "
+        "ministers spokesmen"
+    )
+    | PARTY_MEMBERS
 )
 # Roles that describe anyone (an unnamed official), not one titled person.
 GENERIC_ROLES = (
@@ -230,7 +236,10 @@ of to speaking asked according last next prior taking now here there what who wh
 tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december not no its in amid despite under over some many
 most few several others all both each every hours days weeks months years minutes moments
-decades back ever"""
+decades back ever perhaps maybe indeed instead finally ultimately fortunately unfortunately
+clearly obviously certainly surely notably similarly likewise besides otherwise thus hence
+nevertheless nonetheless moreover furthermore apparently evidently frankly honestly naturally
+predictably interestingly ironically tellingly"""
 )
 ORG_WORDS = _words(
     """states kingdom union nations federation republic ministry department office council committee

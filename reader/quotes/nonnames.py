@@ -47,6 +47,10 @@ _EVENTS = """recession depression crisis scandal revolution primary primaries ca
 debates olympics act amendment era"""
 
 EVENTS = frozenset(_EVENTS.split())
+PLATFORMS = frozenset(_PLATFORMS.split())
+# A party's member as a description: "the Florida Republican" (someone named before), "a Texas
+# Democrat" (a source left unnamed).
+PARTY_MEMBERS = frozenset(["republican", "democrat"])
 PLACES = frozenset(" ".join([_PLATFORMS, _ZONES, _STATES, _COUNTRIES, _OCCASIONS]).split())
 GROUPS = frozenset(_GROUPS.split())
 OPENING_WORDS = frozenset(_FUNCTION.split())
@@ -65,3 +69,9 @@ def speaker_or_none(name: str | None) -> str | None:
     if len(folded) > 1 and folded[-1] in EVENTS:
         return None
     return " ".join(words)
+
+
+def is_party_member(words: list[str]) -> bool:
+    """True for a party member described by place, not named ("Florida Republican", "Democrat")."""
+    folded = [w.casefold().rstrip(".") for w in words]
+    return bool(folded) and folded[-1] in PARTY_MEMBERS and all(w in PLACES for w in folded[:-1])

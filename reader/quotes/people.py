@@ -46,7 +46,7 @@ from reader.quotes.names import (
     sentence_starts,
     split_name,
 )
-from reader.quotes.nonnames import speaker_or_none
+from reader.quotes.nonnames import is_party_member, speaker_or_none
 
 _CAP = rf"(?:{ABBREVIATED}(?=\s[A-Z])|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019'\-]*)"
 _PARTICLES = "de|van|von|der|al|bin|da|di|du|le|la"
@@ -364,7 +364,9 @@ def find_people(
             title = [OFFICE_TITLES[honorific]]
         found.append((m.start(), m.end(), name, title or _role_after(body, m.end()), run, title))
     found = [f for f in found if not people.is_place(" ".join(f[2]))]
-    found = [f for f in found if speaker_or_none(" ".join(f[2]))]  # "In her New Year speech"
+    found = [  # "In her New Year speech", "a Colorado Republican"
+        f for f in found if speaker_or_none(" ".join(f[2])) and not is_party_member(f[2])
+    ]
     for _, _, name, _, _, _ in found:
         people.remember(name)
     speaking = {fold(f[2][0]) for f in found if len(f[2]) == 1 and _speaks_after(body, f[1])}

@@ -33,12 +33,14 @@ from reader.quotes.names import (
     STOP_CAPS,
     SUBORDINATORS,
     clean_token,
+    fold,
     is_capitalised,
     is_head,
     is_person_name,
     is_speech_verb,
     split_name,
 )
+from reader.quotes.nonnames import PLATFORMS
 
 CONNECTORS = frozenset(["of", "for", "to", "and"])
 POSSESSIVE_ENDS = ("\u2019s", "'s", "s\u2019", "s'")
@@ -504,7 +506,7 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
             if end > k + 2:
                 return _with_name(words, k + 2, end, pos, "according-to")
         naming = _names_phrase(words, k)  # what Psaki called "…", dismissed it as "…"
-        if not (is_speech_verb(words[k]) or naming) or _too_far(words, k):
+        if not (_verb_at(words, k) or naming) or _too_far(words, k):
             continue
         tag = {":": "intro-colon", ",": "intro"}.get(last, "said-that")
         document = _document_before(words, k, pos)
@@ -546,6 +548,13 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
 
 
 DASHES = frozenset(["-", "\u2013", "\u2014"])
+
+
+def _verb_at(words: list[str], k: int) -> bool:
+    """True for a speech verb at words[k], not a capitalised word of a name that reads like one
+    ("told the Washington Post,", "the New York Post reported")."""
+    inside_name = k > 0 and is_capitalised(words[k]) and is_capitalised(words[k - 1])
+    return is_speech_verb(words[k]) and not inside_name
 
 
 def _signed(words: list[str], pos: int) -> Found | None:
@@ -617,6 +626,9 @@ def _object_only(words: list[str]) -> bool:
 
 
 PLACE_PREPOSITIONS = frozenset(("at", "in", "from", "of", "near", "on"))
+# Words before a noun phrase that make it no subject: "Reflecting on his years as a lawyer, the
+# leader said" (the lawyer is the leader, not a speaker set off before "the leader").
+GOVERNING_WORDS = PLACE_PREPOSITIONS | frozenset(("as", "like", "than", "with", "by", "for", "to"))
 
 
 def _relative(words: list[str], end: int) -> tuple[int, int]:
@@ -720,7 +732,8 @@ def _appositive(words: list[str], start: int, end: int, pos: int, tag: str) -> F
         before = _backward(words, start - 1)
         name, _ = split_name(words[before : start - 1])
         subject = any(map(is_head, words[before : start - 1]))  # "The union leader, a nurse,"
-        if (name or subject) and before < start - 1:
+        governed = before > 0 and words[before - 1] in GOVERNING_WORDS  # "as a lawyer,", not "As"
+        if (name or subject) and before < start - 1 and not governed:
             return Found(words[before : start - 1], pos, tag, words[start:end])
     return _with_name(words, start, end, pos, tag)  # "Jo Hale of Iowa said that"
 
@@ -748,6 +761,15 @@ def _subject(words: list[str], pos: int, tag: str) -> Found | None:
             place_end = end
         k = max(end, k + 1) if skipped else k + 1
     return None
+
+
+def post_owner(span: list[str]) -> list[str]:
+    """The owner of a post, not its platform: ["Bush’s", "Facebook"] → ["Bush"] ("From Bush’s
+    Facebook post:"); [] when the span is no such thing."""
+    for i, word in enumerate(span[:-1]):
+        if word.endswith(POSSESSIVE_ENDS) and all(fold(w) in PLATFORMS for w in span[i + 1 :]):
+            return [*span[:i], clean_token(word)]
+    return []
 
 
 def _after_intro(words: list[str]) -> int:

@@ -1144,3 +1144,27 @@ def test_a_place_set_off_by_commas_inside_a_description_before_the_verb() -> Non
         "lot of miners out of work.\u201d",
     )
     assert quotes[0].speaker == "Ann Hale"
+
+
+def test_names_that_read_like_verbs_descriptions_and_posts_give_the_right_speaker() -> None:
+    quotes = analysed(
+        "Governor Dana Whitfield vetoed the transit bill on Friday.",
+        "Whitfield told the Denver Post in a written statement, \u201cThis bill spends money the"
+        " state does not have.\u201d",
+        "Senator Rob Keane, a Colorado Republican, called the veto a mistake.",
+        "\u201cWe will override it before the session ends,\u201d Keane said on Saturday."
+        " Recalling his years as a county prosecutor, the Colorado Republican added,"
+        " \u201cI have never seen a veto this weak.\u201d",
+        "\u201cThe votes are simply not there for an override,\u201d a Denver Democrat said.",
+        "Perhaps Whitfield put it best: \u201cA promise without money is only a wish.\u201d",
+        "From Keane\u2019s Facebook post: \u201cSee you all at the Capitol on Monday morning.\u201d",
+    )
+    expected = {
+        "This bill spends": "Dana Whitfield",  # "Post" is the paper's name, not "posted"
+        "We will override": "Rob Keane",
+        "I have never seen": "Rob Keane",  # the description, not "a county prosecutor"
+        "The votes are": "Denver Democrat",  # a source left unnamed, as the article gives it
+        "A promise without": "Dana Whitfield",  # "Perhaps" opens the sentence, not the name
+        "See you all": "Rob Keane",  # the post's owner, not the platform
+    }
+    assert {start: by_text(quotes, start).speaker for start in expected} == expected
