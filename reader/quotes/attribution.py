@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from reader.documents.model import Document
 from reader.quotes.extraction import BROADCAST_ROLES, TWEET_RE, Turn, transcript_turns
@@ -68,6 +69,7 @@ from reader.quotes.speech import (
     Result,
     closes_sentence,
     closing_clause,
+    issuer,
     phrase_after,
     phrase_before,
     post_owner,
@@ -194,12 +196,26 @@ class _Attributor:
 
     def resolve(self, found: Found) -> Result:
         """`_resolve` with what this document knows around `found` (a document naming no
-        issuer is nobody's)."""
+        issuer is its issuer's as a sentence before names it, else nobody's)."""
+        floor = self.paragraphs[max(0, self.para(found.pos) - 1)][0]
+        if not found.words and found.tag == "document":
+            found = self.issuer(found.pos) or found
         if not found.words:
             return Result(None, "", None)
-        floor = self.paragraphs[max(0, self.para(found.pos) - 1)][0]
         recent = lambda name: self.people.last_position(name, found.pos) >= floor  # noqa: E731
         return _resolve(found, self.people, self.last_speaker, recent, floor)
+
+    def issuer(self, pos: int) -> Found | None:
+        """The issuer of a document that speaks at `pos` naming no one ("the lawsuit claims"):
+        the subject of the last sentence that issues something, in this paragraph or the two
+        before it."""
+        floor = self.paragraphs[max(0, self.para(pos) - 2)][0]
+        bounds = [floor, *sentence_starts(self.body, floor, pos), pos]
+        for lo, hi in reversed(list(pairwise(bounds))):
+            found = issuer(_words(self.body[lo:hi]), pos)
+            if found is not None:
+                return found
+        return None
 
     def para(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)

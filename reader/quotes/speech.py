@@ -50,6 +50,11 @@ CLAUSE_OPENERS = SUBORDINATORS | frozenset(["where", "who", "whom", "which", "th
 LEADING_WORDS = frozenset(["and", "but", "then", "so", "yet", "now", "still", "meanwhile"])
 MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 WINDOW = 250  # characters read on each side of a quotation
+# Verbs whose subject issues a document that may speak later: "X sued", "Y released a report".
+ISSUING_VERBS = frozenset(
+    ("sued", "sues", "filed", "files", "issued", "issues", "released", "releases", "published",
+     "publishes", "sent", "wrote")
+)  # fmt: skip
 _CLAIMS = frozenset(["claims", "claimed", "alleges", "alleged", "reads", "read", "states"])
 PHRASAL_SPEECH_VERBS = frozenset(
     f"{verb} {particle}"
@@ -254,6 +259,10 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         end = _inverted(words, k + 1)
         if end == k + 1:  # "said his best friend at Lehigh, Bruce Turry, who"
             return _named_after_description(words, k + 1, pos)
+        if not split_name(words[k + 1 : end])[0]:  # "said the chairman of the X, Paul Moss"
+            named = _named_after_description(words, k + 1, pos)
+            if named is not None:
+                return named
         return _with_name(words, k + 1, end, pos, "said-before-name")
     kin = _kin_name(words, k)  # "his friend Mahamat Saleh Oumar told"
     if kin is not None:
@@ -361,6 +370,13 @@ def _document(words: list[str], k: int, pos: int) -> Found | None:
         if end > start:
             return Found(words[start:end], pos, "document")
     return Found([], pos, "document")
+
+
+def issuer(words: list[str], pos: int) -> Found | None:
+    """Who a sentence says issued a document: its subject before an issuing verb ("The Ohio
+    Democratic Party sued the state", "Police released a statement"), or None."""
+    verb = next((i for i, w in enumerate(words) if w in ISSUING_VERBS), -1)
+    return _subject(words[:verb], pos, "document") if verb > 0 else None
 
 
 def _document_before(words: list[str], k: int, pos: int) -> Found | None:

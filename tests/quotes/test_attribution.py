@@ -1168,3 +1168,19 @@ def test_names_that_read_like_verbs_descriptions_and_posts_give_the_right_speake
         "See you all": "Rob Keane",  # the post's owner, not the platform
     }
     assert {start: by_text(quotes, start).speaker for start in expected} == expected
+
+
+def test_a_document_speaks_for_whoever_the_article_says_issued_it() -> None:
+    quotes = analysed(
+        "The Harbour Tenants Union sued the city housing office, led by Mara Quinn, on Monday.",
+        "The lawsuit claims the new fees \u201cfall hardest on families who already pay too"
+        " much.\u201d",
+        "\u201cThe office acted within its powers at every step,\u201d the complaint reads in"
+        " its final section, quoting an earlier ruling against it.",
+        "Quinn said she had not read it.",
+        "\u201cWe will answer in court,\u201d said the head of the city\u2019s legal department,"
+        " Omar Reyes.",
+    )
+    assert by_text(quotes, "fall hardest").speaker == "Harbour Tenants Union"
+    assert by_text(quotes, "The office acted").speaker == "Harbour Tenants Union"  # not Quinn
+    assert by_text(quotes, "We will answer").speaker == "Omar Reyes"  # not the department
