@@ -39,6 +39,7 @@ from reader.documents.model import Document
 from reader.quotes.extraction import BROADCAST_ROLES, TWEET_RE, Turn, transcript_turns
 from reader.quotes.model import Quote, QuoteKind
 from reader.quotes.names import (
+    BODY_NOUNS,
     DETERMINERS,
     EPITHET_MODIFIERS,
     GENERIC_ROLES,
@@ -143,8 +144,12 @@ def _resolve(
         any(w.lower() in ORG_WORDS for w in role) or (heads and heads[-1] not in PERSON_ROLES)
     ):
         return Result(" ".join(role), "", None)  # a named body: "the White House"
-    match = people.by_role(role, pos) or (found.role and people.by_role(found.role, pos))
     definite = first not in INDEFINITE
+    if definite and len(role) == 1 and role[0].islower() and role[0] in BODY_NOUNS | ORG_WORDS:
+        body = people.body_named(role[0], pos)  # "the council said": the council named before
+        if body:
+            return Result(body, "", None)
+    match = people.by_role(role, pos) or (found.role and people.by_role(found.role, pos))
     if match and definite:
         return Result(match, people.role_of(match) or role_text, None)
     guess = match or (people.last_named(pos, subject=True) if definite else None)

@@ -168,6 +168,8 @@ EPITHET_MODIFIERS = _words("former retired veteran longtime long-time ex-")
 # Verbs whose object is the listener, never the speaker: "told the Herald", "speaking to".
 LISTENER_VERBS = _words("told tell tells telling informed informs assured assures briefed")
 LISTENER_MARKS = LISTENER_VERBS | _words("to with")
+# Bodies that speak as "the council said" for the one the article named ("the Trade Council").
+BODY_NOUNS = _words("council committee commission union company board alliance association")
 # Head nouns of role descriptions and the titles given with a name.
 ROLE_HEADS = (
     _words(
@@ -182,6 +184,7 @@ president-elect ministry government kremlin department office agency police army
 spokesperson journalist boss premier deputy councillor councilor campaigner captain skipper
 colonel sergeant lieutenant admiral bishop archbishop cardinal rabbi imam member"""
     )
+    | BODY_NOUNS
     | OCCUPATIONS
     | POLITICAL_ROLES
 )
@@ -215,6 +218,7 @@ PERSON_ROLES = (
         "ministry government kremlin department office agency police army military officials "
         "ministers spokesmen"
     )
+    - BODY_NOUNS
     | PARTY_MEMBERS
 )
 # Roles that describe anyone (an unnamed official), not one titled person.
@@ -266,7 +270,7 @@ PLACE_WORDS = PLACE_HEADS | _words(
     "street square avenue road lane city county province region island islands sea ocean river "
     "airport station venue"
 )
-PARTICLES = frozenset(["de", "van", "von", "der", "den", "al", "bin", "da", "di", "du", "le", "la"])
+PARTICLES = _words("de del van von der den ter al bin ibn da das dos di du le la")
 ABBREVIATIONS = _words(
     "mr mrs ms dr prof st gen col sen rep gov lt sgt capt maj adm jr sr inc co corp vs etc no jan "
     "feb mar apr jun jul aug sep sept oct nov dec rev hon mt ft"
@@ -345,12 +349,14 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     i = len(tokens) - 1
     if _title_surname(tokens):
         name, i = [clean_token(tokens[-1])], i - 1
-    while i >= 0 and len(name) < 4:
+    while i >= 0 and sum(w.lower() not in PARTICLES for w in name) < 4:
         raw = tokens[i]
         word = clean_token(raw)
         low = word.lower().rstrip(".")
         if low in PARTICLES and name:
             name.insert(0, word)
+        elif name and raw.endswith(("s\u2019", "s'")) and name[-1].lower() in ORG_WORDS:
+            name.insert(0, raw)  # a body's name keeps its apostrophe: "Patients' Rights Alliance"
         elif (
             not is_capitalised(word)
             or low in ROLE_HEADS
@@ -366,7 +372,11 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         i -= 1
     if name and i >= 0 and tokens[i] in ("of", "for"):  # "Minister of Health Ana Ruiz"
         name, i = name[1:], i + 1
-    role = [clean_token(t) for t in tokens[: i + 1] if t.lower().rstrip(".") not in HONORIFICS]
+    role = [  # a plural possessive stays whole: "the Harbour Workers' Union"
+        t if t.endswith(("s\u2019", "s'")) else clean_token(t)
+        for t in tokens[: i + 1]
+        if t.lower().rstrip(".") not in HONORIFICS
+    ]
     while role and (role[0].lower() in ("the", "a", "an") or _opening_word(role[0])):
         role = role[1:]
     while role and not role[-1][0].isalnum():

@@ -25,6 +25,7 @@ from reader.quotes.names import (
     MALE_WORDS,
     OFFICE_TITLES,
     ORG_WORDS,
+    PARTICLES,
     PERSON_ROLES,
     PLACE_HEADS,
     PLACE_NOUNS,
@@ -49,9 +50,9 @@ from reader.quotes.names import (
 from reader.quotes.nonnames import is_party_member, speaker_or_none
 
 _CAP = rf"(?:{ABBREVIATED}(?=\s[A-Z])|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019'\-]*)"
-_PARTICLES = "de|van|von|der|al|bin|da|di|du|le|la"
-NAME_RUN_RE = re.compile(
-    rf"(?<![\w\u2019'])(?:{_CAP})(?:[ \t\u00a0]+(?:(?:{_PARTICLES})[ \t\u00a0]+)?{_CAP})*"
+_PARTICLES = "|".join(sorted(PARTICLES, key=len, reverse=True))
+NAME_RUN_RE = re.compile(  # "Elena de la Peña": up to two particles between capitalised words
+    rf"(?<![\w\u2019'])(?:{_CAP})(?:[ \t\u00a0]+(?:(?:{_PARTICLES})[ \t\u00a0]+){{0,2}}{_CAP})*"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:of|at|in|from|near)\s+$|[A-Z]\w*\s+for\s+$")  # "Center for X"
 _LOCATED_RE = re.compile(r"\b(?:at|in|from|near|outside|inside)\s+(?:the\s+)?$")
@@ -85,6 +86,7 @@ class People:
     positions: list[int] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" / "f" when stated
     places: set[str] = field(default_factory=set)  # folded names used as places or bodies
+    bodies: list[tuple[int, str]] = field(default_factory=list)  # (pos, name) of named bodies
 
     def is_place(self, name: str) -> bool:
         """True for a capitalised phrase the article uses as a place or a body ("at Calder
@@ -98,8 +100,9 @@ class People:
         candidates = self.full.get(fold(name[-1]), [])
         if len(name) == 1 and not candidates:  # "Daniel said" after "nurse Daniel Okafor"
             candidates = self.first.get(fold(name[0]), [])
-        if len(name) > 1:
-            first = fold(name[0])[:1]
+        core = [w for w in name if w.lower() not in PARTICLES]  # "de la Peña" is a surname
+        if len(core) > 1:
+            first = fold(core[0])[:1]
             candidates = [c for c in candidates if fold(c)[:1] == first]
         elif role:
             candidates = [c for c in candidates if self.may_hold(c, role)]
@@ -111,6 +114,13 @@ class People:
                 return recent
         best = max(candidates, key=lambda c: len(c.split()))
         return best if len(best.split()) >= len(name) else given
+
+    def body_named(self, noun: str, pos: int) -> str | None:
+        """The body last named before `pos` whose name ends in `noun` ("the council" after "the
+        Northern Trade Council"), or None."""
+        noun = fold(noun)
+        named = [name for at, name in self.bodies if at < pos and fold(name.split()[-1]) == noun]
+        return named[-1] if named else None
 
     def remember(self, name: list[str]) -> None:
         """Know `name` as a person's (when it is a person's name), for its short forms."""
@@ -349,6 +359,9 @@ def find_people(
         if len(run) == 1 and run[0].lower() in STOP_CAPS:
             continue  # "The", "However": the commonest capitalised words are no names
         name, role = split_name(run)
+        if len(run) > 1 and run[-1].lower() in ORG_WORDS:
+            named = run[1:] if run[0].lower() in ("the", "a", "an") else run
+            people.bodies.append((m.start(), " ".join(named)))
         if len(name) > 1 and not role and _located(body, m.start(), m.end()):
             people.places.add(fold(" ".join(name)))  # inside a quotation too
         k = bisect.bisect_right(mask_starts, m.start()) - 1

@@ -108,7 +108,8 @@ def _forward(words: list[str], k: int) -> int:
         if low in ("the", "and") or (low in CONNECTORS and j == k):
             break
         joins = low in CONNECTORS and j + 1 < len(words) and _se_word(words[j + 1])
-        if not (_se_word(words[j]) or (low in PARTICLES and j > k) or joins):
+        particle = low in PARTICLES and (j > k or _particles_open_name(words, j))
+        if not (_se_word(words[j]) or particle or joins):
             break
         j += 1
     while j > k + 1 and words[j - 1].lower() in CONNECTORS:  # "Ana Ruiz of the Institute"
@@ -116,6 +117,14 @@ def _forward(words: list[str], k: int) -> int:
     if j > k and _names_someone(words[k:j]):
         return j
     return _describing(words, k)
+
+
+def _particles_open_name(words: list[str], k: int) -> bool:
+    """True when words[k] opens a surname with particles ("de la Peña said", "van der Linde")."""
+    j = k
+    while j < len(words) and j - k < 3 and words[j].lower() in PARTICLES:
+        j += 1
+    return j > k and j < len(words) and is_capitalised(words[j])
 
 
 def _backward(words: list[str], k: int) -> int:

@@ -1184,3 +1184,23 @@ def test_a_document_speaks_for_whoever_the_article_says_issued_it() -> None:
     assert by_text(quotes, "fall hardest").speaker == "Harbour Tenants Union"
     assert by_text(quotes, "The office acted").speaker == "Harbour Tenants Union"  # not Quinn
     assert by_text(quotes, "We will answer").speaker == "Omar Reyes"  # not the department
+
+
+def test_surnames_with_particles_and_bodies_named_in_full_or_by_their_noun() -> None:
+    quotes = analysed(
+        "Central bank governor Maria Luisa de la Fuente held rates on Wednesday, and the"
+        " Harbour Workers\u2019 Union called a strike.",
+        "\u201cPrices are still rising faster than wages,\u201d de la Fuente said.",
+        "\u201cThe strike starts at six on Monday morning,\u201d the union said in a statement.",
+        "\u201cWe will talk to anyone who brings a real offer,\u201d said the Harbour Workers\u2019"
+        " Union.",
+        "Outgoing mayor Joost van den Berg conceded late on Sunday. \u201cThe voters have"
+        " spoken and I accept it,\u201d Van den Berg told supporters.",
+    )
+    expected = {
+        "Prices are still": "Maria Luisa de la Fuente",
+        "The strike starts": "Harbour Workers\u2019 Union",  # the body named before, in full
+        "We will talk": "Harbour Workers\u2019 Union",  # its apostrophe kept
+        "The voters have": "Joost van den Berg",
+    }
+    assert {start: by_text(quotes, start).speaker for start in expected} == expected
