@@ -61,6 +61,8 @@ _NAMED_PLACE_RE = re.compile(r"\s+([a-z]+)")
 _OWNED_RE = re.compile(r"(?<=[\u2019']s)\s+([a-z]+)(?:\s+([a-z]+))?")
 _JOINERS = frozenset(["of", "for", "to", "and", "the"])
 _TITLE_ENDS = ROLE_HEADS | ROLE_MODIFIERS - _JOINERS  # last word of a title
+# Words that make a title someone else's second: "the governor" is not the deputy governor.
+SUBORDINATE_TITLES = frozenset(["deputy", "vice", "assistant", "associate", "under"])
 LOOK_BACK = 200  # mentions searched back from a pronoun or a description
 SUBJECT_REACH = 60  # a sentence's subject is named within this many characters of its start
 _AFTER_RE = re.compile(r"(?:\s+[a-z]+){1,3}")
@@ -208,6 +210,7 @@ class People:
             if not (wanted & have):
                 continue
             score = len(set(low) & have) + len(ROLE_HINTS.get(head, frozenset()) & have)
+            score -= len((have & SUBORDINATE_TITLES) - set(low))  # "the governor": not the deputy
             if best is None or (score, m.pos) > best[:2]:
                 best = (score, m.pos, m.name)
         return best[2] if best else None
@@ -241,7 +244,7 @@ def _role_before(body: str, start: int, floor: int, given: list[str]) -> list[st
     return role if any(w.lower() in ROLE_HEADS for w in role) else []
 
 
-_APPOSITION_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([\w\u2019'. \-]{2,60}?)\s*[,.;]")
+_APPOSITION_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([\w\u2019'. \-]{2,90}?)\s*[,.;]")
 
 
 # First words of a phrase after a name that tell what the person did, not who they are.
@@ -301,7 +304,7 @@ def _located(body: str, start: int, end: int) -> bool:
 
 def _role_after(body: str, end: int) -> list[str]:
     """A role given after a name between commas: "Felix Reed, the city's mayor, said"."""
-    m = _APPOSITION_RE.match(body, end, min(len(body), end + 70))
+    m = _APPOSITION_RE.match(body, end, min(len(body), end + 100))
     if not m:
         return []
     words = m.group(1).split()

@@ -1204,3 +1204,17 @@ def test_surnames_with_particles_and_bodies_named_in_full_or_by_their_noun() -> 
         "The voters have": "Joost van den Berg",
     }
     assert {start: by_text(quotes, start).speaker for start in expected} == expected
+
+
+def test_a_description_goes_to_the_person_given_that_role_not_their_deputy() -> None:
+    quotes = analysed(
+        "Bank governor Ines Moreau left rates unchanged. Deputy Governor Karl Brandt argued in a"
+        " speech last week that \u201cthe risks are still tilted towards higher prices\u201d.",
+        "Asked about the currency, the governor said: \u201cWe do not target the exchange"
+        " rate.\u201d",
+        "Lena Sorensen, a labour economist at the Institute for Regional Policy in Arvenna,"
+        " said both sides had a point. \u201cThey are right about the numbers and wrong about the"
+        " cure,\u201d the economist said.",
+    )
+    assert by_text(quotes, "We do not target").speaker == "Ines Moreau"
+    assert by_text(quotes, "They are right").speaker == "Lena Sorensen"
