@@ -363,8 +363,8 @@ def find_people(
             continue  # "The", "However": the commonest capitalised words are no names
         name, role = split_name(run)
         if len(run) > 1 and run[-1].lower() in ORG_WORDS:
-            named = run[1:] if run[0].lower() in ("the", "a", "an") else run
-            people.bodies.append((m.start(), " ".join(named)))
+            body_name = run[1:] if run[0].lower() in ("the", "a", "an") else run
+            people.bodies.append((m.start(), " ".join(body_name)))
         if len(name) > 1 and not role and _located(body, m.start(), m.end()):
             people.places.add(fold(" ".join(name)))  # inside a quotation too
         k = bisect.bisect_right(mask_starts, m.start()) - 1
