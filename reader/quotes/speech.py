@@ -207,8 +207,9 @@ def _inverted(words: list[str], k: int) -> int:
 def _with_name(words: list[str], k: int, end: int, pos: int, tag: str) -> Found:
     """The speaker words[k:end]; a role followed by its holder's name set off by a comma ("the
     Minister of Health, Ana Ruiz,", "its chief executive, Dr Ken Mori") gives that name."""
-    for link in range(k + 2, end - 1):  # "said Ana Ruiz of Human Rights Watch"
-        if words[link] in _LINKS and words[link + 1][0].isupper():
+    for link in range(k + 2, end - 1):  # "said Ana Ruiz of (the) Human Rights Watch"
+        body = link + 2 if words[link + 1] == "the" and link + 2 < end else link + 1
+        if words[link] in _LINKS and words[body][0].isupper():
             person, title = split_name(words[k:link])  # "said former Gov. Jo Hale of Iowa"
             if is_person_name(person) and _is_title(title):
                 return Found(person, pos, tag, title + words[link:end])
@@ -537,6 +538,15 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
         document = _document_before(words, k, pos)
         if document is not None:
             return document
+        if k > 1 and words[k - 1].lower() in COORDINATING:  # "Lazar said he ... and added,"
+            first = next((j for j in range(k - 1) if _verb_at(words, j)), -1)
+            found = (
+                phrase_before([*words[: first + 1], last], pos)
+                if first > 0
+                else _subject(words[: k - 1], pos, tag)
+            )
+            if found is not None:
+                return Found(found.words, pos, tag, found.role)
         end_se = _skip_aux(words, k - 1, -1) + 1
         if end_se == k:  # "Byrne went on to say,", "Mr. Trump was prompted to say,"
             end_se = _verbs_before_to(words, k)
@@ -565,7 +575,8 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
     if not participles:
         return None
     k = participles[-1]
-    if k > 0 and words[k - 1] == ",":  # "Trump went after Bush, calling him": the subject's
+    if k > 0 and (words[k - 1] == "," or words[k - 1] in _PARTICIPLE_LINKS):
+        # "Trump went after Bush, calling him", "X dodged questions about Y before saying": X's
         found = _subject(words[: k - 1], pos, "subject-participle")
         if found is not None:
             return found
@@ -651,6 +662,10 @@ def _object_only(words: list[str]) -> bool:
 
 
 PLACE_PREPOSITIONS = frozenset(("at", "in", "from", "of", "near", "on"))
+# A second verb of the sentence's subject: "Lazar said he would plead and added, “…”".
+COORDINATING = frozenset(["and", "then"])
+# Prepositions that tie a participle to the sentence's subject: "before saying", "while adding".
+_PARTICIPLE_LINKS = frozenset(["before", "after", "while", "when", "by", "without", "in"])
 # Words before a noun phrase that make it no subject: "Reflecting on his years as a lawyer, the
 # leader said" (the lawyer is the leader, not a speaker set off before "the leader").
 GOVERNING_WORDS = PLACE_PREPOSITIONS | frozenset(("as", "like", "than", "with", "by", "for", "to"))

@@ -1218,3 +1218,23 @@ def test_a_description_goes_to_the_person_given_that_role_not_their_deputy() -> 
     )
     assert by_text(quotes, "We do not target").speaker == "Ines Moreau"
     assert by_text(quotes, "They are right").speaker == "Lena Sorensen"
+
+
+def test_a_second_verb_or_a_participle_belongs_to_the_sentences_subject() -> None:
+    quotes = analysed(
+        "In a long interview with reporter Nina Ward, Ortega said he would accept extradition"
+        " to the United States and added, \u201cI will plead guilty, no problem.\u201d",
+        "Mayor Ruth Lindgren said the closure was ordered by police chief Dan Kerr and said,"
+        " \u201cAsk the chief who keeps this city safe.\u201d",
+        "On Tuesday, Senator Paul Adair dodged questions about Governor Lee Hart before saying,"
+        " \u201cIt is time to stop attacking people and get back to work.\u201d",
+        "As Bishop Tomas Varga of the Lutheran Diocese of Estland told the agency,"
+        " \u201cWe have all suffered the same fate in this valley.\u201d",
+    )
+    expected = {
+        "I will plead": "Ortega",  # not "the United States and"
+        "Ask the chief": "Ruth Lindgren",  # not the chief named in her sentence
+        "It is time": "Paul Adair",  # not the governor he was asked about
+        "We have all": "Tomas Varga",  # not "Estland"
+    }
+    assert {start: by_text(quotes, start).speaker for start in expected} == expected
