@@ -39,7 +39,7 @@ _OCCASIONS = """year day christmas easter thanksgiving ramadan hanukkah super bo
 memorial independence monday tuesday wednesday thursday friday saturday sunday"""
 _FUNCTION = """had has have does did do don't don\u2019t doesn't doesn\u2019t because wait outside
 is are was were can could would should will if when while why how what whether even one two
-three four five several some another each every"""
+three four five several some another each every like unlike"""
 
 # Events, laws and eras: a name ending in one of these names no speaker ("the Great Recession",
 # "the Patriot Act", "the Iowa caucuses").
@@ -47,6 +47,7 @@ _EVENTS = """recession depression crisis scandal revolution primary primaries ca
 debates olympics act amendment era"""
 
 EVENTS = frozenset(_EVENTS.split())
+COUNTRIES = frozenset(_COUNTRIES.split())
 PLATFORMS = frozenset(_PLATFORMS.split())
 # A party's member as a description: "the Florida Republican" (someone named before), "a Texas
 # Democrat" (a source left unnamed).
@@ -57,11 +58,14 @@ OPENING_WORDS = frozenset(_FUNCTION.split())
 
 
 def speaker_or_none(name: str | None) -> str | None:
-    """`name` without a capitalised function word in front; None when what is left is only
+    """`name` without a capitalised function word in front, nor a place before a full name
+    ("Britain Liu Xiaoming"); None when what is left is only
     places, platforms and time zones, group words, or nothing ("Ukraine", "Because Twitter",
     "Republican", "American Jews"; "a Nevada Democrat" may speak, and so may Steve Israel)."""
     words = (name or "").split()
     while words and words[0].casefold() in OPENING_WORDS:
+        words = words[1:]
+    if _country_before_name(words):  # "ambassador to Britain Liu Xiaoming"
         words = words[1:]
     folded = [w.casefold().rstrip(".") for w in words]
     if not folded or all(w in PLACES for w in folded) or all(w in GROUPS for w in folded):
@@ -75,3 +79,16 @@ def is_party_member(words: list[str]) -> bool:
     """True for a party member described by place, not named ("Florida Republican", "Democrat")."""
     folded = [w.casefold().rstrip(".") for w in words]
     return bool(folded) and folded[-1] in PARTY_MEMBERS and all(w in PLACES for w in folded[:-1])
+
+
+def _country_before_name(words: list[str]) -> bool:
+    """True for a country glued before a full name ("Britain Liu Xiaoming"), not a place that
+    opens a body's or a state's name ("New York Times", "China Telecom")."""
+    rest = [w.casefold().rstrip(".") for w in words[1:]]
+    return (
+        bool(words)
+        and words[0].casefold() in COUNTRIES
+        and 2 <= len(rest) <= 3
+        and all(w[:1].isupper() for w in words[1:])
+        and not any(w in PLACES or w in GROUPS or w in EVENTS for w in rest)
+    )

@@ -380,8 +380,9 @@ def find_people(
             title = [OFFICE_TITLES[honorific]]
         found.append((m.start(), m.end(), name, title or _role_after(body, m.end()), run, title))
     found = [f for f in found if not people.is_place(" ".join(f[2]))]
-    found = [  # "In her New Year speech", "a Colorado Republican"
-        f for f in found if speaker_or_none(" ".join(f[2])) and not is_party_member(f[2])
+    kept = [(f, speaker_or_none(" ".join(f[2]))) for f in found]  # "Is Google Stadia"
+    found = [  # none: "In her New Year speech", "a Colorado Republican"
+        (f[0], f[1], name.split(), *f[3:]) for f, name in kept if name and not is_party_member(f[2])
     ]
     for _, _, name, _, _, _ in found:
         people.remember(name)

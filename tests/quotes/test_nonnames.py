@@ -24,6 +24,8 @@ from tests.quotes.test_attribution import analysed, by_text
         ("One", None),  # "One driver at the depot told reporters"
         ("One Anna Berg", "Anna Berg"),
         ("Italy Smith", "Italy Smith"),
+        ("Britain Liu Xiaoming", "Liu Xiaoming"),  # "China's ambassador to Britain Liu Xiaoming"
+        ("Ukraine Kurt Volker", "Kurt Volker"),
         ("Dana Pirelli", "Dana Pirelli"),
         ("Great Recession", None),  # an event: "In the depths of the Great Recession, Ryan"
         ("Patriot Act", None),
@@ -71,3 +73,14 @@ def test_group_words_and_the_end_of_a_body_s_name_never_speak() -> None:
     )
     assert by_text(quotes, "We should think").speaker == "Ora Lind"
     assert by_text(quotes, "it is a mistake").speaker == "Ivo Marsh"
+
+
+def test_a_name_is_never_given_with_the_word_that_opened_its_sentence_or_a_country() -> None:
+    quotes = analysed(
+        "Unlike Ana Ruiz, who stayed home, most council members marched on Sunday.",
+        "\u201cI will not march for a budget I voted against,\u201d Ruiz said on Monday.",
+        "China\u2019s ambassador to Britain Liu Xiaoming rejected the charge.",
+        "\u201cThese claims have no basis in fact,\u201d Liu said.",
+    )
+    assert by_text(quotes, "I will not march").speaker == "Ana Ruiz"
+    assert by_text(quotes, "These claims").speaker == "Liu Xiaoming"
