@@ -37,6 +37,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from rapidfuzz.distance import Indel
@@ -63,6 +64,8 @@ from reader.quotes.translation import agree, fragment, half_matches, topic_swapp
 SPECIFIC_ENOUGH = 3  # shared specific shingles that make a swapped word a translation choice
 PHRASE_SIMILARITY = 0.9  # a scare-quoted phrase links only to a near-exact twin
 WORDIER = 0.7  # a text this share of another's length may be a wordier translation of it
+PART_RUN = 4  # words a part must share in one run with the whole ...
+PART_GAP = 2  # ... with at most this many words of either side between its pieces
 GROUP_CAP = 60  # strong groups larger than this are not closed pair by pair
 log = logging.getLogger(__name__)
 _Args = ParamSpec("_Args")
@@ -395,24 +398,49 @@ def _compare(x: _Side, y: _Side, context: Context, limits: Thresholds) -> _Verdi
     weight_shared = weight_of(fewer, idf, shared)
     weights = sorted((weight_of(words_a, idf), weight_of(words_b, idf)))
     cover_small, cover_large = weight_shared / weights[0], weight_shared / weights[1]
+    own = min(len(content_a - shared), len(content_b - shared))
     short, long = sorted((a.size, b.size))
     if short > limits.part_length * long:
-        return _compare_variant(a, b, limits, cover_small, cover_large, len(shared))
+        return _compare_variant(a, b, limits, (cover_small, cover_large), len(shared), own)
     contained = (short + long - Indel.distance(a.stems, b.stems)) / 2 / short
-    if contained >= limits.part_contained and cover_small >= limits.part_cover:
+    if (
+        contained >= limits.part_contained
+        and cover_small >= limits.part_cover
+        and _longest_run(a.stems, b.stems) >= min(PART_RUN, short)
+    ):
         return _Verdict(LinkKind.PARTIAL, 0.9 * (contained + cover_small) / 2)
     if short < WORDIER * long:
         return None
     # a wordier translation is not a fragment but may still be a variant
-    return _compare_variant(a, b, limits, cover_small, cover_large, len(shared))
+    return _compare_variant(a, b, limits, (cover_small, cover_large), len(shared), own)
+
+
+def _longest_run(x: Sequence[str], y: Sequence[str]) -> int:
+    """The most words the two share in one run, a word or two of either side allowed between
+    its pieces ("not a handful of wealthy campaign contributors" / "not just a few ...")."""
+    best = run = 0
+    end_x = end_y = -PART_GAP - 1
+    for block in SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks():
+        near = block.a - end_x <= PART_GAP and block.b - end_y <= PART_GAP
+        run = run + block.size if near else block.size
+        best = max(best, run)
+        end_x, end_y = block.a + block.size, block.b + block.size
+    return best
 
 
 def _compare_variant(
-    a: Unit, b: Unit, limits: Thresholds, cover_small: float, cover_large: float, shared: int
+    a: Unit, b: Unit, limits: Thresholds, covers: tuple[float, float], shared: int, own: int
 ) -> _Verdict | None:
     """Two texts of about one length: the same wording in about the same order, or (when the
     thresholds allow) the same content words in another order, when the polarity and the
-    numbers agree ("we accept it" is not "we do not accept it")."""
+    numbers agree ("we accept it" is not "we do not accept it").
+
+    Each text having as many content words of its own as the two share is another statement
+    in the same frame ("we will protect services for the most vulnerable residents" / "we will
+    protect front-line services, full stop"), not a variant."""
+    if own >= shared:
+        return None
+    cover_small, cover_large = covers
     similarity = Indel.normalized_similarity(a.stems, b.stems)
     if (
         similarity >= limits.variant_similarity

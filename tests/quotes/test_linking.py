@@ -474,3 +474,45 @@ def test_transcriptions_differing_in_contractions_dashes_and_censoring_are_varia
         assert pairs(link_quotes(corpus(library({"a": [a], "b": [b]})))) == {
             ("a:0", "b:0"): LinkKind.VARIANT
         }
+
+
+def test_one_speakers_statements_in_the_same_frame_are_not_variants() -> None:
+    """'We will protect X' and 'we will protect Y' share their opening and a word or two, and
+    each says as much that the other does not: two statements, not one reworded."""
+    same = {"a:0": "Ola Brun", "b:0": "Ola Brun"}
+    for a, b in [
+        (
+            "We will protect crossings for the most isolated villages",
+            "We will protect front-line crossings, full stop.",
+        ),
+        (
+            "We will fund buses for the most remote hamlets",
+            "We will fund rural buses, end of story.",
+        ),
+    ]:
+        assert pairs(link_quotes(corpus(library({"a": [a], "b": [b]}), same))) == {}
+    trimmed = library(
+        {
+            "a": ["We will protect bus routes for the most isolated villages"],
+            "b": ["We will protect bus routes for isolated villages."],
+        }
+    )
+    assert pairs(link_quotes(corpus(trimmed, same))) == {("a:0", "b:0"): LinkKind.PARTIAL}
+
+
+def test_a_short_quote_is_part_of_a_longer_one_only_with_a_run_of_its_words() -> None:
+    """'Norway will always be Norway' scattered through 'She [Norway] is proud. She will always
+    be prouder...' is not a part of it; 'the tunnel toll must go' inside a longer quote is."""
+    whole = (
+        "She [Norway] is proud. She will always be prouder, I promise you, than the cowards "
+        "who want to frighten her today."
+    )
+    docs = library({"a": ["Norway will always be Norway"], "b": [whole]})
+    assert pairs(link_quotes(corpus(docs))) == {}
+    docs = library(
+        {
+            "a": ["the tunnel toll on Norway must go"],
+            "b": ["I have said it before: the tunnel toll on Norway must go, and it must go soon."],
+        }
+    )
+    assert pairs(link_quotes(corpus(docs))) == {("a:0", "b:0"): LinkKind.PARTIAL}
