@@ -256,7 +256,9 @@ airport station cooperation security europe pentagon alliance summit war media t
 radio confederation workers employers board league club society trust authority service services
 athletic united rovers wanderers albion embassy church show programme program podcast magazine
 newspaper gazette tribune herald channel broadcaster charity firm campaign movement watchdog
-coalition initiative lobby label stadium arena venue"""
+coalition initiative lobby label stadium arena venue project forum partnership hospital clinic
+airlines airways freight chemical chemicals industries holdings technologies pharmaceuticals
+laboratories"""
 )
 # Parts of a place: "Harrow Field's stands" makes Harrow Field a place, never a speaker.
 PLACE_NOUNS = _words(
@@ -270,6 +272,7 @@ PLACE_WORDS = PLACE_HEADS | _words(
     "street square avenue road lane city county province region island islands sea ocean river "
     "airport station venue"
 )
+BODY_NAME_WORDS = 6  # the most words of a body's name
 PARTICLES = _words("de del van von der den ter al bin ibn da das dos di du le la")
 ABBREVIATIONS = _words(
     "mr mrs ms dr prof st gen col sen rep gov lt sgt capt maj adm jr sr inc co corp vs etc no jan "
@@ -343,13 +346,15 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Split words such as "Russian Foreign Minister Sergey Lavrov" into (name, role) words.
 
     The name is the trailing run of capitalised words that are neither role words, honorifics nor
-    stop words (at most four); the role is what precedes it, honorifics dropped.
+    stop words (at most four, six for a body's: "Gulf Coast Clean Air Project"); the role is
+    what precedes it, honorifics dropped.
     """
     name: list[str] = []
     i = len(tokens) - 1
+    most = BODY_NAME_WORDS if tokens and clean_token(tokens[-1]).lower() in ORG_WORDS else 4
     if _title_surname(tokens):
         name, i = [clean_token(tokens[-1])], i - 1
-    while i >= 0 and sum(w.lower() not in PARTICLES for w in name) < 4:
+    while i >= 0 and sum(w.lower() not in PARTICLES for w in name) < most:
         raw = tokens[i]
         word = clean_token(raw)
         low = word.lower().rstrip(".")

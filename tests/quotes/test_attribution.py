@@ -1238,3 +1238,14 @@ def test_a_second_verb_or_a_participle_belongs_to_the_sentences_subject() -> Non
         "We have all": "Tomas Varga",  # not "Estland"
     }
     assert {start: by_text(quotes, start).speaker for start in expected} == expected
+
+
+def test_a_long_body_name_is_one_body_never_he_or_she() -> None:
+    quotes = analysed(
+        "Marta Solheim, director of the North Fjord Clean Water Project, a conservation group,"
+        " said the plan came too late. \u201cA warning siren is not a strategy,\u201d she said.",
+        "A spokesman for the Coastal Ferry Operators\u2019 Forum, which speaks for the smaller"
+        " lines, said: \u201cOthers will cut sailings before the winter.\u201d",
+    )
+    assert by_text(quotes, "A warning siren").speaker == "Marta Solheim"
+    assert by_text(quotes, "Others will cut").speaker == "Coastal Ferry Operators\u2019 Forum"
