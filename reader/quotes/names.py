@@ -267,6 +267,10 @@ doors corridors steps park parks shores harbour harbor waters skyline outskirts 
 center residents"""
 )
 PLACE_HEADS = _words("ground stadium arena pitch park estate district neighbourhood neighborhood")
+# What a named place is, said after its name: "the Calder Lane ground", "the Gateway mall".
+BUILT_PLACES = PLACE_HEADS | _words(
+    "centre center mall plant refinery terminal factory building tower farm site complex"
+)
 # Organisation words that name a place, not a body that speaks ("Calder Lane", "Harrow Road").
 PLACE_WORDS = PLACE_HEADS | _words(
     "street square avenue road lane city county province region island islands sea ocean river "
@@ -358,7 +362,7 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         raw = tokens[i]
         word = clean_token(raw)
         low = word.lower().rstrip(".")
-        if low in PARTICLES and name:
+        if (low in PARTICLES or word == "&") and name:  # "Bell & Ocampo"
             name.insert(0, word)
         elif name and raw.endswith(("s\u2019", "s'")) and name[-1].lower() in ORG_WORDS:
             name.insert(0, raw)  # a body's name keeps its apostrophe: "Patients' Rights Alliance"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from reader.quotes.names import (
     ABBREVIATED,
     AUXILIARIES,
+    BUILT_PLACES,
     DETERMINERS,
     FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
@@ -27,7 +28,6 @@ from reader.quotes.names import (
     ORG_WORDS,
     PARTICLES,
     PERSON_ROLES,
-    PLACE_HEADS,
     PLACE_NOUNS,
     PRONOUNS,
     ROLE_HEADS,
@@ -57,7 +57,7 @@ NAME_RUN_RE = re.compile(  # "Elena de la Peña": up to two particles between ca
 _PLACE_BEFORE = re.compile(r"\b(?:of|at|in|from|near)\s+$|[A-Z]\w*\s+for\s+$")  # "Center for X"
 _LOCATED_RE = re.compile(r"\b(?:at|in|from|near|outside|inside)\s+(?:the\s+)?$")
 _ORG_NOUN_RE = re.compile(r"\b([a-z][a-z\-]+)\s+$")
-_NAMED_PLACE_RE = re.compile(r"\s+([a-z]+)")
+_NAMED_PLACE_RE = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")  # "the Gateway shopping centre"
 _OWNED_RE = re.compile(r"(?<=[\u2019']s)\s+([a-z]+)(?:\s+([a-z]+))?")
 _JOINERS = frozenset(["of", "for", "to", "and", "the"])
 _TITLE_ENDS = ROLE_HEADS | ROLE_MODIFIERS - _JOINERS  # last word of a title
@@ -289,14 +289,15 @@ def _first_name_gender(name: str) -> str:
 def _located(body: str, start: int, end: int) -> bool:
     """True when the capitalised phrase at body[start:end] is used as a place or a body: after
     "at/in/from/near", after a body's noun ("the housing charity Safe Harbour") or as the owner
-    of a place ("Harrow Field's stands")."""
+    of a place ("Harrow Field's stands"), or before what kind of place it is ("the Brackenfield
+    Gateway shopping centre")."""
     if _LOCATED_RE.search(body, max(0, start - 10), start):
         return True
     noun = _ORG_NOUN_RE.search(body, max(0, start - 20), start)
     if noun and noun.group(1) in ORG_WORDS:
         return True
-    named = _NAMED_PLACE_RE.match(body, end)  # "the Calder Lane ground"
-    if named and named.group(1) in PLACE_HEADS:
+    named = _NAMED_PLACE_RE.match(body, end)  # "the Calder Lane ground", "... leisure centre"
+    if named and BUILT_PLACES.intersection(named.groups()):
         return True
     owned = _OWNED_RE.match(body, end)
     return owned is not None and bool(PLACE_NOUNS.intersection(owned.groups()))

@@ -23,6 +23,7 @@ from reader.quotes.names import (
     LY_NOUNS,
     NAMING_AS_VERBS,
     NAMING_VERBS,
+    ORG_WORDS,
     PARTICIPLES,
     PARTICLES,
     PRONOUNS,
@@ -67,6 +68,7 @@ PHRASAL_SPEECH_VERBS = frozenset(
 )
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
 APPOSITIVE = 30  # words of a description set off by commas between a name and its verb
+DOCUMENT_REACH = 16  # words after a document's noun searched for its issuer and its verb
 REPORTED_REACH = 60  # words between a speech verb and the reported clause quoting its subject
 
 
@@ -107,7 +109,7 @@ def _forward(words: list[str], k: int) -> int:
         low = words[j].lower()
         if low in ("the", "and") or (low in CONNECTORS and j == k):
             break
-        joins = low in CONNECTORS and j + 1 < len(words) and _se_word(words[j + 1])
+        joins = (low in CONNECTORS or low == "&") and j + 1 < len(words) and _se_word(words[j + 1])
         particle = low in PARTICLES and (j > k or _particles_open_name(words, j))
         if not (_se_word(words[j]) or particle or joins):
             break
@@ -365,38 +367,68 @@ def _document(words: list[str], k: int, pos: int) -> Found | None:
     or `according to the filing` (nobody named: tagged "document", never the last person named),
     starting at words[k]; None for anything else."""
     j = k + 2 if words[k].lower() == "according" and words[k + 1 : k + 2] == ["to"] else k
-    if j + 1 >= len(words) or words[j].lower() not in DETERMINERS:
+    if j >= len(words) or words[j].lower() not in DETERMINERS:
         return None
-    if words[j + 1].lower() not in DOCUMENT_NOUNS:
+    noun = document_end(words, j)
+    if noun < 0:
         return None
-    rest = words[j + 2 : j + 10]
+    rest = words[noun : noun + DOCUMENT_REACH]
     by = rest.index("by") if "by" in rest else -1
     verb = next((i for i, w in enumerate(rest) if is_speech_verb(w) or w in _CLAIMS), -1)
     if j == k and verb < 0:
         return None
     if by >= 0 and (verb < 0 or by < verb):
-        start = j + 3 + by
-        end = _forward(words, start)
-        if end > start:
-            return Found(words[start:end], pos, "document")
+        agent = _issued_by(words, noun + by + 1, pos)
+        if agent is not None:
+            return agent
     return Found([], pos, "document")
+
+
+def document_end(words: list[str], j: int) -> int:
+    """Where a document named from words[j] ends ("the lawsuit", "the class-action complaint",
+    "the council's own press release": up to two modifiers), or -1 when words[j:] name none."""
+    for n in range(j + 1, min(len(words), j + 4)):
+        if words[n].lower() in DOCUMENT_NOUNS:
+            return n + 1
+        if not (words[n].islower() and words[n][0].isalnum()):
+            return -1
+    return -1
+
+
+def _issued_by(words: list[str], start: int, pos: int) -> Found | None:
+    """The issuer named after "by" at words[start], past a description of it ("by the Houston
+    firm Bell & Ocampo"), or None."""
+    for n in range(start + 1, min(len(words) - 1, start + 4)):
+        if words[start].lower() in DETERMINERS and words[n].lower() in ORG_WORDS | ROLE_HEADS:
+            if is_capitalised(words[n + 1]):
+                start = n + 1
+            break
+    end = _forward(words, start)
+    return Found(words[start:end], pos, "document") if end > start else None
 
 
 def issuer(words: list[str], pos: int) -> Found | None:
     """Who a sentence says issued a document: its subject before an issuing verb ("The Ohio
-    Democratic Party sued the state", "Police released a statement"), or None."""
+    Democratic Party sued the state", "Police released a statement"), or the agent of a
+    document filed by it ("A lawsuit filed Tuesday by Bell & Ocampo seeks..."), or None."""
     verb = next((i for i, w in enumerate(words) if w in ISSUING_VERBS), -1)
-    return _subject(words[:verb], pos, "document") if verb > 0 else None
+    if verb <= 0:
+        return None
+    by = next((i for i in range(verb + 1, min(len(words), verb + 4)) if words[i] == "by"), -1)
+    opens = next((i for i in range(verb) if words[i].lower() in DETERMINERS), -1)
+    if by > 0 and opens >= 0 and document_end(words, opens) == verb:
+        return _issued_by(words, by + 1, pos)
+    return _subject(words[:verb], pos, "document")
 
 
 def _document_before(words: list[str], k: int, pos: int) -> Found | None:
     """`The lawsuit (filed by X) claims Y “…”`: the document whose verb is words[k] speaks for
     its issuer, never for Y, the subject of the reported clause."""
-    for j in range(k - 2, max(-1, k - 10), -1):
+    for j in range(k - 2, max(-1, k - DOCUMENT_REACH - 2), -1):
         opens = j == 0 or not words[j - 1][0].isalnum() or words[j - 1].lower() in ("and", "but")
-        if opens and words[j].lower() in DETERMINERS and words[j + 1].lower() in DOCUMENT_NOUNS:
+        if opens and words[j].lower() in DETERMINERS and document_end(words, j) > 0:
             return _document(words, j, pos)  # not "Mackler issued a statement saying"
-        if not words[j][0].isalnum():
+        if not words[j][0].isalnum() and words[j] not in (",", "&"):
             break
     return None
 
@@ -528,6 +560,9 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
     for k in range(len(words) - 1, -1, -1):
         low = words[k].lower()
         if low == "according" and k + 1 < len(words) and words[k + 1] == "to":
+            document = _document(words, k, pos)  # "According to the complaint filed by X,"
+            if document is not None:
+                return document
             end = _forward(words, k + 2)
             if end > k + 2:
                 return _with_name(words, k + 2, end, pos, "according-to")
@@ -794,6 +829,11 @@ def _subject(words: list[str], pos: int, tag: str) -> Found | None:
             k - 1 == place_end and words[k - 1] == "," and words[end : end + 1] == [","]
         )
         shouted = end - k > 1 and all(w.isupper() for w in words[k:end])  # a headline's words
+        if end == k and words[k].lower() in DETERMINERS and k + 1 < len(words):
+            end = k + 2 if words[k + 1].endswith(POSSESSIVE_ENDS) else k  # "The council's"
+            owner = end > k
+        if owner and not (said_to or placed) and _owns_document(words, end):
+            return Found([*words[k : end - 1], clean_token(words[end - 1])], pos, tag)
         skipped = said_to or owner or placed or shouted
         if end > k and not skipped and any(map(_subject_word, words[k:end])):
             return Found(words[k:end], pos, tag)
@@ -801,6 +841,17 @@ def _subject(words: list[str], pos: int, tag: str) -> Found | None:
             place_end = end
         k = max(end, k + 1) if skipped else k + 1
     return None
+
+
+def _owns_document(words: list[str], k: int) -> bool:
+    """True when words[k:] name a document or a statement a possessive before them owns
+    ("The council's own press release", "Reed's written statement")."""
+    for n in range(k, min(len(words), k + 3)):
+        if words[n].lower() in DOCUMENT_NOUNS | STATEMENT_NOUNS:
+            return True
+        if not words[n].islower():
+            return False
+    return False
 
 
 def post_owner(span: list[str]) -> list[str]:

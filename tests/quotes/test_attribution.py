@@ -1249,3 +1249,35 @@ def test_a_long_body_name_is_one_body_never_he_or_she() -> None:
     )
     assert by_text(quotes, "A warning siren").speaker == "Marta Solheim"
     assert by_text(quotes, "Others will cut").speaker == "Coastal Ferry Operators\u2019 Forum"
+
+
+def test_a_document_speaks_for_whoever_filed_or_owns_it() -> None:
+    quotes = analysed(
+        "Tenants went to court on Monday. The complaint, brought by the firm Dale & Moss on"
+        " behalf of 30 families, says \u201cthe landlord ignored every repair request for years.\u201d",
+        "A petition filed Friday by Harbour Tenants United, the group led by Ines Hale, asks"
+        " for an inquiry. According to the petition, \u201cthe boilers failed in every block last"
+        " winter.\u201d",
+        "According to the class-action suit filed by the Leeds firm Dale & Moss, the landlord"
+        " \u201cknew for years that the lifts were unsafe.\u201d",
+        "In 2019 Ashby Borough Council bought the Quayside mall with borrowed money. The"
+        " council\u2019s own press release was unambiguous: \u201cQuayside will pay for itself"
+        " within a decade.\u201d",
+    )
+    expected = {
+        "the landlord ignored": "Dale & Moss",
+        "the boilers failed": "Harbour Tenants United",
+        "knew for years": "Dale & Moss",
+        "Quayside will pay": "Ashby Borough Council",
+    }
+    assert {start: by_text(quotes, start).speaker for start in expected} == expected
+
+
+def test_a_named_place_is_no_person_a_pronoun_could_mean() -> None:
+    quotes = analysed(
+        "At the Kingsway pool in Ashby, Omar Reyes has taught swimming for a decade. This week"
+        " he has been wondering what will happen to it.",
+        "\u201cIf the pool closes, I don\u2019t know where these children will swim,\u201d he said.",
+        "The council bought the Ashby Quayside shopping centre in 2019.",
+    )
+    assert by_text(quotes, "If the pool closes").speaker == "Omar Reyes"
