@@ -64,6 +64,7 @@ from reader.quotes.speaker_candidates import Evidence
 from reader.quotes.speech import (
     CONNECTORS,
     DASHES,
+    ISSUING_VERBS,
     MARKS_AND_SPACE,
     WINDOW,
     Found,
@@ -146,7 +147,9 @@ def _resolve(
         return Result(" ".join(role), "", None)  # a named body: "the White House"
     definite = first not in INDEFINITE
     if definite and len(role) == 1 and role[0].islower() and role[0] in BODY_NOUNS | ORG_WORDS:
-        body = people.body_named(role[0], pos)  # "the council said": the council named before
+        body = people.body_named(
+            role[0], pos, floor
+        )  # "the council said": the council named before
         if body:
             return Result(body, "", None)
     match = people.by_role(role, pos) or (found.role and people.by_role(found.role, pos))
@@ -213,13 +216,13 @@ class _Attributor:
     def issuer(self, pos: int) -> Found | None:
         """The issuer of a document that speaks at `pos` naming no one ("the lawsuit claims"):
         the subject of the last sentence that issues something, in this paragraph or the two
-        before it."""
+        before it (None when that sentence names no issuer)."""
         floor = self.paragraphs[max(0, self.para(pos) - 2)][0]
         bounds = [floor, *sentence_starts(self.body, floor, pos), pos]
         for lo, hi in reversed(list(pairwise(bounds))):
-            found = issuer(_words(self.body[lo:hi]), pos)
-            if found is not None:
-                return found
+            words = _words(self.body[lo:hi])
+            if ISSUING_VERBS.intersection(words):  # the nearest issuing names it, or nobody
+                return issuer(words, pos)
         return None
 
     def para(self, pos: int) -> int:

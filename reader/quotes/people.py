@@ -66,6 +66,11 @@ SUBORDINATE_TITLES = frozenset(["deputy", "vice", "assistant", "associate", "und
 LOOK_BACK = 200  # mentions searched back from a pronoun or a description
 SUBJECT_REACH = 60  # a sentence's subject is named within this many characters of its start
 _AFTER_RE = re.compile(r"(?:\s+[a-z]+){1,3}")
+_FIRM_THINGS_RE = re.compile(  # what only a firm has, after its name
+    r"(?:[\u2019']s)?\s+(?:parent\s+company|factory|factories|plant|plants|workers|employees|"
+    r"headquarters|shareholders|subsidiary|subsidiaries|stores|products)\b"
+)
+_SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?\n][\"\u201d\u2019']?\s*)$")  # a sentence opens here
 
 
 @dataclass(slots=True)
@@ -88,12 +93,20 @@ class People:
     positions: list[int] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" / "f" when stated
     places: set[str] = field(default_factory=set)  # folded names used as places or bodies
-    bodies: list[tuple[int, str]] = field(default_factory=list)  # (pos, name) of named bodies
+    bodies: list[tuple[int, str, bool]] = field(default_factory=list)  # (pos, name, opens a
+    # sentence) of named bodies
+    firms: set[str] = field(default_factory=set)  # one-word names that own a firm's things
 
     def is_place(self, name: str) -> bool:
         """True for a capitalised phrase the article uses as a place or a body ("at Calder
         Lane", "the charity Safe Harbour"), unless it also names a person."""
         return fold(name) in self.places
+
+    def is_body(self, name: str) -> bool:
+        """True for a name that stands for a body, never "he" or "she": one with an
+        organisation word, or a word the article gives a firm's things ("Carrier's plant",
+        "Carrier workers") and never a first name."""
+        return names_a_body(name) or name in self.firms
 
     def fullest(self, name: list[str], pos: int, role: list[str] | None = None) -> str:
         """The fullest form of `name` in this document (the nearest one before `pos` on ties);
@@ -117,12 +130,16 @@ class People:
         best = max(candidates, key=lambda c: len(c.split()))
         return best if len(best.split()) >= len(name) else given
 
-    def body_named(self, noun: str, pos: int) -> str | None:
+    def body_named(self, noun: str, pos: int, floor: int) -> str | None:
         """The body last named before `pos` whose name ends in `noun` ("the council" after "the
-        Northern Trade Council"), or None."""
+        Northern Trade Council"), else the last body after `floor` that opened a sentence ("the
+        union said" after "The Nurses Alliance, which represents 60 nurses, said"), or None."""
         noun = fold(noun)
-        named = [name for at, name in self.bodies if at < pos and fold(name.split()[-1]) == noun]
-        return named[-1] if named else None
+        before = [(at, name, opens) for at, name, opens in self.bodies if at < pos]
+        named = [name for _, name, _ in before if fold(name.split()[-1]) == noun]
+        subjects = [name for at, name, opens in before if opens and at >= floor]
+        found = named or subjects
+        return found[-1] if found else None
 
     def remember(self, name: list[str]) -> None:
         """Know `name` as a person's (when it is a person's name), for its short forms."""
@@ -163,7 +180,7 @@ class People:
         excluded = False
         fitting: str | None = None  # the nearest non-subject whose known gender fits
         for m in self.before(pos):
-            if want and names_a_body(m.name):
+            if want and self.is_body(m.name):
                 continue
             known = self.gender.get(m.name)
             if want and known and known != want:
@@ -173,7 +190,7 @@ class People:
                 return m.name
             if fitting is None and want and known == want:
                 fitting = m.name
-        person = lambda name: not (want and names_a_body(name))  # noqa: E731
+        person = lambda name: not (want and self.is_body(name))  # noqa: E731
         return fitting or self.last_named(pos, person)
 
     def knows(self, name: str) -> bool:
@@ -363,13 +380,19 @@ def find_people(
         if len(run) == 1 and run[0].lower() in STOP_CAPS:
             continue  # "The", "However": the commonest capitalised words are no names
         name, role = split_name(run)
+        k = bisect.bisect_right(mask_starts, m.start()) - 1
+        quoted = k >= 0 and masked[k][0] <= m.start() < masked[k][1]
         if len(run) > 1 and run[-1].lower() in ORG_WORDS:
             body_name = run[1:] if run[0].lower() in ("the", "a", "an") else run
-            people.bodies.append((m.start(), " ".join(body_name)))
+            opens = not quoted and bool(
+                _SENTENCE_OPEN_RE.search(body, max(0, m.start() - 3), m.start())
+            )
+            people.bodies.append((m.start(), " ".join(body_name), opens))
+        if len(run) == 1 and _FIRM_THINGS_RE.match(body, m.end()):
+            people.firms.add(clean_token(run[0]))  # "Carrier's parent company", "Carrier workers"
         if len(name) > 1 and not role and _located(body, m.start(), m.end()):
             people.places.add(fold(" ".join(name)))  # inside a quotation too
-        k = bisect.bisect_right(mask_starts, m.start()) - 1
-        if k >= 0 and masked[k][0] <= m.start() < masked[k][1]:
+        if quoted:
             continue
         after_of = _PLACE_BEFORE.search(body, max(0, m.start() - 30), m.start())
         honorific = run[0].lower().rstrip(".")

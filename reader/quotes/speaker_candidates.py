@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.quotes.model import Quote, QuoteKind
-from reader.quotes.names import ORG_WORDS, PRONOUNS, WORD_RE, fold, names_a_body, split_name
+from reader.quotes.names import ORG_WORDS, PRONOUNS, WORD_RE, fold, split_name
 from reader.quotes.people import People
 from reader.quotes.speech import MARKS_AND_SPACE, Found
 
@@ -184,7 +184,7 @@ def _choice(ev: Evidence, i: int, article: _Article) -> Choice:
     last_said = _last_said(ev.quotes, i)
     want = GENDER.get(found.words[0].lower(), "") if cue == "pronoun" and found else ""
     options = []
-    for name in dict.fromkeys(n for n in names if n and not (want and names_a_body(n))):
+    for name in dict.fromkeys(n for n in names if n and not (want and ev.people.is_body(n))):
         f = dict(shared)
         surname = fold(name.split()[-1])
         if name == q.speaker:

@@ -386,12 +386,12 @@ def _document(words: list[str], k: int, pos: int) -> Found | None:
 
 def document_end(words: list[str], j: int) -> int:
     """Where a document named from words[j] ends ("the lawsuit", "the class-action complaint",
-    "the council's own press release": up to two modifiers), or -1 when words[j:] name none."""
+    "the federal court filing": up to two modifiers), or -1 when words[j:] name none."""
     for n in range(j + 1, min(len(words), j + 4)):
         if words[n].lower() in DOCUMENT_NOUNS:
             return n + 1
-        if not (words[n].islower() and words[n][0].isalnum()):
-            return -1
+        if not (words[n].islower() and words[n][0].isalnum()) or words[n].endswith(POSSESSIVE_ENDS):
+            return -1  # "the video's release" is no document that speaks
     return -1
 
 
@@ -425,7 +425,8 @@ def _document_before(words: list[str], k: int, pos: int) -> Found | None:
     """`The lawsuit (filed by X) claims Y “…”`: the document whose verb is words[k] speaks for
     its issuer, never for Y, the subject of the reported clause."""
     for j in range(k - 2, max(-1, k - DOCUMENT_REACH - 2), -1):
-        opens = j == 0 or not words[j - 1][0].isalnum() or words[j - 1].lower() in ("and", "but")
+        joined = words[j - 1].lower() in ("and", "but") and (j == 1 or words[j - 2] == ",")
+        opens = j == 0 or not words[j - 1][0].isalnum() or joined  # ", and the suit says"
         if opens and words[j].lower() in DETERMINERS and document_end(words, j) > 0:
             return _document(words, j, pos)  # not "Mackler issued a statement saying"
         if not words[j][0].isalnum() and words[j] not in (",", "&"):

@@ -1281,3 +1281,32 @@ def test_a_named_place_is_no_person_a_pronoun_could_mean() -> None:
         "The council bought the Ashby Quayside shopping centre in 2019.",
     )
     assert by_text(quotes, "If the pool closes").speaker == "Omar Reyes"
+
+
+def test_the_company_said_is_the_body_that_spoke_just_before() -> None:
+    quotes = analysed(
+        "The Fjordside Dockers Alliance, which represents 300 crane drivers, said it would strike."
+        " \u201cThe port cannot run without us, and the owners know it,\u201d the union said.",
+        "Norvik Freight, based in Bergen, said two drivers had been suspended. \u201cWe are"
+        " cooperating with the inquiry at every step,\u201d the company said.",
+    )
+    assert by_text(quotes, "The port cannot").speaker == "Fjordside Dockers Alliance"
+    assert by_text(quotes, "We are cooperating").speaker == "Norvik Freight"
+
+
+def test_a_firm_named_by_one_word_is_never_he_or_she() -> None:
+    quotes = analysed(
+        "Talvik said its plant would move to Poland, and 900 Talvik workers lost their jobs.",
+        "The closure angered state Representative Kim Lund, a Democrat. Talvik later said the"
+        " decision was final. \u201cWe built this town,\u201d she said.",
+    )
+    assert by_text(quotes, "We built this").speaker == "Kim Lund"  # not Talvik, said last
+
+
+def test_a_document_names_no_issuer_when_the_nearest_sender_is_unnamed() -> None:
+    quotes = analysed(
+        "A fundraising email sent by Ana Ruiz on Monday asked for money.",
+        "Her rival\u2019s team sent out an email appeal of its own. \u201cWe need every dollar"
+        " you can give tonight,\u201d the email said.",
+    )
+    assert by_text(quotes, "We need every").speaker is None
