@@ -132,6 +132,8 @@ def _resolve(
     role = role or found.role
     while role and role[0].lower() in DETERMINERS:
         role = role[1:]
+    while role and role[-1].lower() in CONNECTORS | DETERMINERS:  # "a spokesman for the" X
+        role = role[:-1]
     heads = [w.lower() for w in role if w.lower() in ROLE_HEADS | PARTY_MEMBERS]
     member = bool(role) and role[0].lower() in ("of", "from", "at")  # "of the charity X"
     role_text = " ".join(role) if heads or member else ""

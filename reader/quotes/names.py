@@ -44,7 +44,7 @@ PARTICIPLES = _words(
     "accusing blasting slamming praising urging vowing promising pledging describing dismissing "
     "suggesting predicting recalling acknowledging admitting conceding complaining lamenting "
     "boasting joking quipping tweeting announcing asserting contending maintaining responding "
-    "touting"
+    "touting shouting yelling screaming chanting crying pleading"
 )
 SUBORDINATORS = _words("as when while after before if although though since because once")
 AUXILIARIES = _words(
@@ -355,6 +355,7 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     """
     name: list[str] = []
     i = len(tokens) - 1
+    body = _ends_body_name(tokens)  # its role words are the body's name: "the Health Ministry"
     most = BODY_NAME_WORDS if tokens and clean_token(tokens[-1]).lower() in ORG_WORDS else 4
     if _title_surname(tokens):
         name, i = [clean_token(tokens[-1])], i - 1
@@ -368,11 +369,9 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
             name.insert(0, raw)  # a body's name keeps its apostrophe: "Patients' Rights Alliance"
         elif (
             not is_capitalised(word)
-            or low in ROLE_HEADS
-            or low in ROLE_MODIFIERS
+            or (not body and (low in ROLE_HEADS or low in ROLE_MODIFIERS or low in GROUP_NOUNS))
             or low in STOP_CAPS
             or low in HONORIFICS
-            or low in GROUP_NOUNS
             or (name and raw != word and raw.endswith("s"))  # "NATO’s Jens Stoltenberg"
         ):
             break
@@ -414,6 +413,15 @@ def is_head(word: str) -> bool:
     51-year-old")."""
     low = word.lower()
     return low in ROLE_HEADS or low.endswith("-year-old") or low.rpartition("-")[2] in ROLE_HEADS
+
+
+def _ends_body_name(tokens: list[str]) -> bool:
+    """True for a capitalised name closed by a body's noun ("the Harbour Dockers Union", "the
+    Northern Trade Council"), not a title ("Union leader") or the noun alone ("the Union")."""
+    if len(tokens) < 2:
+        return False
+    last, before = clean_token(tokens[-1]), clean_token(tokens[-2])
+    return last.lower() in ORG_WORDS and is_capitalised(last) and is_capitalised(before)
 
 
 def is_person_name(name: list[str]) -> bool:

@@ -49,6 +49,7 @@ POSSESSIVE_ENDS = ("\u2019s", "'s", "s\u2019", "s'")
 _LINKS = frozenset(["of", "from", "at"])
 CLAUSE_OPENERS = SUBORDINATORS | frozenset(["where", "who", "whom", "which", "that"])
 LEADING_WORDS = frozenset(["and", "but", "then", "so", "yet", "now", "still", "meanwhile"])
+SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen"])
 MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 WINDOW = 250  # characters read on each side of a quotation
 # Verbs whose subject issues a document that may speak later: "X sued", "Y released a report".
@@ -203,6 +204,9 @@ def _inverted(words: list[str], k: int) -> int:
     if end == len(words):
         return end
     after = words[end].lower()  # "said Ana Ruiz of the Policy Institute, an early voice"
+    if after == "for" and words[end - 1].lower() in SPOKESPEOPLE:  # "said a spokesman for X"
+        body_end = _forward(words, end + 1)
+        return body_end if body_end > end + 1 else k
     return end if not after[0].isalnum() or after in AFTER_NAME or after in _LINKS else k
 
 
@@ -276,7 +280,7 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
             if named is not None:
                 return named
         return _with_name(words, k + 1, end, pos, "said-before-name")
-    kin = _kin_name(words, k)  # "his friend Mahamat Saleh Oumar told"
+    kin = _modified_name(words, k)  # "his friend Mahamat Saleh Oumar told", "a beaming Kovac"
     if kin is not None:
         return Found(words[kin[0] : kin[1]], pos, "said-after", words[k : kin[0]])
     owned = _owned_name(words, k)  # "Reed's campaign manager, Jo Hale, said"
@@ -461,20 +465,25 @@ def closing_clause(words: list[str], pos: int) -> Found | None:
     return found if found is not None and found.tag.startswith("said") else None
 
 
-def _kin_name(words: list[str], k: int) -> tuple[int, int] | None:
+def _modified_name(words: list[str], k: int) -> tuple[int, int] | None:
     """(start, end) of the name in "his friend Ann Hale told" / "her longtime aide Jo Roe said"
-    from words[k]: his/her/their, a few lower-case words, a person's full name, a speech verb."""
-    if words[k].lower() not in ("his", "her", "their"):
+    (his/her/their, a few lower-case words, a person's full name) or "a beaming Kovac told" /
+    "an angry Hollande said" (a/an/the, one or two lower-case words, a name) from words[k],
+    followed by a speech verb."""
+    opener = words[k].lower()
+    owned = opener in ("his", "her", "their")
+    if not owned and opener not in ("a", "an", "the"):
         return None
     start = k + 1
-    while start < len(words) and start - k <= 4 and words[start].isalpha():
+    while start < len(words) and start - k <= (4 if owned else 2) and words[start].isalpha():
         if not words[start].islower():
             break
         start += 1
     end = _forward(words, start)
     name, role = split_name(words[start:end])
     verb = _skip_aux(words, end, 1)
-    if start == k + 1 or role or not is_person_name(name) or verb >= len(words):
+    named = is_person_name(name) or (not owned and len(name) == 1 and end == start + 1)
+    if start == k + 1 or role or not named or verb >= len(words):
         return None
     return (start, end) if is_speech_verb(words[verb]) else None
 

@@ -1310,3 +1310,17 @@ def test_a_document_names_no_issuer_when_the_nearest_sender_is_unnamed() -> None
         " you can give tonight,\u201d the email said.",
     )
     assert by_text(quotes, "We need every").speaker is None
+
+
+def test_a_name_after_an_adjective_or_a_spokesman_for_a_body_speaks() -> None:
+    quotes = analysed(
+        "Talks at the port ended at dawn with a deal.",
+        "\u201cWe came to sign a fair deal,\u201d a beaming Torvik told reporters outside.",
+        "\u201cNobody here has won anything yet,\u201d an angry Ellery said later.",
+        "\u201cThe deal protects every crane job for five years,\u201d said a spokesman for the"
+        " Harbour Dockers Union.",
+    )
+    assert by_text(quotes, "We came to").speaker == "Torvik"
+    assert by_text(quotes, "Nobody here").speaker == "Ellery"
+    union = by_text(quotes, "The deal protects")
+    assert (union.speaker, union.role) == ("Harbour Dockers Union", "spokesman")
