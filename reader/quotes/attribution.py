@@ -51,6 +51,7 @@ from reader.quotes.names import (
     PRONOUNS,
     ROLE_HEADS,
     WORD_RE,
+    clean_token,
     fold,
     is_capitalised,
     is_person_name,
@@ -66,6 +67,7 @@ from reader.quotes.speech import (
     DASHES,
     ISSUING_VERBS,
     MARKS_AND_SPACE,
+    POSSESSIVE_ENDS,
     WINDOW,
     Found,
     Result,
@@ -148,6 +150,9 @@ def _resolve(
     ):
         return Result(" ".join(role), "", None)  # a named body: "the White House"
     definite = first not in INDEFINITE
+    owners = [fold(clean_token(w)) for w in words[1:-1] if w.endswith(POSSESSIVE_ENDS)]
+    if definite and not parts and len(owners) == 1 and owners[0] in BODY_NOUNS | ORG_WORDS:
+        role = owners  # "the museum's trustees said", "the company's spokesman said": the body
     if definite and len(role) == 1 and role[0].islower() and role[0] in BODY_NOUNS | ORG_WORDS:
         body = people.body_named(
             role[0], pos, floor

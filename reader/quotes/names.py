@@ -153,7 +153,7 @@ GROUP_NOUNS = _words(
     """staff workers nurses doctors residents drivers teachers parents pupils students critics
 experts analysts protesters protestors campaigners members employees passengers patients villagers
 locals neighbours neighbors voters farmers engineers investigators colleagues insiders sources
-witnesses officials observers economists scientists activists supporters opponents unions
+witnesses officials observers trustees economists scientists activists supporters opponents unions
 relatives families managers executives diplomats lawmakers ministers"""
 )
 # Lowercase words in -ly that are nouns or adjectives, not adverbs before a verb.
@@ -169,7 +169,19 @@ EPITHET_MODIFIERS = _words("former retired veteran longtime long-time ex-")
 LISTENER_VERBS = _words("told tell tells telling informed informs assured assures briefed")
 LISTENER_MARKS = LISTENER_VERBS | _words("to with")
 # Bodies that speak as "the council said" for the one the article named ("the Trade Council").
-BODY_NOUNS = _words("council committee commission union company board alliance association")
+BODY_NOUNS = _words(
+    "council committee commission union company board alliance association ministry museum firm"
+)
+# The words naming a body of the kind a noun means: "the company" may be "Callan Holdings".
+BODY_KINDS = {
+    "company": _words(
+        "company corporation corp inc ltd plc llc group holdings freight airlines airways "
+        "chemical chemicals industries technologies pharmaceuticals laboratories bank"
+    ),
+    "union": _words("union alliance federation association workers"),
+    "firm": _words("firm llp partners"),
+    "ministry": _words("ministry department"),
+}
 # Head nouns of role descriptions and the titles given with a name.
 ROLE_HEADS = (
     _words(
@@ -258,7 +270,7 @@ athletic united rovers wanderers albion embassy church show programme program po
 newspaper gazette tribune herald channel broadcaster charity firm campaign movement watchdog
 coalition initiative lobby label stadium arena venue project forum partnership hospital clinic
 airlines airways freight chemical chemicals industries holdings technologies pharmaceuticals
-laboratories"""
+laboratories museum gallery theatre orchestra llp"""
 )
 # Parts of a place: "Harrow Field's stands" makes Harrow Field a place, never a speaker.
 PLACE_NOUNS = _words(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from reader.quotes.names import (
     ABBREVIATED,
     AUXILIARIES,
+    BODY_KINDS,
     BUILT_PLACES,
     DETERMINERS,
     FEMALE_FIRST_NAMES,
@@ -69,6 +70,9 @@ _AFTER_RE = re.compile(r"(?:\s+[a-z]+){1,3}")
 _FIRM_THINGS_RE = re.compile(  # what only a firm has, after its name
     r"(?:[\u2019']s)?\s+(?:parent\s+company|factory|factories|plant|plants|workers|employees|"
     r"headquarters|shareholders|subsidiary|subsidiaries|stores|products)\b"
+)
+_OF_BODY_RE = re.compile(
+    r"\s+of\s+(?:the\s+)?([A-Z][\w\u2019'\-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w\u2019'\-]*)*)"
 )
 _SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?\n][\"\u201d\u2019']?\s*)$")  # a sentence opens here
 
@@ -131,12 +135,14 @@ class People:
         return best if len(best.split()) >= len(name) else given
 
     def body_named(self, noun: str, pos: int, floor: int) -> str | None:
-        """The body last named before `pos` whose name ends in `noun` ("the council" after "the
-        Northern Trade Council"), else the last body after `floor` that opened a sentence ("the
-        union said" after "The Nurses Alliance, which represents 60 nurses, said"), or None."""
-        noun = fold(noun)
+        """The body last named before `pos` whose name holds `noun` ("the council" after "the
+        Northern Trade Council", "the ministry" after "the Ministry of Culture") or a word of
+        its kind ("the company" after "Callan Harbour Holdings"), else the last body after
+        `floor` that opened a sentence ("the union said" after "The Nurses Alliance, which
+        represents 60 nurses, said"), or None."""
+        kind = BODY_KINDS.get(fold(noun), frozenset()) | {fold(noun)}
         before = [(at, name, opens) for at, name, opens in self.bodies if at < pos]
-        named = [name for _, name, _ in before if fold(name.split()[-1]) == noun]
+        named = [name for _, name, _ in before if kind.intersection(fold(name).split())]
         subjects = [name for at, name, opens in before if opens and at >= floor]
         found = named or subjects
         return found[-1] if found else None
@@ -382,12 +388,15 @@ def find_people(
         name, role = split_name(run)
         k = bisect.bisect_right(mask_starts, m.start()) - 1
         quoted = k >= 0 and masked[k][0] <= m.start() < masked[k][1]
-        if len(run) > 1 and run[-1].lower() in ORG_WORDS:
-            body_name = run[1:] if run[0].lower() in ("the", "a", "an") else run
+        body_name = run[1:] if run[0].lower() in ("the", "a", "an") else run
+        acronym = len(body_name) == 1 and body_name[0].isupper() and len(body_name[0]) > 1
+        if (acronym and body_name[0].isalpha()) or (len(run) > 1 and run[-1].lower() in ORG_WORDS):
+            of = _OF_BODY_RE.match(body, m.end())  # "the Ministry of Culture"
             opens = not quoted and bool(
                 _SENTENCE_OPEN_RE.search(body, max(0, m.start() - 3), m.start())
             )
-            people.bodies.append((m.start(), " ".join(body_name), opens))
+            full = " ".join(body_name) + (f" of {of.group(1)}" if of else "")
+            people.bodies.append((m.start(), full, opens))
         if len(run) == 1 and _FIRM_THINGS_RE.match(body, m.end()):
             people.firms.add(clean_token(run[0]))  # "Carrier's parent company", "Carrier workers"
         if len(name) > 1 and not role and _located(body, m.start(), m.end()):

@@ -49,13 +49,14 @@ POSSESSIVE_ENDS = ("\u2019s", "'s", "s\u2019", "s'")
 _LINKS = frozenset(["of", "from", "at"])
 CLAUSE_OPENERS = SUBORDINATORS | frozenset(["where", "who", "whom", "which", "that"])
 LEADING_WORDS = frozenset(["and", "but", "then", "so", "yet", "now", "still", "meanwhile"])
+OWNED_VOICES = GROUP_NOUNS | STATEMENT_NOUNS  # who speak for the owner named before them
 SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen"])
 MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 WINDOW = 250  # characters read on each side of a quotation
 # Verbs whose subject issues a document that may speak later: "X sued", "Y released a report".
 ISSUING_VERBS = frozenset(
     ("sued", "sues", "filed", "files", "issued", "issues", "released", "releases", "published",
-     "publishes", "sent", "wrote")
+     "publishes", "sent", "wrote", "brought")
 )  # fmt: skip
 _CLAIMS = frozenset(["claims", "claimed", "alleges", "alleged", "reads", "read", "states"])
 PHRASAL_SPEECH_VERBS = frozenset(
@@ -167,7 +168,8 @@ def _describing(words: list[str], k: int) -> int:
     if k >= len(words) or words[k].lower() not in DETERMINERS:
         return k
     for h in range(k + 1, min(len(words), k + 6)):
-        if is_head(words[h]):
+        owned = words[h - 1].endswith(POSSESSIVE_ENDS) and words[h].lower() in OWNED_VOICES
+        if is_head(words[h]) or owned:  # "the museum's trustees", "the company's lawyers"
             while h + 1 < len(words) and words[h + 1].lower() in ROLE_HEADS:
                 h += 1  # "the trust's chief executive"
             return h + 1
@@ -414,13 +416,15 @@ def _issued_by(words: list[str], start: int, pos: int) -> Found | None:
 def issuer(words: list[str], pos: int) -> Found | None:
     """Who a sentence says issued a document: its subject before an issuing verb ("The Ohio
     Democratic Party sued the state", "Police released a statement"), or the agent of a
-    document filed by it ("A lawsuit filed Tuesday by Bell & Ocampo seeks..."), or None."""
+    document filed by it ("A lawsuit filed Tuesday by Bell & Ocampo seeks...", "The case was
+    brought by Orme & Castellan"), or None."""
     verb = next((i for i, w in enumerate(words) if w in ISSUING_VERBS), -1)
     if verb <= 0:
         return None
     by = next((i for i in range(verb + 1, min(len(words), verb + 4)) if words[i] == "by"), -1)
     opens = next((i for i in range(verb) if words[i].lower() in DETERMINERS), -1)
-    if by > 0 and opens >= 0 and document_end(words, opens) == verb:
+    passive = words[verb - 1].lower() in ("was", "were", "been", "is", "are")  # "was brought by"
+    if by > 0 and (passive or (opens >= 0 and document_end(words, opens) == verb)):
         return _issued_by(words, by + 1, pos)
     return _subject(words[:verb], pos, "document")
 

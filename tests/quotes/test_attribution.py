@@ -1324,3 +1324,27 @@ def test_a_name_after_an_adjective_or_a_spokesman_for_a_body_speaks() -> None:
     assert by_text(quotes, "Nobody here").speaker == "Ellery"
     union = by_text(quotes, "The deal protects")
     assert (union.speaker, union.role) == ("Harbour Dockers Union", "spokesman")
+
+
+def test_the_ministry_or_the_company_is_the_body_of_that_kind_named_before() -> None:
+    quotes = analysed(
+        "The Ministry of Fisheries welcomed the ruling. According to the ministry, the quota"
+        " \u201cwill be restored in full from the spring season\u201d.",
+        "Norhavn Harbour Holdings made a new offer on Friday. Its chief executive spoke for an"
+        " hour. In a statement, the company said it \u201cregrets the disruption to every"
+        " customer\u201d.",
+        "The Ostby Folk Museum will return the drum. The board \u201cvoted unanimously to"
+        " transfer full title to the Sami parliament,\u201d the museum\u2019s trustees said.",
+        "The FTDU has just issued a short statement. \u201cOur members will not be bullied"
+        " back to work,\u201d the union said.",
+        "The case was brought by Hale & Dunmore on Monday. \u201cThe defendant drained the"
+        " wells the farm relied upon,\u201d the complaint says.",
+    )
+    expected = {
+        "will be restored": "Ministry of Fisheries",
+        "regrets the disruption": "Norhavn Harbour Holdings",
+        "voted unanimously": "Ostby Folk Museum",
+        "Our members will": "FTDU",
+        "The defendant drained": "Hale & Dunmore",
+    }
+    assert {start: by_text(quotes, start).speaker for start in expected} == expected
