@@ -74,6 +74,7 @@ _FIRM_THINGS_RE = re.compile(  # what only a firm has, after its name
 _OF_BODY_RE = re.compile(
     r"\s+of\s+(?:the\s+)?([A-Z][\w\u2019'\-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w\u2019'\-]*)*)"
 )
+_PLACED_AFTER_RE = re.compile(r",?\s+(?:on|in|at|beside|near|behind|outside|inside|under|with)\s")
 _SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?\n][\"\u201d\u2019']?\s*)$")  # a sentence opens here
 
 
@@ -362,6 +363,8 @@ def _is_subject(body: str, start: int, end: int, floor: int, named_before: int) 
     words = [w.strip(",;:") for w in body[cut:start].lower().split()]
     if words and words[0] in SUBORDINATORS and body[cut:start].rstrip().endswith(","):
         return True  # "As he was led away, Halloran turned": the clause before is subordinate
+    if words and words[0].endswith("ing") and _PLACED_AFTER_RE.match(body, end):
+        return False  # "Standing beside the officer, Margaret Oakes, on the stage, the ..."
     stops = SPEECH_VERBS | PRONOUNS | {"that", "whom", "who", "than"}  # "He sided with Reed"
     return not any(w in stops for w in words)
 

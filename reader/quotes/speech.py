@@ -807,6 +807,8 @@ def _member_of(words: list[str], start: int, end: int, pos: int, tag: str) -> Fo
         return None  # "at the rally where Ana Ruiz spoke": Ruiz speaks, not who was at it
     before = _backward(words, j - 1)
     name, role = split_name(words[before : j - 1])
+    if not name and before < j - 1 and any(map(is_head, words[before : j - 1])):
+        return Found(words[before:end], pos, tag)  # "A source at the museum told": not the museum
     if not name or role or before >= j - 1:
         return None
     return Found(name, pos, tag, words[j - 1 : end])
@@ -817,8 +819,12 @@ def _appositive(words: list[str], start: int, end: int, pos: int, tag: str) -> F
     described = words[start:end]
     has_role = any(w.lower() in ROLE_HEADS and w.islower() for w in described)
     has_role = has_role or (len(described) > 1 and _opens_description(described[0]))
+    has_role = has_role or (described[0].islower() and described[0].endswith("ing"))  # ", speaking"
     if start > 1 and words[start - 1] == "," and has_role and not is_capitalised(described[0]):
         before = _backward(words, start - 1)
+        if before > 1 and words[before - 1] in _LINKS:  # "A senior official at the ministry,"
+            holder = _backward(words, before - 1)
+            before = holder if any(map(is_head, words[holder : before - 1])) else before
         name, _ = split_name(words[before : start - 1])
         subject = any(map(is_head, words[before : start - 1]))  # "The union leader, a nurse,"
         governed = before > 0 and words[before - 1] in GOVERNING_WORDS  # "as a lawyer,", not "As"

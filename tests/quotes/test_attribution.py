@@ -1348,3 +1348,20 @@ def test_the_ministry_or_the_company_is_the_body_of_that_kind_named_before() -> 
         "The defendant drained": "Hale & Dunmore",
     }
     assert {start: by_text(quotes, start).speaker for start in expected} == expected
+
+
+def test_an_opening_participle_clause_names_no_subject_and_describes_none() -> None:
+    quotes = analysed(
+        "Ida Rennet allowed herself a smile.",
+        "Standing beside the returning officer, Carl Brandvold, on the stage of the town hall,"
+        " the Forward candidate had listened with her eyes closed.",
+        "\u201cI did not believe it until the numbers were read out,\u201d she said afterwards.",
+        "Fisheries minister Per Lunde defended the quota. A senior official at the ministry,"
+        " speaking on condition of anonymity because he was not allowed to discuss the"
+        " minister\u2019s views, said: \u201cThe minister is furious with both sides.\u201d",
+        "A source at the museum told the Herald there had been \u201creal nervousness about what"
+        " other countries might ask for next\u201d.",
+    )
+    assert by_text(quotes, "I did not believe").speaker == "Ida Rennet"
+    assert by_text(quotes, "The minister is furious").speaker is None  # not the minister
+    assert by_text(quotes, "real nervousness").speaker is None  # a source, not the museum
