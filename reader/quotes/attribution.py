@@ -55,6 +55,7 @@ from reader.quotes.names import (
     fold,
     is_capitalised,
     is_person_name,
+    names_a_body,
     sentence_starts,
     split_name,
 )
@@ -123,6 +124,8 @@ def _resolve(
         people.learn_gender(name, first)
         return Result(name, people.role_of(name), None)
     parts, role = split_name(words)
+    if parts and names_a_body(" ".join(parts)) and _holds_office_in(role):
+        parts, role = [], role + parts  # "the general secretary of the Dockers' Union told"
     if is_party_member(parts):  # "the Florida Republican": a description, not a name
         if first in INDEFINITE:
             return Result(" ".join(parts), "", None)  # "a Nevada Democrat said": a source unnamed
@@ -168,6 +171,12 @@ def _resolve(
     if definite and titled and guess and (guess == last_speaker or recent(guess)):
         return Result(guess, role_text, None)
     return Result(None, role_text, guess)
+
+
+def _holds_office_in(role: list[str]) -> bool:
+    """True for a title held in the body named after it ("the general secretary of the")."""
+    low = [w.lower() for w in role]
+    return "of" in low and any(w in PERSON_ROLES for w in low[: low.index("of")])
 
 
 def _speaking_body(parts: list[str]) -> bool:

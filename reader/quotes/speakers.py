@@ -13,13 +13,14 @@ found in a name move to `role`.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 
 from reader.quotes.model import Quote
-from reader.quotes.names import ROLE_HEADS, WORD_RE, fold, split_name
+from reader.quotes.names import ORG_WORDS, ROLE_HEADS, WORD_RE, fold, is_person_name, split_name
 
 FIRST_NAME_SIMILARITY = 82  # rapidfuzz ratio of folded first names of one person
 SURNAME_SIMILARITY = 88  # rapidfuzz ratio of surname keys of one person
@@ -112,8 +113,11 @@ def parse_speaker(text: str) -> tuple[str, str]:
     """Split a speaker string into (name, role): "Russian Foreign Minister Sergey Lavrov" ->
     ("Sergey Lavrov", "Russian Foreign Minister"). A name with no person in it is kept whole."""
     name, role = split_name(WORD_RE.findall(text))
-    if not name:
-        return text.strip(), ""
+    body = not is_person_name(name) and any(
+        w == "of" and r.lower() in ORG_WORDS for r, w in itertools.pairwise(role)
+    )
+    if not name or body:
+        return text.strip(), ""  # a body's whole name: "Ashcombe Museum of World Cultures"
     return " ".join(name), " ".join(role)
 
 

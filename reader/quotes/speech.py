@@ -139,8 +139,8 @@ def _backward(words: list[str], k: int) -> int:
     while j > 0 and k - j < 10:
         word = words[j - 1]
         low = word.lower()
-        if _se_word(word) or (low in PARTICLES | CONNECTORS and j < k):
-            j -= 1
+        if _se_word(word) or (low in PARTICLES | CONNECTORS | {"&"} and j < k):
+            j -= 1  # "Bell & Ocampo"
         else:
             break
     while j < k and words[j].lower() in CONNECTORS:

@@ -1365,3 +1365,21 @@ def test_an_opening_participle_clause_names_no_subject_and_describes_none() -> N
     assert by_text(quotes, "I did not believe").speaker == "Ida Rennet"
     assert by_text(quotes, "The minister is furious").speaker is None  # not the minister
     assert by_text(quotes, "real nervousness").speaker is None  # a source, not the museum
+
+
+def test_a_title_held_in_a_body_is_a_person_and_a_firm_with_an_ampersand_is_one_name() -> None:
+    quotes = analysed(
+        "Standing on a crate outside Gate 4, the general secretary of the Quay and Harbour"
+        " Workers\u2019 Union told the crowd: \u201cWe will fight for every job on this quay.\u201d",
+        "Simon Arle of Hale & Dunmore called the ruling \u201ca landmark decision for every"
+        " farmer who depends on groundwater.\u201d",
+    )
+    assert by_text(quotes, "We will fight").speaker is None  # a person, not the union
+    assert by_text(quotes, "a landmark decision").speaker == "Simon Arle"  # not "Dunmore"
+
+
+def test_a_body_keeps_its_whole_name_across_the_library() -> None:
+    from reader.quotes.speakers import parse_speaker
+
+    assert parse_speaker("Ostby Museum of World Cultures") == ("Ostby Museum of World Cultures", "")
+    assert parse_speaker("Director of the Institute of Fisheries Ana Ruiz")[0].endswith("Ana Ruiz")
