@@ -64,6 +64,7 @@ from reader.quotes.translation import agree, fragment, half_matches, topic_swapp
 SPECIFIC_ENOUGH = 3  # shared specific shingles that make a swapped word a translation choice
 PHRASE_SIMILARITY = 0.9  # a scare-quoted phrase links only to a near-exact twin
 WORDIER = 0.7  # a text this share of another's length may be a wordier translation of it
+PART_MIN_WORDS = 3  # a quote shorter than this is part of no other, only its twin
 PART_RUN = 4  # words a part must share in one run with the whole ...
 PART_GAP = 2  # ... with at most this many words of either side between its pieces
 GROUP_CAP = 60  # strong groups larger than this are not closed pair by pair
@@ -289,10 +290,16 @@ def _verify(
         verdict = _compare_quotes(x, y, context, limits)
         if verdict is not None and limits is SAME_SPEAKER:
             verdict.score = min(1.0, verdict.score + 0.1)
-    if verdict is None:
+    if verdict is None or (verdict.kind is LinkKind.PARTIAL and _too_short(x, y)):
         return None
     a, b = sorted((x.quote, y.quote), key=lambda q: q.id)
     return Link(a.id, b.id, round(verdict.score, 3), verdict.kind)
+
+
+def _too_short(x: Prepared, y: Prepared) -> bool:
+    """True when one of two quotes is too short to be a part of the other rather than a stock
+    phrase both use ("open door", "commercial inconvenience", "levels of concern")."""
+    return min(x.whole.size, y.whole.size) < PART_MIN_WORDS
 
 
 def _compare_phrases(x: Unit, y: Unit) -> _Verdict | None:

@@ -516,3 +516,14 @@ def test_a_short_quote_is_part_of_a_longer_one_only_with_a_run_of_its_words() ->
         }
     )
     assert pairs(link_quotes(corpus(docs))) == {("a:0", "b:0"): LinkKind.PARTIAL}
+
+
+def test_a_two_word_phrase_is_part_of_no_longer_quote_a_three_word_one_is() -> None:
+    """'open door' inside a statement is a stock phrase anyone uses; 'an insult to every
+    docker' inside it is the statement, trimmed."""
+    same = {"a:0": "Ola Brun", "b:0": "Ola Brun"}
+    whole = "An open door means nothing if there is nothing behind it, and this offer is empty."
+    stock = library({"a": ["open door"], "b": [whole]})
+    assert pairs(link_quotes(corpus(stock, same))) == {}
+    trimmed = library({"a": ["this offer is empty"], "b": [whole]})
+    assert pairs(link_quotes(corpus(trimmed, same))) == {("a:0", "b:0"): LinkKind.PARTIAL}
