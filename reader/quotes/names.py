@@ -306,14 +306,21 @@ WORD_RE = re.compile(
 )
 
 
+# A short line with no closing punctuation, then a capitalised line: a heading, not a sentence
+# wrapped onto the next line.
+HEADING_LINE_RE = re.compile('(?m)^[^\n]{1,60}(?<![.!?:;,"\u201d\'\u2019)])\n(?=[A-Z0-9\u201c"])')
+
+
 def sentence_starts(text: str, lo: int, hi: int) -> list[int]:
-    """Offsets in text[lo:hi] where a sentence starts after a full stop (abbreviations skipped)."""
+    """Offsets in text[lo:hi] where a sentence starts after a full stop (abbreviations skipped)
+    or after a heading on a line of its own ("02:05 – Mood darkens in Alliance camp")."""
     starts: list[int] = []
     for m in SENTENCE_END_RE.finditer(text, lo, hi):
         if m.group(1) == "." and _is_abbreviation(text, m.start(1)):
             continue
         starts.append(m.end())
-    return starts
+    headings = [m.end() for m in HEADING_LINE_RE.finditer(text, lo, hi)]
+    return sorted(set(starts + headings)) if headings else starts
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -1383,3 +1383,13 @@ def test_a_body_keeps_its_whole_name_across_the_library() -> None:
 
     assert parse_speaker("Ostby Museum of World Cultures") == ("Ostby Museum of World Cultures", "")
     assert parse_speaker("Director of the Institute of Fisheries Ana Ruiz")[0].endswith("Ana Ruiz")
+
+
+def test_a_heading_line_is_no_part_of_the_sentence_under_it() -> None:
+    quotes = analysed(
+        "22:40 \u2013 Alliance speaks\nAlliance spokesman Per Lunde is the first to speak to us."
+        " \u201cIt is far too early to call anything tonight,\u201d he said.",
+        "02:05 \u2013 Mood darkens in Alliance camp\nPer Lunde again, and it is a rather"
+        " different tone: \u201cClearly this is a disappointing night for us.\u201d",
+    )
+    assert by_text(quotes, "Clearly this is").speaker == "Per Lunde"  # not "Mood"
