@@ -413,15 +413,17 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 def _title_surname(tokens: list[str]) -> bool:
     """True when the last word is a surname although it is also a role word: after an honorific
-    ("Mr. Prince", "Ms. White", "Mr. Major"), or a title that is a common surname after a given
-    name ("Steve King"), not after another title or a body ("Foreign Minister", "Senate Judge")."""
+    ("Mr. Prince", "Ms. White", "Mr. Major"), or a title that is a common surname ("Steve King")
+    or any role word after a common given name ("Dan Backer"), not after another title or a body
+    ("Foreign Minister", "Senate Judge")."""
     if len(tokens) < 2:
         return False
     last, word = clean_token(tokens[-1]), clean_token(tokens[-2])
     low = word.lower().rstrip(".")
     if low in HONORIFICS:  # not "Lt. Col.": an honorific before another
         return is_capitalised(last) and last.lower().rstrip(".") not in STOP_CAPS | HONORIFICS
-    if last.lower() not in TITLE_SURNAMES:
+    given = fold(word) in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES  # "Dan Backer", "Ann Bishop"
+    if last.lower() not in TITLE_SURNAMES and not (given and is_capitalised(last)):
         return False
     vocabulary = ROLE_HEADS | ROLE_MODIFIERS | STOP_CAPS | GROUP_NOUNS | ORG_WORDS
     return is_capitalised(word) and word == tokens[-2] and low not in vocabulary

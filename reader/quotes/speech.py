@@ -462,8 +462,10 @@ def closing_clause(words: list[str], pos: int) -> Found | None:
     """The speech clause that closes a sentence after its last comma (`… in the 2008 primary,
     said Paul Beck.`), read from `words` after a phrase quoted inside that sentence."""
     stop = next((i for i, w in enumerate(words) if w in ".!?"), -1)
-    comma = max((i for i in range(max(0, stop)) if words[i] == ","), default=-1)
-    if comma < 0 or any(map(is_capitalised, words[:comma])):
+    commas = [i for i in range(max(0, stop)) if words[i] == ","]
+    verbs = [i for i in commas if i + 1 < len(words) and is_speech_verb(words[i + 1])]
+    comma = (verbs or commas or [-1])[-1]  # "…” that X can win, said Jo Hale, a strategist."
+    if comma < 0 or (any(map(is_capitalised, words[:comma])) and not verbs):
         return None  # "Ramos, 58, told AFP": the clause of a name standing before it
     found = phrase_after(words[comma : stop + 1], pos, False)
     return found if found is not None and found.tag.startswith("said") else None

@@ -1393,3 +1393,14 @@ def test_a_heading_line_is_no_part_of_the_sentence_under_it() -> None:
         " different tone: \u201cClearly this is a disappointing night for us.\u201d",
     )
     assert by_text(quotes, "Clearly this is").speaker == "Per Lunde"  # not "Mood"
+
+
+def test_a_role_word_after_a_given_name_is_a_surname_and_said_x_closes_a_sentence() -> None:
+    quotes = analysed(
+        "Dan Backer, the fund's lawyer, has rejected the label.",
+        "\u201cRaising money costs money, and everyone in this business knows it,\u201d Backer says.",
+        "Lund leads by 40 seats. \u201cShe can claim it, but it seems very unlikely\u201d that Berg"
+        " can catch Lund, said Ola Strand, a strategist.",
+    )
+    assert by_text(quotes, "Raising money").speaker == "Dan Backer"  # not the role "backer"
+    assert by_text(quotes, "She can claim").speaker == "Ola Strand"
