@@ -142,7 +142,8 @@ def _resolve(
     heads = [w.lower() for w in role if w.lower() in ROLE_HEADS | PARTY_MEMBERS]
     member = bool(role) and role[0].lower() in ("of", "from", "at")  # "of the charity X"
     role_text = " ".join(role) if heads or member else ""
-    if parts and people.is_place(" ".join(parts)) and not _speaking_body(parts):
+    placed = people.is_place(" ".join(parts)) and found.tag != "document"  # "by the firm X"
+    if parts and placed and not _speaking_body(parts):
         return Result(None, "", None)
     if parts:
         full = people.fullest(parts, pos, role)

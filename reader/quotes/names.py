@@ -105,7 +105,8 @@ STATEMENT_NOUNS = _words(
 # Documents that "say" things for whoever issued them: "the lawsuit filed by X claims".
 DOCUMENT_NOUNS = _words(
     """lawsuit suit complaint filing statement report letter memo indictment motion petition
-brief document email release ruling order communiqué communique review"""
+brief document email release ruling order communiqué communique review study analysis survey
+poll audit assessment forecast projection"""
 )
 # Words that may follow a speaker named after the verb ("said Lavrov, adding", "said Lavrov in").
 AFTER_NAME = _words(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from reader.quotes.names import (
     AFTER_NAME,
     AUXILIARIES,
+    BODY_NAME_WORDS,
     DETERMINERS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
@@ -39,6 +40,7 @@ from reader.quotes.names import (
     is_head,
     is_person_name,
     is_speech_verb,
+    names_a_body,
     split_name,
 )
 from reader.quotes.nonnames import PLATFORMS
@@ -58,7 +60,9 @@ ISSUING_VERBS = frozenset(
     ("sued", "sues", "filed", "files", "issued", "issues", "released", "releases", "published",
      "publishes", "sent", "wrote", "brought")
 )  # fmt: skip
-_CLAIMS = frozenset(["claims", "claimed", "alleges", "alleged", "reads", "read", "states"])
+_CLAIMS = frozenset(
+    ["claims", "claimed", "alleges", "alleged", "reads", "read", "states", "found", "finds"]
+)
 PHRASAL_SPEECH_VERBS = frozenset(
     f"{verb} {particle}"
     for verbs, particle in (
@@ -387,18 +391,28 @@ def _document(words: list[str], k: int, pos: int) -> Found | None:
         agent = _issued_by(words, noun + by + 1, pos)
         if agent is not None:
             return agent
-    return Found([], pos, "document")
+    return Found(_issuing_body(words, j, noun), pos, "document")
 
 
 def document_end(words: list[str], j: int) -> int:
     """Where a document named from words[j] ends ("the lawsuit", "the class-action complaint",
-    "the federal court filing": up to two modifiers), or -1 when words[j:] name none."""
-    for n in range(j + 1, min(len(words), j + 4)):
+    "the federal court filing": up to two modifiers; "a 2014 House Intelligence Committee
+    report": a year and a body's name), or -1 when words[j:] name none."""
+    for n in range(j + 1, min(len(words), j + 4 + BODY_NAME_WORDS)):
         if words[n].lower() in DOCUMENT_NOUNS:
             return n + 1
-        if not (words[n].islower() and words[n][0].isalnum()) or words[n].endswith(POSSESSIVE_ENDS):
+        modifier = words[n].islower() and words[n][0].isalnum() and n < j + 3
+        named = is_capitalised(words[n]) or words[n].isdigit()
+        if not (modifier or named) or words[n].endswith(POSSESSIVE_ENDS):
             return -1  # "the video's release" is no document that speaks
     return -1
+
+
+def _issuing_body(words: list[str], j: int, end: int) -> list[str]:
+    """The body whose name stands before the document's noun ("a 2014 House Intelligence
+    Committee report"), or []."""
+    name = [w for w in words[j + 1 : end - 1] if is_capitalised(w)]
+    return name if name and names_a_body(" ".join(name)) else []
 
 
 def _issued_by(words: list[str], start: int, pos: int) -> Found | None:
@@ -583,8 +597,14 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
             if end > k + 2:
                 return _with_name(words, k + 2, end, pos, "according-to")
         naming = _names_phrase(words, k)  # what Psaki called "…", dismissed it as "…"
-        if not (_verb_at(words, k) or naming) or _too_far(words, k):
+        claims = low in _CLAIMS  # "A 2014 House committee report found"
+        if not (_verb_at(words, k) or naming or claims) or _too_far(words, k):
             continue
+        if claims and not _verb_at(words, k):
+            document = _document_before(words, k, pos)
+            if document is None:
+                continue
+            return document
         tag = {":": "intro-colon", ",": "intro"}.get(last, "said-that")
         document = _document_before(words, k, pos)
         if document is not None:

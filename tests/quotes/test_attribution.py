@@ -1404,3 +1404,14 @@ def test_a_role_word_after_a_given_name_is_a_surname_and_said_x_closes_a_sentenc
     )
     assert by_text(quotes, "Raising money").speaker == "Dan Backer"  # not the role "backer"
     assert by_text(quotes, "She can claim").speaker == "Ola Strand"
+
+
+def test_a_report_named_for_its_body_or_made_by_a_firm_speaks_for_it() -> None:
+    quotes = analysed(
+        "A 2021 Harbour Safety Board report found \u201cno evidence that the cranes were ever"
+        " inspected on time.\u201d",
+        "A projection by the consulting firm Norden Analytics, prepared for the port, predicted"
+        " that \u201cone job in five would be gone within a decade\u201d.",
+    )
+    assert by_text(quotes, "no evidence that").speaker == "Harbour Safety Board"
+    assert by_text(quotes, "one job in five").speaker == "Norden Analytics"
