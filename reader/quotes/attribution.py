@@ -50,6 +50,7 @@ from reader.quotes.names import (
     PLACE_WORDS,
     PRONOUNS,
     ROLE_HEADS,
+    SUBORDINATORS,
     WORD_RE,
     clean_token,
     fold,
@@ -292,8 +293,11 @@ class _Attributor:
             and q.kind is QuoteKind.PHRASE
             and found.tag not in ("according-to", "document")
             and not closes_sentence(right)
+            and not self.in_opening_clause(q)
         ):  # a phrase inside a sentence is not the object of the clause after it, unless the
-            found = None  # clause closes the sentence: 'It is "a disgrace," Reed said.'
+            found = None  # clause closes the sentence: 'It is "a disgrace," Reed said.' or
+            # the phrase stands in the clause opening it: 'Although the two are "far apart",
+            # the NATO chief outlined...'
         found = found or phrase_before(self.left_words(i), q.start)
         found = found or closing_clause(right, q.end)  # '"A disgrace" in May, said Reed.'
         if found is None:
@@ -305,6 +309,16 @@ class _Attributor:
             self.people.add(found.pos, q.speaker)
             self.last_speaker = q.speaker
         return True
+
+    def in_opening_clause(self, q: Quote) -> bool:
+        """True when `q` stands in a subordinate clause opening its sentence, before its comma
+        ("Although the positions are “far apart”, the chief said")."""
+        lo = self.paragraphs[self.para(q.start)][0]
+        starts = [s for s in sentence_starts(self.body, lo, q.start + 1) if s <= q.start]
+        lead = self.body[starts[-1] if starts else lo : q.start]
+        first = lead.split()[0].lower() if lead.split() else ""
+        after = self.body[q.end : q.end + 3]
+        return first in SUBORDINATORS and "," not in lead and "," in after
 
     def signature(self, q: Quote) -> Found | None:
         """The person named on the line under a quotation that is a paragraph of its own

@@ -18,6 +18,7 @@ def _words(text: str) -> frozenset[str]:
 
 _VERB_STEMS = """
 say said says told tell tells add added adds stated explained explains noted notes warned warns
+outlined outlines
 write wrote writes insist insisted insists argued argues asked asks replied replies stress
 stressed stresses emphasized emphasizes emphasised emphasises declared declares claimed
 continued continues concluded concludes remarked tweet tweeted tweets admit admitted admits

@@ -1415,3 +1415,13 @@ def test_a_report_named_for_its_body_or_made_by_a_firm_speaks_for_it() -> None:
     )
     assert by_text(quotes, "no evidence that").speaker == "Harbour Safety Board"
     assert by_text(quotes, "one job in five").speaker == "Norden Analytics"
+
+
+def test_a_phrase_in_a_clause_opening_the_sentence_is_the_main_clauses_subjects() -> None:
+    quotes = analysed(
+        "Harbour Trust chair Ines Moreau spoke after the vote.",
+        "Although the two sides remain \u201cfar apart\u201d, the chair outlined three areas where"
+        " talks could go on.",
+        "It is \u201ca fair deal\u201d, and the union has been told so, according to the minutes.",
+    )
+    assert by_text(quotes, "far apart").speaker == "Ines Moreau"
