@@ -86,7 +86,15 @@ jonathan joseph josh joshua juan justin keith ken kenneth kevin larry lawrence l
 mark martin matt matthew michael mike mitch mitt nathan newt nicholas nick patrick paul peter
 phil philip ralph rand randy raymond reince richard rick rob robert roger ron ronald roy rudy
 russell ryan sam samuel scott sean steve steven ted terry thomas tim timothy todd tom tony
-walter wayne william willie"""
+walter wayne william willie
+abdul ahmed amir andrei andres antonio anton bernard boris carlo colin declan
+derek dmitry edgar emil emmanuel enrique erik ernest felix fernando francesco francisco
+frederick gareth geoffrey giovanni giuseppe gordon graham gustav hamid hans hassan hector
+hugo igor ivan jacques javier jens johan jorge josef jose karl klaus lars lewis lorenzo
+lucas luigi malcolm manuel marcus mario mateo maurice max miguel mikhail mohamed mohammed
+muhammad neil nigel olaf oleg oliver omar oscar owen pablo pedro pierre rafael ramon rashid
+raul roberto rodrigo rupert sergei sergey simon stanley stefan stuart sven terrence tobias
+travis trevor vasily victor viktor vincent vladimir wolfgang xavier yusuf"""
 )
 FEMALE_FIRST_NAMES = _words(
     """abigail alice alicia amanda amy andrea angela ann anna anne barbara betty betsy beverly
@@ -96,7 +104,14 @@ hillary jane janet janice jean jennifer jessica jill joan joanne joyce judith ju
 karen kate katherine kathleen kathy katie kellyanne kimberly laura lauren linda lisa lori
 louise margaret maria marie marilyn martha mary megyn melania melissa michelle nancy nicole
 nikki olivia pamela patricia rachel rebecca rose ruth sandra sarah sharon shirley stephanie
-susan susana teresa theresa tiffany tina virginia wendy"""
+susan susana teresa theresa tiffany tina virginia wendy
+agnes alexandra amelia anastasia angelika annika astrid beatrice birgit brigitte
+carla carmen charlotte clara cecilia daniela dolores elena elif elsa esther eleanor fatima
+fiona francesca gabriela greta hanna harriet helena ida ilka ingrid irene irina isabel
+isabella ivana johanna katarina katrin leah leila lena lina lucia lucy magdalena margarethe
+marta maura miriam monika nadia natalia natasha nina olga paula petra priya rosa sabine
+sara silvia sofia sophie svetlana tatiana ulrike ursula valentina vera veronica yasmin
+yelena yulia zainab zoe"""
 )
 # What a person's words come out through: "Eklund's statement said".
 STATEMENT_NOUNS = _words(

@@ -194,7 +194,9 @@ class People:
                 excluded = excluded or m.subject
                 continue
             if m.subject or (excluded and m.pos >= floor):
-                return m.name
+                # past a subject the pronoun's gender ruled out, a nearer person whose gender
+                # fits beats a subject whose gender is unknown
+                return fitting if excluded and fitting and not known else m.name
             if fitting is None and want and known == want:
                 fitting = m.name
         person = lambda name: not (want and self.is_body(name))  # noqa: E731

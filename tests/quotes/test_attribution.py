@@ -1425,3 +1425,13 @@ def test_a_phrase_in_a_clause_opening_the_sentence_is_the_main_clauses_subjects(
         "It is \u201ca fair deal\u201d, and the union has been told so, according to the minutes.",
     )
     assert by_text(quotes, "far apart").speaker == "Ines Moreau"
+
+
+def test_he_skips_a_woman_and_a_subject_of_unknown_gender_for_the_man_just_named() -> None:
+    quotes = analysed(
+        "Councillor Bethan Rusk has posted on X in support of the strike.",
+        "Our reporter Fiona Mabey has been talking to crane operator Lewis Oyelaran on the"
+        " picket line.",
+        "\u201cTwenty-six years I have worked these cranes, and now they want robots,\u201d he said.",
+    )
+    assert by_text(quotes, "Twenty-six years").speaker == "Lewis Oyelaran"
