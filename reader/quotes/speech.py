@@ -45,7 +45,7 @@ from reader.quotes.names import (
 )
 from reader.quotes.nonnames import PLATFORMS
 
-CONNECTORS = frozenset(["of", "for", "to", "and"])
+CONNECTORS = frozenset(["of", "for", "to", "and", "&"])  # words joining a name's parts
 POSSESSIVE_ENDS = ("\u2019s", "'s", "s\u2019", "s'")
 # Words that may open a sentence before its subject: "And the judge...", "But Reed...".
 _LINKS = frozenset(["of", "from", "at"])
@@ -115,7 +115,7 @@ def _forward(words: list[str], k: int) -> int:
         low = words[j].lower()
         if low in ("the", "and") or (low in CONNECTORS and j == k):
             break
-        joins = (low in CONNECTORS or low == "&") and j + 1 < len(words) and _se_word(words[j + 1])
+        joins = low in CONNECTORS and j + 1 < len(words) and _se_word(words[j + 1])
         particle = low in PARTICLES and (j > k or _particles_open_name(words, j))
         if not (_se_word(words[j]) or particle or joins):
             break
@@ -143,8 +143,8 @@ def _backward(words: list[str], k: int) -> int:
     while j > 0 and k - j < 10:
         word = words[j - 1]
         low = word.lower()
-        if _se_word(word) or (low in PARTICLES | CONNECTORS | {"&"} and j < k):
-            j -= 1  # "Bell & Ocampo"
+        if _se_word(word) or (low in PARTICLES | CONNECTORS and j < k):
+            j -= 1
         else:
             break
     while j < k and words[j].lower() in CONNECTORS:
