@@ -36,7 +36,13 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from reader.documents.model import Document
-from reader.quotes.extraction import BROADCAST_ROLES, TWEET_RE, Turn, transcript_turns
+from reader.quotes.extraction import (
+    BROADCAST_ROLES,
+    QA_LABELS,
+    TWEET_RE,
+    Turn,
+    transcript_turns,
+)
 from reader.quotes.model import Quote, QuoteKind
 from reader.quotes.names import (
     BODY_NOUNS,
@@ -45,6 +51,7 @@ from reader.quotes.names import (
     GENERIC_ROLES,
     GROUP_NOUNS,
     INDEFINITE,
+    LAY_PEOPLE,
     ORG_WORDS,
     PERSON_ROLES,
     PLACE_WORDS,
@@ -70,6 +77,7 @@ from reader.quotes.speech import (
     ISSUING_VERBS,
     MARKS_AND_SPACE,
     POSSESSIVE_ENDS,
+    SPOKESPEOPLE,
     WINDOW,
     Found,
     Result,
@@ -140,7 +148,7 @@ def _resolve(
         role = role[1:]
     while role and role[-1].lower() in CONNECTORS | DETERMINERS:  # "a spokesman for the" X
         role = role[:-1]
-    heads = [w.lower() for w in role if w.lower() in ROLE_HEADS | PARTY_MEMBERS]
+    heads = [w.lower() for w in role if w.lower() in ROLE_HEADS | PARTY_MEMBERS or w in LAY_PEOPLE]
     member = bool(role) and role[0].lower() in ("of", "from", "at")  # "of the charity X"
     role_text = " ".join(role) if heads or member else ""
     placed = people.is_place(" ".join(parts)) and found.tag != "document"  # "by the firm X"
@@ -158,6 +166,11 @@ def _resolve(
     owners = [fold(clean_token(w)) for w in words[1:-1] if w.endswith(POSSESSIVE_ENDS)]
     if definite and not parts and len(owners) == 1 and owners[0] in BODY_NOUNS | ORG_WORDS:
         role = owners  # "the museum's trustees said", "the company's spokesman said": the body
+    spoken_for = _spoken_for(role)  # "a spokeswoman for the commission": the commission
+    if spoken_for and not parts:
+        body = people.body_named(spoken_for, pos, floor)
+        if body:
+            return Result(body, role_text, None)
     if definite and len(role) == 1 and role[0].islower() and role[0] in BODY_NOUNS | ORG_WORDS:
         body = people.body_named(
             role[0], pos, floor
@@ -173,6 +186,16 @@ def _resolve(
     if definite and titled and guess and (guess == last_speaker or recent(guess)):
         return Result(guess, role_text, None)
     return Result(None, role_text, guess)
+
+
+def _spoken_for(role: list[str]) -> str | None:
+    """The body noun a spokesperson speaks for ("spokeswoman for the commission" → commission)."""
+    low = [w.lower() for w in role]
+    for k in range(len(low) - 2):
+        if low[k] in SPOKESPEOPLE and low[k + 1] == "for":
+            rest = [w for w in low[k + 2 :] if w not in DETERMINERS]
+            return rest[0] if len(rest) == 1 and rest[0] in BODY_NOUNS | ORG_WORDS else None
+    return None
 
 
 def _holds_office_in(role: list[str]) -> bool:
@@ -196,6 +219,8 @@ def _label_words(turn: Turn) -> list[str]:
     words = WORD_RE.findall(named)
     if words and all(is_capitalised(w) for w in words) and not named.isupper():
         return words
+    if turn.label in QA_LABELS:
+        return []  # an interview's "Q:" / "A:" with no key naming who asks and who answers
     words = WORD_RE.findall(turn.label.title() if turn.label.isupper() else turn.label)
     label = " ".join(words).lower()
     if words[0].lower() in UNNAMED_FIRST or label in UNNAMED_LABELS or label in BROADCAST_ROLES:
@@ -216,6 +241,7 @@ class _Attributor:
         self.people = find_people(self.body, self.paragraphs, spoken)  # turns name people too
         for turn in self.turns.values():  # "JANE ROE, HOST: …" names the later "ROE: …"
             self.people.remember(_label_words(turn))
+        self.interviewee = self.named_in(doc.title)
         self.last_speaker: str | None = None
         self.found: dict[str, Found] = {}  # quote id -> the words its speaker was read from
         self.stated_gender = dict(self.people.gender)  # before any pronoun was resolved
@@ -242,6 +268,26 @@ class _Attributor:
             if ISSUING_VERBS.intersection(words):  # the nearest issuing names it, or nobody
                 return issuer(words, pos)
         return None
+
+    def unnamed_meant(self, found: Found) -> Found | None:
+        """The description a pronoun means when a person left unnamed was the subject in its
+        paragraph since the one it would mean otherwise ("One pharmacist said the phone had not
+        stopped. “…,” she said."), or None."""
+        pronoun = found.words[0].lower() if len(found.words) == 1 else ""
+        if pronoun not in ("he", "she"):
+            return None
+        floor = self.paragraphs[max(0, self.para(found.pos) - 1)][0]
+        name = self.people.referent(found.pos, pronoun, floor)
+        here = self.paragraphs[self.para(found.pos)][0]  # a description carries over no break
+        since = max(here, self.people.last_position(name, found.pos) if name else here)
+        unnamed = self.people.unnamed_after(since, found.pos, pronoun)
+        return Found(unnamed.split(), found.pos, found.tag) if unnamed else None
+
+    def named_in(self, text: str) -> list[str]:
+        """The words of the first person this document names whose full name `text` holds."""
+        at = {name: fold(text).find(fold(name)) for name in {m.name for m in self.people.mentions}}
+        found = sorted((i, name) for name, i in at.items() if i >= 0 and len(name.split()) > 1)
+        return found[0][1].split() if found else []
 
     def para(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -271,7 +317,10 @@ class _Attributor:
         q = self.quotes[i]
         turn = self.turns.get(q.start)
         if turn is not None:
-            self.found[q.id] = Found(_label_words(turn), q.start, "turn")
+            words = _label_words(turn)
+            if not words and turn.label == "A":  # an interview's answers: whom its title names
+                words = self.interviewee
+            self.found[q.id] = Found(words, q.start, "turn")
             self.apply(q, self.resolve(self.found[q.id]), "turn")
             return True
         post = TWEET_RE.match(self.body, q.start)
@@ -302,6 +351,7 @@ class _Attributor:
         found = found or closing_clause(right, q.end)  # '"A disgrace" in May, said Reed.'
         if found is None:
             return False
+        found = self.unnamed_meant(found) or found
         self.found[q.id] = found
         result = self.resolve(found)
         self.apply(q, result, found.tag)

@@ -12,7 +12,7 @@ the first sentence after it) and flagged uncertain. Apostrophes never open or cl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.documents.model import Document
 from reader.quotes.marks import MARK_RE, Family, closes, is_separator, opener, orphan_closer
@@ -45,6 +45,14 @@ TITLE_TURN_RE = re.compile(
     r"(?:[ \t](?:[A-Z][A-Za-z'\u2019\-]*[a-z][A-Za-z'\u2019\-]*|[A-Z]\.)){0,2})"
     r"(?:,[ \t]+([A-Z][\w'\u2019&.\-]*(?:[ \t][\w'\u2019&.\-]+){0,4}))?"
     r"(?:[ \t]\(([^()\n]{2,80})\))?:[ \t]+(?=\S)"
+)
+# An interview printed as questions and answers: "Q: …" / "A: …" lines, read as a transcript
+# when it has TURNS_MIN of them with both labels; a key sentence may name who asks and who
+# answers ("Q is Simon Greaves; A is Carla Benning").
+QA_LABELS = ("Q", "A")
+QA_TURN_RE = re.compile(r"(?m)^([QA]):[ \t]+(?=\S)")
+QA_KEY_RE = re.compile(
+    r"\b([QA])\s+(?:is|=)\s+([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,3})"
 )
 PAGE_LABELS = frozenset(  # a page's own labels, never a speaker's
     [
@@ -227,20 +235,33 @@ def transcript_turns(body: str) -> list[Turn]:
         words = {w.lower() for t in turns for w in f"{t.label} {t.role}".split()}
         turns = turns if words & BROADCAST_ROLES else []
     if not turns:
+        turns = _interview(body)
+    if not turns:
         return []
     nexts: list[Turn | None] = [*turns[1:], None]
     return [t for pair in zip(turns, nexts, strict=True) for t in _going_on(body, *pair)]
+
+
+def _interview(body: str) -> list[Turn]:
+    """The "Q:" / "A:" turns of an interview, each with the name its key gives the label as its
+    note ("" when there is no key)."""
+    turns = _labelled(body, QA_TURN_RE)
+    key = {m.group(1): m.group(2) for m in QA_KEY_RE.finditer(body)}
+    return [replace(t, note=key.get(t.label, "")) for t in turns]
 
 
 def _labelled(body: str, pattern: re.Pattern[str]) -> list[Turn]:
     """The lines `pattern` reads as turns, when there are TURNS_MIN of them by two labels."""
     turns = []
     for m in pattern.finditer(body):
-        if len(m.group(1).replace(".", "")) < 2 or m.group(1).lower() in PAGE_LABELS:
-            continue  # "Q:", "A:" carry no speaker; "UPDATE:", "Photo:" are the page's
+        label = m.group(1)
+        role, note = (*m.groups()[1:], None, None)[:2]
+        short = pattern is not QA_TURN_RE and len(label.replace(".", "")) < 2
+        if short or label.lower() in PAGE_LABELS:
+            continue  # "Q.:" outside an interview carries no speaker; "Photo:" is the page's
         end = body.find("\n", m.end())
         end = len(body) if end < 0 else end
-        turns.append(Turn(m.group(1), m.group(3) or "", m.end(), end, m.group(2) or ""))
+        turns.append(Turn(label, note or "", m.end(), end, role or ""))
     if len(turns) < TURNS_MIN or len({t.label for t in turns}) < 2:
         return []
     return turns

@@ -158,6 +158,14 @@ artist player striker footballer goalkeeper midfielder athlete referee pundit co
 landlady priest vicar pastor chef designer photographer producer filmmaker novelist poet user
 commenter caller viewer listener"""
 )
+# People described by what they are, never titles: heads of a description only in lower case
+# ("one fan said", "her neighbour"), where "Fan Bingbing" or "Patient Protection" are names.
+LAY_PEOPLE = _words(
+    """fan neighbour neighbor parent mother father grandmother grandfather man woman passer-by
+onlooker shopper customer commuter mourner spectator pensioner survivor relative friend colleague
+daughter son wife husband sister brother widow widower partner girlfriend boyfriend aunt uncle
+cousin niece nephew"""
+)
 # Roles in politics that anyone may hold ("Clinton ally James Carville", "GOP strategist X").
 POLITICAL_ROLES = _words(
     """ally strategist pollster operative surrogate nominee contender congressman congresswoman
@@ -187,7 +195,8 @@ LISTENER_VERBS = _words("told tell tells telling informed informs assured assure
 LISTENER_MARKS = LISTENER_VERBS | _words("to with")
 # Bodies that speak as "the council said" for the one the article named ("the Trade Council").
 BODY_NOUNS = _words(
-    "council committee commission union company board alliance association ministry museum firm"
+    "council committee commission union company board alliance association ministry museum firm "
+    "club regulator watchdog charity"
 )
 # The words naming a body of the kind a noun means: "the company" may be "Callan Holdings".
 BODY_KINDS = {
@@ -198,7 +207,11 @@ BODY_KINDS = {
     "union": _words("union alliance federation association workers"),
     "firm": _words("firm llp partners"),
     "ministry": _words("ministry department"),
+    "club": _words("club athletic united rovers wanderers albion fc afc sv"),
+    "regulator": _words("commission authority agency office board watchdog regulator"),
+    "charity": _words("charity trust foundation"),
 }
+BODY_KINDS["watchdog"] = BODY_KINDS["regulator"]
 # Head nouns of role descriptions and the titles given with a name.
 ROLE_HEADS = (
     _words(
@@ -287,7 +300,8 @@ athletic united rovers wanderers albion embassy church show programme program po
 newspaper gazette tribune herald channel broadcaster charity firm campaign movement watchdog
 coalition initiative lobby label stadium arena venue project forum partnership hospital clinic
 airlines airways freight chemical chemicals industries holdings technologies pharmaceuticals
-laboratories museum gallery theatre orchestra llp"""
+laboratories museum gallery theatre orchestra llp pharmacy shop store restaurant cafe hotel bakery
+supermarket"""
 )
 # Parts of a place: "Harrow Field's stands" makes Harrow Field a place, never a speaker.
 PLACE_NOUNS = _words(
@@ -450,6 +464,8 @@ def is_head(word: str) -> bool:
     """True for the head of a description: a role ("the mayor", "the co-host") or an age ("the
     51-year-old")."""
     low = word.lower()
+    if low in LAY_PEOPLE:
+        return word == low
     return low in ROLE_HEADS or low.endswith("-year-old") or low.rpartition("-")[2] in ROLE_HEADS
 
 

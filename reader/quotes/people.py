@@ -21,7 +21,9 @@ from reader.quotes.names import (
     DETERMINERS,
     FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
+    GROUP_NOUNS,
     HONORIFICS,
+    LAY_PEOPLE,
     LISTENER_MARKS,
     MALE_FIRST_NAMES,
     MALE_WORDS,
@@ -42,6 +44,7 @@ from reader.quotes.names import (
     clean_token,
     fold,
     is_capitalised,
+    is_head,
     is_person_name,
     is_speech_verb,
     names_a_body,
@@ -69,12 +72,55 @@ SUBJECT_REACH = 60  # a sentence's subject is named within this many characters 
 _AFTER_RE = re.compile(r"(?:\s+[a-z]+){1,3}")
 _FIRM_THINGS_RE = re.compile(  # what only a firm has, after its name
     r"(?:[\u2019']s)?\s+(?:parent\s+company|factory|factories|plant|plants|workers|employees|"
-    r"headquarters|shareholders|subsidiary|subsidiaries|stores|products)\b"
+    r"headquarters|shareholders|subsidiary|subsidiaries|stores|products|chief\s+executive|"
+    r"chief\s+operating\s+officer|ceo|shares|share\s+price)\b"
 )
+_SHARES_IN_RE = re.compile(r"\b[Ss]hares\s+in\s+$")  # "Shares in Halvern closed lower"
 _OF_BODY_RE = re.compile(
     r"\s+of\s+(?:the\s+)?([A-Z][\w\u2019'\-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w\u2019'\-]*)*)"
 )
 _PLACED_AFTER_RE = re.compile(r",?\s+(?:on|in|at|beside|near|behind|outside|inside|under|with)\s")
+# A name right after a description, which names the person after all: "His wife, Maureen, said".
+_NAMED_AFTER_RE = re.compile(
+    r",?\s+[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}\s*(?:,|\s(?:said|says|told)\b)"
+)
+# Words opening a phrase that sets a scene before a sentence's subject ("At the pharmacy, ...").
+_SCENE_OPENERS = frozenset(
+    [
+        "at",
+        "in",
+        "on",
+        "outside",
+        "inside",
+        "near",
+        "nearby",
+        "after",
+        "before",
+        "during",
+        "back",
+        "later",
+        "earlier",
+        "meanwhile",
+        "elsewhere",
+        "across",
+        "among",
+        "from",
+        "by",
+        "with",
+        "since",
+        "today",
+        "yesterday",
+        "overnight",
+        "afterwards",
+        "then",
+    ]
+)
+# A person left unnamed: an indefinite or owned description ("one pharmacist", "A spokeswoman
+# for the commission", "Her neighbour"); its last word before any "for ..." is its head.
+_UNNAMED_RE = re.compile(
+    r"\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Hh]er|[Hh]is|[Tt]heir)\s+((?:[a-z][\w\-]*\s+){0,3}?)"
+    r"([a-z][a-z\-]+)\b(?:\s+for\s+(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})?"
+)
 _SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?\n][\"\u201d\u2019']?\s*)$")  # a sentence opens here
 
 
@@ -100,7 +146,9 @@ class People:
     places: set[str] = field(default_factory=set)  # folded names used as places or bodies
     bodies: list[tuple[int, str, bool]] = field(default_factory=list)  # (pos, name, opens a
     # sentence) of named bodies
-    firms: set[str] = field(default_factory=set)  # one-word names that own a firm's things
+    firms: set[str] = field(default_factory=set)  # names that own a firm's things
+    unnamed: list[tuple[int, str]] = field(default_factory=list)  # (pos, description) of
+    # people left unnamed as a sentence's subject ("One pharmacist said", "Her neighbour, who")
 
     def is_place(self, name: str) -> bool:
         """True for a capitalised phrase the article uses as a place or a body ("at Calder
@@ -111,7 +159,14 @@ class People:
         """True for a name that stands for a body, never "he" or "she": one with an
         organisation word, or a word the article gives a firm's things ("Carrier's plant",
         "Carrier workers") and never a first name."""
-        return names_a_body(name) or name in self.firms
+        return names_a_body(name) or self.is_firm(name.split())
+
+    def is_firm(self, name: list[str]) -> bool:
+        """True for a name the article gives a firm's things ("Castellan chief executive"), or
+        one opening with such a name that is no first name ("Castellan Hydro")."""
+        if " ".join(name) in self.firms:
+            return True
+        return len(name) > 1 and name[0] in self.firms and not _first_name_gender(" ".join(name))
 
     def fullest(self, name: list[str], pos: int, role: list[str] | None = None) -> str:
         """The fullest form of `name` in this document (the nearest one before `pos` on ties);
@@ -143,10 +198,18 @@ class People:
         represents 60 nurses, said"), or None."""
         kind = BODY_KINDS.get(fold(noun), frozenset()) | {fold(noun)}
         before = [(at, name, opens) for at, name, opens in self.bodies if at < pos]
-        named = [name for _, name, _ in before if kind.intersection(fold(name).split())]
+        firm = fold(noun) in ("company", "firm")
+        named = [
+            name
+            for _, name, _ in before
+            if kind.intersection(fold(name).split()) or (firm and self.is_firm(name.split()))
+        ]
         subjects = [name for at, name, opens in before if opens and at >= floor]
         found = named or subjects
-        return found[-1] if found else None
+        if not found:
+            return None
+        longer = [name for _, name, _ in before if name.startswith(f"{found[-1]} ")]
+        return max(longer, key=len) if longer else found[-1]  # "Brennock" of "Brennock Marine"
 
     def remember(self, name: list[str]) -> None:
         """Know `name` as a person's (when it is a person's name), for its short forms."""
@@ -202,6 +265,20 @@ class People:
         person = lambda name: not (want and self.is_body(name))  # noqa: E731
         return fitting or self.last_named(pos, person)
 
+    def unnamed_after(self, lo: int, pos: int, pronoun: str) -> str | None:
+        """The last person left unnamed as a subject between `lo` and `pos` whom `pronoun` may
+        mean (the description: "one pharmacist"), or None."""
+        want = {"he": "m", "she": "f"}.get(pronoun)
+        i = bisect.bisect_left(self.unnamed, (pos, ""))
+        for at, description in reversed(self.unnamed[:i]):
+            if at < lo:
+                return None
+            words = {fold(w) for w in description.split()}  # "a spokeswoman", "his father"
+            said = "m" if words & MALE_WORDS else "f" if words & FEMALE_WORDS else ""
+            if not (want and said and said != want):
+                return description
+        return None
+
     def knows(self, name: str) -> bool:
         """True when `name` is a person this document names."""
         return any(m.name == name for m in self.mentions)
@@ -221,7 +298,7 @@ class People:
     def by_role(self, words: list[str], pos: int) -> str | None:
         """The person whose given role best fits a description such as "the top diplomat"."""
         low = [fold(w) for w in words if w.lower() not in ("the", "a", "an")]
-        heads = [w for w in low if w in ROLE_HEADS]
+        heads = [fold(w) for w in words if fold(w) in ROLE_HEADS or w in LAY_PEOPLE]
         if not heads:
             return None
         head = heads[-1]
@@ -258,6 +335,7 @@ def _role_before(body: str, start: int, floor: int, given: list[str]) -> list[st
         low = word.lower().rstrip(".")
         if (
             low in ROLE_HEADS
+            or word in LAY_PEOPLE  # "His wife, Audrey,"
             or low in ROLE_MODIFIERS
             or (is_capitalised(word) and low not in STOP_CAPS)
         ):
@@ -267,7 +345,7 @@ def _role_before(body: str, start: int, floor: int, given: list[str]) -> list[st
     role = [clean_token(w) for w in role + given]
     while role and role[0].lower() in ("of", "for", "to", "and", "the"):
         role = role[1:]
-    return role if any(w.lower() in ROLE_HEADS for w in role) else []
+    return role if any(w.lower() in ROLE_HEADS or w in LAY_PEOPLE for w in role) else []
 
 
 _APPOSITION_RE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([\w\u2019'. \-]{2,90}?)\s*[,.;]")
@@ -371,6 +449,20 @@ def _is_subject(body: str, start: int, end: int, floor: int, named_before: int) 
     return not any(w in stops for w in words)
 
 
+def _opens_clause(body: str, start: int, floor: int) -> bool:
+    """True when `start` opens its sentence, or follows only an opening phrase set off by a
+    comma ("At the pharmacy on High Street, one pharmacist said")."""
+    lo = max(floor, start - 2 * SUBJECT_REACH)
+    breaks = _sentence_breaks(body, lo, start)
+    if not breaks and lo > floor:
+        return False
+    lead = body[breaks[-1] if breaks else floor : start].strip()
+    if not lead:
+        return True
+    first = lead.split()[0].lower()  # "At the pharmacy,", not "Jo Hale, a nurse," (apposition)
+    return first in _SCENE_OPENERS and lead.endswith(",") and lead.count(",") == 1
+
+
 def _sentence_breaks(body: str, lo: int, hi: int) -> list[int]:
     """Where sentences or lines start in body[lo:hi]; a title's full stop ("Sen.") is none."""
     lines = [m.end() for m in re.finditer("\n", body[lo:hi])]
@@ -402,8 +494,9 @@ def find_people(
             )
             full = " ".join(body_name) + (f" of {of.group(1)}" if of else "")
             people.bodies.append((m.start(), full, opens))
-        if len(run) == 1 and _FIRM_THINGS_RE.match(body, m.end()):
-            people.firms.add(clean_token(run[0]))  # "Carrier's parent company", "Carrier workers"
+        shares_in = _SHARES_IN_RE.search(body, max(0, m.start() - 12), m.start())
+        if not quoted and (_FIRM_THINGS_RE.match(body, m.end()) or shares_in):
+            people.firms.add(clean_token(" ".join(body_name)))  # "Carrier's parent company"
         if len(name) > 1 and not role and _located(body, m.start(), m.end()):
             people.places.add(fold(" ".join(name)))  # inside a quotation too
         if quoted:
@@ -417,7 +510,27 @@ def find_people(
         if not title and honorific in OFFICE_TITLES:  # "Gov. Mike Pence": the governor
             title = [OFFICE_TITLES[honorific]]
         found.append((m.start(), m.end(), name, title or _role_after(body, m.end()), run, title))
+    for m in _UNNAMED_RE.finditer(body):  # "One pharmacist said", "Her neighbour, who"
+        k = bisect.bisect_right(mask_starts, m.start()) - 1
+        quoted = k >= 0 and masked[k][0] <= m.start() < masked[k][1]
+        head = m.group(2)
+        para = starts[max(0, bisect.bisect_right(starts, m.start()) - 1)] if starts else 0
+        if (
+            quoted
+            or not is_head(head)
+            or head in GROUP_NOUNS
+            or _NAMED_AFTER_RE.match(body, m.end())
+        ):
+            continue  # "His wife, Maureen, was less sure": named after all
+        if _opens_clause(body, m.start(), para) or _speaks_after(body, m.end()):
+            people.unnamed.append((m.start(), m.group().strip()))
     found = [f for f in found if not people.is_place(" ".join(f[2]))]
+    for start, _, name, *_ in found:  # "Castellan Hydro ... Castellan chief executive": a firm
+        if people.is_firm(name):
+            opens = bool(_SENTENCE_OPEN_RE.search(body, max(0, start - 3), start))
+            people.bodies.append((start, " ".join(name), opens))
+    people.bodies.sort()
+    found = [f for f in found if not people.is_firm(f[2])]
     kept = [(f, speaker_or_none(" ".join(f[2]))) for f in found]  # "Is Google Stadia"
     found = [  # none: "In her New Year speech", "a Colorado Republican"
         (f[0], f[1], name.split(), *f[3:]) for f, name in kept if name and not is_party_member(f[2])

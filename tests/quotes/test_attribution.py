@@ -1435,3 +1435,64 @@ def test_he_skips_a_woman_and_a_subject_of_unknown_gender_for_the_man_just_named
         "\u201cTwenty-six years I have worked these cranes, and now they want robots,\u201d he said.",
     )
     assert by_text(quotes, "Twenty-six years").speaker == "Lewis Oyelaran"
+
+
+def test_a_firm_is_known_by_its_chief_executive_and_shares_and_speaks_as_the_company() -> None:
+    quotes = analysed(
+        "Brennock Marine said on Friday that the ferry had been withdrawn. Brennock chief "
+        "executive Ola Strand apologised to passengers.",
+        "In a statement, the company said: \u201cThe safety of our passengers comes first.\u201d",
+        "Shares in Tavistel fell 4 percent. \u201cWe will answer every question put to us,\u201d "
+        "the company said.",
+    )
+    assert [q.speaker for q in quotes] == ["Brennock Marine", "Tavistel"]
+
+
+def test_the_club_and_the_regulator_are_the_bodies_named_before() -> None:
+    quotes = analysed(
+        "Harwick Rovers turned down a second offer for their goalkeeper on Tuesday.",
+        "\u201cHe is not for sale at any price,\u201d the club said in a statement.",
+        "The Food Standards Authority ordered the recall. \u201cNo batch will go back on sale "
+        "before it is tested,\u201d the regulator said.",
+    )
+    assert [q.speaker for q in quotes] == ["Harwick Rovers", "Food Standards Authority"]
+
+
+def test_a_spokeswoman_for_a_body_named_before_speaks_for_it() -> None:
+    quotes = analysed(
+        "The Coastal Planning Commission rejected the marina plan.",
+        "A spokeswoman for the commission said: \u201cThe plan failed on flood risk alone.\u201d",
+        "A spokeswoman for the commission said the decision was final. \u201cThere is no "
+        "appeal against it,\u201d she said.",
+    )
+    assert [q.speaker for q in quotes] == ["Coastal Planning Commission"] * 2
+
+
+def test_he_or_she_after_a_person_left_unnamed_in_the_paragraph_stays_unknown() -> None:
+    quotes = analysed(
+        "Mrs Edna Pryce, 81, was rescued from her bungalow by boat. \u201cI have never seen "
+        "the water this high,\u201d she said.",
+        "Her daughter, who asked not to be named, was angrier. \u201cNobody knocked on a single "
+        "door on this street,\u201d she said.",
+        "Outside the town hall, one volunteer said the shelters were full. \u201cWe turned "
+        "families away at midnight,\u201d he said.",
+        "Councillor Rhys Danby defended the response. \u201cEvery shelter stayed open all "
+        "night,\u201d he said.",
+    )
+    assert [q.speaker for q in quotes] == ["Edna Pryce", None, None, "Rhys Danby"]
+    assert [q.role for q in quotes[1:3]] == ["daughter", "volunteer"]
+
+
+def test_people_described_by_what_they_are_stay_unknown_and_such_words_in_names_stay_names() -> (
+    None
+):
+    quotes = analysed(
+        "Mayor Jo Hale opened the new stand.",
+        "\u201cThis club has finally listened to its supporters,\u201d said one fan, who did "
+        "not give his name.",
+        "\u201cIt took them eleven years to do it,\u201d a pensioner said.",
+        "Fan Lirong, the club's new owner, watched from the directors' box. \u201cThe stand is "
+        "for the town,\u201d Fan said.",
+    )
+    assert [q.speaker for q in quotes] == [None, None, "Fan Lirong"]
+    assert [q.role for q in quotes[:2]] == ["fan", "pensioner"]

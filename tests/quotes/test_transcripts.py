@@ -76,11 +76,47 @@ def test_lone_labels_are_no_transcript() -> None:
 def test_question_and_answer_letters_are_not_speakers() -> None:
     interview = make(
         "Q: Will you run again?",
-        "A: I have not decided.",
+        "A: I have not decided whether to stand for a third term.",
         "Q: When will you decide?",
-        "A: After the summer.",
+        "A: After the summer, once the budget has passed.",
     )
-    assert transcript_turns(interview.body) == []
+    quotes = analysed(interview)
+    assert [q.text for q in quotes][1] == "I have not decided whether to stand for a third term."
+    assert [q.speaker for q in quotes] == [None, None, None, None]
+
+
+def test_an_interview_key_names_who_asks_and_who_answers() -> None:
+    interview = make(
+        "Mayor Ruth Calloway spoke to Dev Anand on Monday. Q is Dev Anand; A is Ruth Calloway.",
+        "Q: Will you run again?",
+        "A: I have not decided whether to stand for a third term.",
+        "The budget comes first, and that will take until July.",
+        "Q: When will you decide?",
+        "A: After the summer, once the budget has passed.",
+    )
+    quotes = analysed(interview)
+    answers = ["Ruth Calloway", "Ruth Calloway"]  # an answer goes on in the next paragraph
+    assert [q.speaker for q in quotes] == ["Dev Anand", *answers, "Dev Anand", "Ruth Calloway"]
+    assert quotes[2].text == "The budget comes first, and that will take until July."
+
+
+def test_answers_with_no_key_are_the_person_the_title_names() -> None:
+    interview = Document(
+        id="t",
+        path="t.txt",
+        title="Interview: harbour pilot Tilda Marsh on the dredging",
+        body="\n\n".join(
+            (
+                "Tilda Marsh has piloted ferries for thirty years. She spoke to Kai Olsen.",
+                "Q: Why object now?",
+                "A: Because nobody asked the pilots before the contract was signed.",
+                "Q: And the schedule?",
+                "A: The spring tides will decide that, not the committee.",
+            )
+        ),
+    )
+    quotes = analysed(interview)
+    assert [q.speaker for q in quotes] == [None, "Tilda Marsh", None, "Tilda Marsh"]
 
 
 def test_transcript_turns_link_to_the_same_words_quoted_in_a_report() -> None:
