@@ -67,7 +67,8 @@ def print_analysis(analysis: QuoteAnalysis) -> None:
 
 def _speaker(quote: Quote) -> str:
     if quote.speaker:
-        return quote.speaker + (f" ({quote.role})" if quote.role else "")
+        role = quote.role if quote.role not in quote.speaker else ""  # "unnamed official"
+        return quote.speaker + (f" ({role})" if role else "")
     return f"unknown (maybe {quote.speaker_guess})" if quote.speaker_guess else "unknown"
 
 

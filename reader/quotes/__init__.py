@@ -84,10 +84,10 @@ class QuoteAnalysis:
         return self._group_of.get(quote_id)
 
     def speakers(self) -> dict[str, list[Quote]]:
-        """Every known speaker with their quotes, by name."""
+        """Every speaker named in the articles with their quotes, by name."""
         found: dict[str, list[Quote]] = {}
         for quote in self.quotes:
-            if quote.speaker:
+            if quote.speaker and not quote.unnamed:
                 found.setdefault(quote.speaker, []).append(quote)
         return dict(sorted(found.items()))
 
@@ -113,6 +113,7 @@ class QuoteAnalysis:
                     "text": q.text,
                     "speaker": q.speaker,
                     "role": q.role,
+                    "unnamed": q.unnamed,
                     "kind": str(q.kind),
                     "uncertain": q.uncertain,
                     "corrected": q.corrected,

@@ -43,7 +43,7 @@ from reader.quotes.extraction import (
     Turn,
     transcript_turns,
 )
-from reader.quotes.model import Quote, QuoteKind
+from reader.quotes.model import UNNAMED, Quote, QuoteKind
 from reader.quotes.names import (
     BODY_NOUNS,
     DETERMINERS,
@@ -56,12 +56,14 @@ from reader.quotes.names import (
     PERSON_ROLES,
     PLACE_WORDS,
     PRONOUNS,
+    QUANTIFIERS,
     ROLE_HEADS,
     SUBORDINATORS,
     WORD_RE,
     clean_token,
     fold,
     is_capitalised,
+    is_head,
     is_person_name,
     names_a_body,
     sentence_starts,
@@ -72,6 +74,7 @@ from reader.quotes.people import People, find_people
 from reader.quotes.ranker import Ranker, rank, shipped_ranker
 from reader.quotes.speaker_candidates import Evidence
 from reader.quotes.speech import (
+    CLAUSE_OPENERS,
     CONNECTORS,
     DASHES,
     ISSUING_VERBS,
@@ -90,6 +93,8 @@ from reader.quotes.speech import (
     sentence_subject,
 )
 
+# Words after which a description of an unnamed source goes on about something else.
+DESCRIPTION_ENDS = CLAUSE_OPENERS | frozenset(["in", "at", "from", "with", "of", "for", "familiar"])
 # Transcript labels naming no one: "UNIDENTIFIED MALE", "UNKNOWN SPEAKER", "CROWD".
 UNNAMED_FIRST = frozenset({"unidentified", "unknown", "unnamed", "anonymous"})
 UNNAMED_LABELS = frozenset(
@@ -137,12 +142,15 @@ def _resolve(
         parts, role = [], role + parts  # "the general secretary of the Dockers' Union told"
     if is_party_member(parts):  # "the Florida Republican": a description, not a name
         if first in INDEFINITE:
-            return Result(" ".join(parts), "", None)  # "a Nevada Democrat said": a source unnamed
+            return Result(UNNAMED + " ".join(parts), "", None)  # "a Nevada Democrat said"
         parts, role = [], parts
     if not parts and len(role) == 1 and is_capitalised(role[0]) and fold(role[0]) in people.full:
         parts, role = role, []  # "King says" after "Billie Jean King": a title as a surname
-    if not parts and all(w.lower() in GROUP_NOUNS | DETERMINERS for w in role):
-        return Result(None, " ".join(w.lower() for w in role if w.lower() not in DETERMINERS), None)
+    if not parts and role and all(w.lower() in GROUP_NOUNS | DETERMINERS for w in role):
+        group = " ".join(w.lower() for w in role if w.lower() not in DETERMINERS)
+        if first in INDEFINITE or first == role[0].lower():  # "sources said", not "the staff"
+            return Result(UNNAMED + group, group, None)
+        return Result(None, group, None)
     role = role or found.role
     while role and role[0].lower() in DETERMINERS:
         role = role[1:]
@@ -180,12 +188,45 @@ def _resolve(
     match = people.by_role(role, pos) or (found.role and people.by_role(found.role, pos))
     if match and definite:
         return Result(match, people.role_of(match) or role_text, None)
+    described = _described_as(role) if heads and not match else ""
+    if described and _leaves_unnamed(first, described):  # "a senior official said"
+        return Result(UNNAMED + described, role_text, None)
+    earlier = described and definite and people.described_before(described.split()[-1], floor, pos)
+    if earlier:  # "the official said" after "A museum official, who declined to be named"
+        return Result(UNNAMED + (_described_as(earlier.split()) or described), role_text, None)
     guess = match or (people.last_named(pos, subject=True) if definite else None)
     epithet = any(w.lower() in EPITHET_MODIFIERS for w in role)  # "the former pilot"
     titled = heads and heads[-1] in PERSON_ROLES and (heads[-1] not in GENERIC_ROLES or epithet)
     if definite and titled and guess and (guess == last_speaker or recent(guess)):
         return Result(guess, role_text, None)
     return Result(None, role_text, guess)
+
+
+def _unnamed(words: list[str]) -> Result:
+    """The speaker an unnamed person's description gives ("Her daughter" → unnamed daughter)."""
+    role = [w for w in words if w.lower() not in DETERMINERS]
+    described = _described_as(role)
+    return Result(UNNAMED + described if described else None, " ".join(role), None)
+
+
+def _leaves_unnamed(first: str, described: str) -> bool:
+    """True for a description of someone the article does not name: "a senior official",
+    "one fan", "two officials", "sources" (a bare plural), not "the official"."""
+    bare_plural = described == first and first.endswith("s")
+    return first in INDEFINITE or first in QUANTIFIERS or bare_plural
+
+
+def _described_as(role: list[str]) -> str:
+    """A description up to its head ("retired docker in the Anchor Inn" → "retired docker"), or
+    "" when no head comes before what it goes on to say ("Trump who questions the judge")."""
+    words: list[str] = []
+    for word in role[1:] if role and role[0].lower() in QUANTIFIERS else role:
+        if word.lower() in DESCRIPTION_ENDS or not word[0].isalnum():
+            break
+        words.append(word)
+    while words and not (is_head(words[-1]) or words[-1].lower() in PARTY_MEMBERS):
+        words.pop()
+    return " ".join(words[-4:])
 
 
 def _spoken_for(role: list[str]) -> str | None:
@@ -279,7 +320,8 @@ class _Attributor:
         floor = self.paragraphs[max(0, self.para(found.pos) - 1)][0]
         name = self.people.referent(found.pos, pronoun, floor)
         here = self.paragraphs[self.para(found.pos)][0]  # a description carries over no break
-        since = max(here, self.people.last_position(name, found.pos) if name else here)
+        named = max(self.people.last_position(n, found.pos) for n in (name, None))
+        since = max(here, named)  # nor one a person named as a subject came after
         unnamed = self.people.unnamed_after(since, found.pos, pronoun)
         return Found(unnamed.split(), found.pos, found.tag) if unnamed else None
 
@@ -351,11 +393,13 @@ class _Attributor:
         found = found or closing_clause(right, q.end)  # '"A disgrace" in May, said Reed.'
         if found is None:
             return False
-        found = self.unnamed_meant(found) or found
-        self.found[q.id] = found
+        meant = self.unnamed_meant(found)  # "Her daughter, who ... . “…,” she said."
+        self.found[q.id] = found = meant or found
         result = self.resolve(found)
+        if meant and result.speaker is None:
+            result = _unnamed(meant.words)
         self.apply(q, result, found.tag)
-        if q.speaker:
+        if q.speaker and not q.unnamed:
             self.people.add(found.pos, q.speaker)
             self.last_speaker = q.speaker
         return True

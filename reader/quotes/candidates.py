@@ -137,7 +137,8 @@ def prepare(quote: Quote, table: Table) -> Prepared:
         pieces = sentences(quote.text)
         if len(pieces) > 1:
             parts = tuple(u for u in (unit(p, table) for p in pieces) if u.stems)
-    speaker = speaker_key(quote.speaker) if quote.speaker and quote.speaker.split() else None
+    named = quote.speaker and not quote.unnamed and quote.speaker.split()
+    speaker = speaker_key(quote.speaker) if named else None  # type: ignore[arg-type]
     return Prepared(quote, whole, parts, speaker)
 
 

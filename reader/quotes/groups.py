@@ -108,8 +108,8 @@ def _sortable(moment: datetime | None) -> str:
 def settle_speakers(quotes: Sequence[Quote], links: Sequence[Link]) -> int:
     """Give a quote with no speaker the one its linked variants agree on; return how many.
 
-    A quote its own article gives to an unnamed source ("an insider said") keeps no name: the
-    article said who spoke, just not by name.
+    A quote its own article gives to an unnamed source ("an insider said") has that source as
+    its speaker already, and an unnamed source names no one for a variant elsewhere.
     """
     by_id = {q.id: q for q in quotes}
     votes: dict[str, Counter[str]] = {}
@@ -118,13 +118,14 @@ def settle_speakers(quotes: Sequence[Quote], links: Sequence[Link]) -> int:
         for mine, theirs in ((link.a, link.b), (link.b, link.a)):
             other = by_id.get(theirs)
             if by_id.get(mine) is not None and other is not None and other.speaker:
+                if other.unnamed:  # "an insider" in one article is nobody's name in another
+                    continue
                 votes.setdefault(mine, Counter())[other.speaker] += 1
                 roles.setdefault(f"{mine}\n{other.speaker}", other.role)
     settled = 0
     for quote_id, counter in votes.items():
         quote = by_id[quote_id]
-        anonymous = quote.attribution.endswith("-unsure") and bool(quote.role)
-        if quote.speaker is None and len(counter) == 1 and not anonymous:
+        if quote.speaker is None and len(counter) == 1:
             quote.speaker = next(iter(counter))
             quote.role = quote.role or roles[f"{quote_id}\n{quote.speaker}"]
             quote.attribution = "variant"

@@ -9,6 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+# How a speaker the article describes but never names is written: "unnamed senior official".
+UNNAMED = "unnamed "
+
+
+def is_unnamed(speaker: str | None) -> bool:
+    """True for a source the article leaves unnamed ("a senior official said")."""
+    return speaker is not None and speaker.startswith(UNNAMED)
+
 
 class QuoteKind(StrEnum):
     QUOTE = "quote"  # a full quotation
@@ -32,11 +40,16 @@ class Quote:
     text: str
     kind: QuoteKind = QuoteKind.QUOTE
     uncertain: bool = False  # recovered from an unbalanced mark
-    speaker: str | None = None  # canonical name; None when unknown
+    speaker: str | None = None  # canonical name, or an unnamed source (see UNNAMED); None: unknown
     role: str = ""  # e.g. "Russian Foreign Minister"
     speaker_guess: str | None = None  # best guess when `speaker` is None
     attribution: str = ""  # the evidence, e.g. "said-after", "pronoun", "colon-intro"
     corrected: bool = False  # a person set the speaker or a link of this quote by hand
+
+    @property
+    def unnamed(self) -> bool:
+        """The article describes who spoke without naming them."""
+        return is_unnamed(self.speaker)
 
 
 @dataclass(slots=True, frozen=True)

@@ -161,10 +161,10 @@ commenter caller viewer listener"""
 # People described by what they are, never titles: heads of a description only in lower case
 # ("one fan said", "her neighbour"), where "Fan Bingbing" or "Patient Protection" are names.
 LAY_PEOPLE = _words(
-    """fan neighbour neighbor parent mother father grandmother grandfather man woman passer-by
-onlooker shopper customer commuter mourner spectator pensioner survivor relative friend colleague
-daughter son wife husband sister brother widow widower partner girlfriend boyfriend aunt uncle
-cousin niece nephew"""
+    """fan person neighbour neighbor parent mother father grandmother grandfather man woman
+passer-by onlooker shopper customer commuter mourner spectator pensioner survivor relative friend
+colleague daughter son wife husband sister brother widow widower partner girlfriend boyfriend
+aunt uncle cousin niece nephew"""
 )
 # Roles in politics that anyone may hold ("Clinton ally James Carville", "GOP strategist X").
 POLITICAL_ROLES = _words(
@@ -179,7 +179,7 @@ GROUP_NOUNS = _words(
 experts analysts protesters protestors campaigners members employees passengers patients villagers
 locals neighbours neighbors voters farmers engineers investigators colleagues insiders sources
 witnesses officials observers trustees economists scientists activists supporters opponents unions
-relatives families managers executives diplomats lawmakers ministers"""
+relatives families managers executives diplomats lawmakers ministers people"""
 )
 # Lowercase words in -ly that are nouns or adjectives, not adverbs before a verb.
 LY_NOUNS = _words(
@@ -188,6 +188,8 @@ LY_NOUNS = _words(
 # Determiners that open a description: "the union leader", "its chief executive", "one insider".
 DETERMINERS = frozenset(["the", "a", "an", "one", "another", "its", "his", "her", "their", "our"])
 INDEFINITE = frozenset(["a", "an", "one", "another"])
+# Words that count people left unnamed ("two officials said", "several residents said").
+QUANTIFIERS = frozenset(["two", "three", "four", "several", "some", "many", "other", "few"])
 # Modifiers that make a description an epithet for one person ("the former investigator").
 EPITHET_MODIFIERS = _words("former retired veteran longtime long-time ex-")
 # Verbs whose object is the listener, never the speaker: "told the Herald", "speaking to".

@@ -23,6 +23,7 @@ from reader.quotes.names import (
     FEMALE_WORDS,
     GROUP_NOUNS,
     HONORIFICS,
+    INDEFINITE,
     LAY_PEOPLE,
     LISTENER_MARKS,
     MALE_FIRST_NAMES,
@@ -115,11 +116,12 @@ _SCENE_OPENERS = frozenset(
         "then",
     ]
 )
-# A person left unnamed: an indefinite or owned description ("one pharmacist", "A spokeswoman
-# for the commission", "Her neighbour"); its last word before any "for ..." is its head.
+# A person left unnamed: an indefinite or owned description ("one pharmacist", "A senior museum
+# official", "A spokeswoman for the commission", "Her neighbour"), group 2 its head (no body).
+_HEADS = "|".join(sorted((ROLE_HEADS - ORG_WORDS) | LAY_PEOPLE, key=len, reverse=True))
 _UNNAMED_RE = re.compile(
-    r"\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Hh]er|[Hh]is|[Tt]heir)\s+((?:[a-z][\w\-]*\s+){0,3}?)"
-    r"([a-z][a-z\-]+)\b(?:\s+for\s+(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})?"
+    r"\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Hh]er|[Hh]is|[Tt]heir)\s+((?:[\w\-]+\s+){0,3}?)"
+    rf"({_HEADS})\b(?:\s+for\s+(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,4}})?"
 )
 _SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?\n][\"\u201d\u2019']?\s*)$")  # a sentence opens here
 
@@ -149,6 +151,8 @@ class People:
     firms: set[str] = field(default_factory=set)  # names that own a firm's things
     unnamed: list[tuple[int, str]] = field(default_factory=list)  # (pos, description) of
     # people left unnamed as a sentence's subject ("One pharmacist said", "Her neighbour, who")
+    described: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, head, words)
+    # of every person introduced unnamed ("spoke to a former employee")
 
     def is_place(self, name: str) -> bool:
         """True for a capitalised phrase the article uses as a place or a body ("at Calder
@@ -237,9 +241,10 @@ class People:
                 return m.name
         return None
 
-    def last_position(self, name: str, pos: int) -> int:
-        """Where `name` was last named before `pos` (-1 if not)."""
-        return next((m.pos for m in self.before(pos) if m.name == name), -1)
+    def last_position(self, name: str | None, pos: int) -> int:
+        """Where `name` (None: any person as a subject) was last named before `pos` (-1 if not)."""
+        wanted = (lambda m: m.subject) if name is None else (lambda m: m.name == name)
+        return next((m.pos for m in self.before(pos) if wanted(m)), -1)
 
     def referent(self, pos: int, pronoun: str, floor: int = -1) -> str | None:
         """Who `pronoun` (he, she, they) at `pos` means: the last subject whose known gender
@@ -278,6 +283,13 @@ class People:
             if not (want and said and said != want):
                 return description
         return None
+
+    def described_before(self, head: str, lo: int, pos: int) -> str | None:
+        """The last description with `head` of a person left unnamed between `lo` and `pos`
+        ("museum official" from "A museum official, who declined to be named"), or None."""
+        i = bisect.bisect_left(self.described, (pos, "", ""))
+        earlier = [words for at, said, words in self.described[:i] if at >= lo and said == head]
+        return earlier[-1] if earlier else None
 
     def knows(self, name: str) -> bool:
         """True when `name` is a person this document names."""
@@ -522,6 +534,8 @@ def find_people(
             or _NAMED_AFTER_RE.match(body, m.end())
         ):
             continue  # "His wife, Maureen, was less sure": named after all
+        if m.group().split()[0].lower() in INDEFINITE:  # "a museum official", not "her rival"
+            people.described.append((m.start(), head, f"{m.group(1)}{head}"))
         if _opens_clause(body, m.start(), para) or _speaks_after(body, m.end()):
             people.unnamed.append((m.start(), m.group().strip()))
     found = [f for f in found if not people.is_place(" ".join(f[2]))]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 
-from reader.quotes.model import Quote
+from reader.quotes.model import Quote, is_unnamed
 from reader.quotes.names import ORG_WORDS, ROLE_HEADS, WORD_RE, fold, is_person_name, split_name
 
 FIRST_NAME_SIMILARITY = 82  # rapidfuzz ratio of folded first names of one person
@@ -189,19 +189,19 @@ def canonical_names(quotes: list[Quote]) -> None:
     parsed: dict[str, tuple[str, str]] = {}
     for q in quotes:
         for value in (q.speaker, q.speaker_guess):
-            if value:
+            if value and not is_unnamed(value):
                 parsed.setdefault(value, parse_speaker(value))
                 names[parsed[value][0]] += 1
     roles: dict[str, set[str]] = {}
     for q in quotes:
-        if q.speaker:
+        if q.speaker and not q.unnamed:
             name, role = parsed[q.speaker]
             roles.setdefault(name, set()).update(_heads(q.role or role))
     people = People(names, roles)
     for q in quotes:
-        if q.speaker:
+        if q.speaker and not q.unnamed:
             name, role = parsed[q.speaker]
             q.role = q.role or role
             q.speaker = people.canonical(name, q.role)
-        if q.speaker_guess:
+        if q.speaker_guess and not is_unnamed(q.speaker_guess):
             q.speaker_guess = people.canonical(parsed[q.speaker_guess][0], "")

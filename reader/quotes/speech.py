@@ -19,6 +19,7 @@ from reader.quotes.names import (
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     HONORIFICS,
+    INDEFINITE,
     LISTENER_MARKS,
     LISTENER_VERBS,
     LY_NOUNS,
@@ -28,6 +29,7 @@ from reader.quotes.names import (
     PARTICIPLES,
     PARTICLES,
     PRONOUNS,
+    QUANTIFIERS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     SPEECH_VERBS,
@@ -55,6 +57,11 @@ OWNED_VOICES = GROUP_NOUNS | STATEMENT_NOUNS  # who speak for the owner named be
 SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen"])
 MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 WINDOW = 250  # characters read on each side of a quotation
+# Words placing a source left unnamed after its description: "a source close to the club".
+UNNAMED_TAIL = frozenset(
+    ["at", "in", "from", "with", "close", "familiar", "inside", "outside", "near"]
+)
+TAIL_REACH = 8  # words of such a place before the speech verb
 # Verbs whose subject issues a document that may speak later: "X sued", "Y released a report".
 ISSUING_VERBS = frozenset(
     ("sued", "sues", "filed", "files", "issued", "issues", "released", "releases", "published",
@@ -169,11 +176,13 @@ def _described(words: list[str], k: int) -> int:
 
 def _describing(words: list[str], k: int) -> int:
     """End of a role description starting at words[k] ("the opposition leader"), or k."""
-    if k >= len(words) or words[k].lower() not in DETERMINERS:
+    if k >= len(words) or words[k].lower() not in DETERMINERS | QUANTIFIERS:
         return k
+    counted = words[k].lower() in QUANTIFIERS  # "two officials", "several residents"
     for h in range(k + 1, min(len(words), k + 6)):
         owned = words[h - 1].endswith(POSSESSIVE_ENDS) and words[h].lower() in OWNED_VOICES
-        if is_head(words[h]) or owned:  # "the museum's trustees", "the company's lawyers"
+        grouped = counted and words[h].lower() in GROUP_NOUNS
+        if is_head(words[h]) or owned or grouped:  # "the museum's trustees", "two officials"
             while h + 1 < len(words) and words[h + 1].lower() in ROLE_HEADS:
                 h += 1  # "the trust's chief executive"
             return h + 1
@@ -210,10 +219,28 @@ def _inverted(words: list[str], k: int) -> int:
     if end == len(words):
         return end
     after = words[end].lower()  # "said Ana Ruiz of the Policy Institute, an early voice"
+    if _unnamed_at(words, k) and after in UNNAMED_TAIL:
+        return end  # "said one fan outside the ground", "said two people familiar with it"
     if after == "for" and words[end - 1].lower() in SPOKESPEOPLE:  # "said a spokesman for X"
         body_end = _forward(words, end + 1)
         return body_end if body_end > end + 1 else k
     return end if not after[0].isalnum() or after in AFTER_NAME or after in _LINKS else k
+
+
+def _unnamed_at(words: list[str], k: int) -> bool:
+    """True when words[k] opens a description of people left unnamed ("a", "one", "two")."""
+    return k < len(words) and words[k].lower() in INDEFINITE | QUANTIFIERS
+
+
+def _past_tail(words: list[str], end: int) -> int:
+    """The speech verb after the words that place an unnamed source ("an official at the
+    ministry said", "one person familiar with the talks told"), or `end`."""
+    if end >= len(words) or words[end].lower() not in UNNAMED_TAIL:
+        return end
+    for j in range(end + 1, min(len(words), end + TAIL_REACH)):
+        if not words[j][0].isalnum() or is_speech_verb(words[j]):
+            return j if is_speech_verb(words[j]) else end
+    return end
 
 
 def _with_name(words: list[str], k: int, end: int, pos: int, tag: str) -> Found:
@@ -303,7 +330,8 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         start, end = end, _role_then_name(words, end)
     # "Bo Lind, a former aide, said" / "the White House spokesman, Josh Earnest, said"
     described = _description_after(words, end) or _name_after_role(words, start, end)
-    verb = _skip_aux(words, described or end, 1)
+    placed = _past_tail(words, end) if _unnamed_at(words, start) else end  # "an official at
+    verb = _skip_aux(words, described or placed, 1)  # the ministry said"
     if end == k or verb >= len(words) or not is_speech_verb(words[verb]):
         if end == k or not _phrasal_speech(words, verb):
             return None
@@ -569,17 +597,19 @@ def _name_after_role(words: list[str], k: int, end: int) -> int:
 
 def _role_then_name(words: list[str], k: int) -> int:
     """End of a lower-case role followed by a name ("presiding judge Ilse Varga", "club
-    president Marco Bellucci") starting at words[k], or k."""
+    president Marco Bellucci", or any word before a full name: "screenwriter Cole Haddon")
+    starting at words[k], or k."""
     j = k
     while j < len(words) and j - k < 4 and words[j][0].islower() and words[j][0].isalpha():
         if words[j] in DETERMINERS or words[j] in PRONOUNS or is_speech_verb(words[j]):
             return k
         j += 1
-    if j == k or j >= len(words) or not is_head(words[j - 1]) or not is_capitalised(words[j]):
+    if j == k or j >= len(words) or not is_capitalised(words[j]):
         return k
     end = _forward(words, j)
     name, _ = split_name(words[j:end])
-    return end if name else k
+    titled = is_head(words[j - 1]) or (j == k + 1 and is_person_name(name))
+    return end if name and titled else k
 
 
 def phrase_before(words: list[str], pos: int) -> Found | None:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from reader.quotes.model import Quote
+from reader.quotes.model import Quote, is_unnamed
 from reader.quotes.speakers import People, parse_speaker, role_heads, surname_key
 
 Stats = tuple[int, tuple[int, int], frozenset[str], frozenset[str]]  # count, first, heads, roles
@@ -30,21 +30,21 @@ def canonical_map(quotes: Any, partitions: int) -> dict[tuple[str, str], str]:
 
 def apply_names(quote: Quote, names: dict[tuple[str, str], str]) -> None:
     """Rewrite the speaker and the guess of `quote` as `canonical_names` does."""
-    if quote.speaker:
+    if quote.speaker and not quote.unnamed:
         name, role = parse_speaker(quote.speaker)
         quote.role = quote.role or role
         quote.speaker = names[(name, quote.role)]
-    if quote.speaker_guess:
+    if quote.speaker_guess and not is_unnamed(quote.speaker_guess):
         quote.speaker_guess = names[(parse_speaker(quote.speaker_guess)[0], "")]
 
 
 def _sightings(item: tuple[int, Quote]) -> Iterator[tuple[str, Stats]]:
     position, quote = item
-    if quote.speaker:
+    if quote.speaker and not quote.unnamed:
         name, role = parse_speaker(quote.speaker)
         wanted = quote.role or role
         yield name, (1, (position, 0), frozenset(role_heads(wanted)), frozenset([wanted]))
-    if quote.speaker_guess:
+    if quote.speaker_guess and not is_unnamed(quote.speaker_guess):
         name = parse_speaker(quote.speaker_guess)[0]
         yield name, (1, (position, 1), frozenset(), frozenset([""]))
 

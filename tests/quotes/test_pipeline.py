@@ -96,7 +96,8 @@ def test_json_follows_the_command_line_contract(folder: Path) -> None:
     data = analyse(documents).to_json()
     assert set(data) == {"documents", "quotes", "links"}
     assert {tuple(d) for d in data["documents"]} == {("id", "path", "title", "source", "published")}
-    fields = ("id", "doc", "start", "end", "text", "speaker", "role", "kind", "uncertain")
+    fields = ("id", "doc", "start", "end", "text", "speaker", "role", "unnamed", "kind")
+    fields += ("uncertain",)
     fields += ("corrected",)
     assert all(tuple(q) == fields for q in data["quotes"])
     assert all(tuple(k) == ("a", "b", "score", "kind") for k in data["links"])
@@ -160,12 +161,13 @@ def test_unknown_speaker_is_settled_by_agreeing_variants_only() -> None:
     assert quotes[3].speaker is None  # its variants disagree
 
 
-def test_a_quote_its_article_gives_to_an_unnamed_source_keeps_no_name() -> None:
-    anonymous = quote("b:0", "x")
-    anonymous.role, anonymous.attribution = "insider", "said-after-unsure"
+def test_an_unnamed_source_keeps_its_description_and_names_nobody_elsewhere() -> None:
+    anonymous, unknown = quote("b:0", "x", "unnamed insider"), quote("c:0", "x")
     quotes = [quote("a:0", "x", "Maria Lopez"), anonymous]
     assert settle_speakers(quotes, [Link("a:0", "b:0", 1.0, LinkKind.EXACT)]) == 0
-    assert anonymous.speaker is None
+    assert anonymous.speaker == "unnamed insider" and anonymous.unnamed
+    assert settle_speakers([anonymous, unknown], [Link("b:0", "c:0", 1.0, LinkKind.EXACT)]) == 0
+    assert unknown.speaker is None
 
 
 def test_a_merged_quote_does_not_chain_two_groups() -> None:
@@ -183,3 +185,18 @@ def test_a_merged_quote_does_not_chain_two_groups() -> None:
     groups = build_groups(quotes, links, documents)
     assert sorted(sorted(g.quotes) for g in groups) == [["a:0", "b:0", "m:0"], ["c:0", "d:0"]]
     assert {g.earliest for g in groups} == {"m:0", "d:0"}
+
+
+def test_unnamed_sources_are_no_speakers_of_the_library_and_say_so_in_json(tmp_path: Path) -> None:
+    for name, outlet in (("a.txt", "Wire"), ("b.txt", "Herald")):
+        (tmp_path / name).write_text(
+            f"{outlet} reports on the strike.\n\n\u201cThe owners are split down the middle,\u201d"
+            " a senior official said.\n\n\u201cWe will close every quay,\u201d union leader"
+            " Hanna Berg said.\n",
+            encoding="utf-8",
+        )
+    documents, _ = load_paths([tmp_path])
+    analysis = analyse(documents)
+    assert set(analysis.speakers()) == {"Hanna Berg"}
+    said = {q["speaker"]: q["unnamed"] for q in analysis.to_json()["quotes"]}
+    assert said == {"unnamed senior official": True, "Hanna Berg": False}

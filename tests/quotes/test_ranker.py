@@ -197,7 +197,7 @@ def test_a_contrary_model_leaves_a_document_s_sentence_to_the_rules() -> None:
         "The complaint claims Harwood \u201cknew of the fault for a year\u201d and \u201cchose "
         "to say nothing to the families who bought it.\u201d",
     )
-    assert claim.speaker is None and rest.speaker is None  # nobody named: never Harwood
+    assert claim.speaker == rest.speaker == "unnamed parents"  # the suing parents, never Harwood
 
 
 def test_transcript_turns_are_left_to_the_rules() -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from reader.quotes.model import Quote
 from reader.ui.actions import ActionId
 from reader.ui.models import ID_ROLE
-from reader.ui.views.quote_panel import speaker_text
+from reader.ui.views.quote_panel import speaker_reason, speaker_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -219,3 +220,9 @@ def test_opening_another_article_drops_the_last_articles_quote_from_the_panel(qt
     assert [r.id for r in window.quote_panel.model.rows()] == [
         q.id for q in analysis.quotes_of(other)
     ]
+
+
+def test_an_unnamed_source_shows_as_described_and_hover_says_it_is_unnamed() -> None:
+    quote = Quote("a:0", "a", 0, 9, "x", speaker="unnamed senior official", role="senior official")
+    assert speaker_text(quote) == "unnamed senior official"  # the role is not said twice
+    assert "does not name who said it" in speaker_reason(quote)

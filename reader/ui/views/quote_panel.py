@@ -47,7 +47,8 @@ def _list(parent: QWidget, name: str) -> tuple[QListView, RowsModel]:
 def speaker_text(quote: Quote) -> str:
     """ "Name (role)", a guess marked as such, or "Speaker unknown"."""
     if quote.speaker:
-        name = f"{quote.speaker} ({quote.role})" if quote.role else quote.speaker
+        role = quote.role if quote.role not in quote.speaker else ""  # "unnamed official"
+        name = f"{quote.speaker} ({role})" if role else quote.speaker
         return name + (" · corrected by hand" if quote.attribution == "corrected" else "")
     if quote.speaker_guess:
         return f"Probably {quote.speaker_guess}"
@@ -62,6 +63,11 @@ def speaker_reason(quote: Quote) -> str:
         return (
             f"A guess, not certain: the text does not say clearly who spoke; "
             f"{quote.speaker_guess} is the most likely. Ctrl+Shift+S corrects it."
+        )
+    if quote.unnamed:
+        return (
+            f"The article does not name who said it; it describes them as "
+            f"“{quote.role or quote.speaker}”. Ctrl+Shift+S corrects it."
         )
     evidence = quote.attribution.replace("-", " ") or "the words around the quote"
     return f"Found from {evidence}. Ctrl+Shift+S corrects it."

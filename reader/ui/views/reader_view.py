@@ -417,4 +417,4 @@ class ReaderView(QWidget):
             return None
         who = quote.speaker or (f"probably {quote.speaker_guess}" if quote.speaker_guess else "")
         who = who or "speaker unknown"
-        return f"{who} — {quote.role}" if quote.role else who
+        return f"{who} — {quote.role}" if quote.role and quote.role not in who else who
