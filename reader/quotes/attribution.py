@@ -95,6 +95,8 @@ from reader.quotes.speech import (
 
 # Words after which a description of an unnamed source goes on about something else.
 DESCRIPTION_ENDS = CLAUSE_OPENERS | frozenset(["in", "at", "from", "with", "of", "for", "familiar"])
+# Heads that describe a source as unnamed, with or without "the": "the insider said".
+ANONYMOUS_HEADS = frozenset(["source", "sources", "insider", "insiders"])
 # Transcript labels naming no one: "UNIDENTIFIED MALE", "UNKNOWN SPEAKER", "CROWD".
 UNNAMED_FIRST = frozenset({"unidentified", "unknown", "unnamed", "anonymous"})
 UNNAMED_LABELS = frozenset(
@@ -188,12 +190,16 @@ def _resolve(
     match = people.by_role(role, pos) or (found.role and people.by_role(found.role, pos))
     if match and definite:
         return Result(match, people.role_of(match) or role_text, None)
-    described = _described_as(role) if heads and not match else ""
+    described = _described_as(role) if heads else ""  # a new person: "one executive", not the CEO
     if described and _leaves_unnamed(first, described):  # "a senior official said"
         return Result(UNNAMED + described, role_text, None)
-    earlier = described and definite and people.described_before(described.split()[-1], floor, pos)
+    head = described.split()[-1].lower() if described and definite else ""
+    earlier = head and people.described_before(head, floor, pos)
     if earlier:  # "the official said" after "A museum official, who declined to be named"
         return Result(UNNAMED + (_described_as(earlier.split()) or described), role_text, None)
+    if head in GENERIC_ROLES | LAY_PEOPLE and people.described_before(None, floor, pos):
+        return Result(UNNAMED + described, role_text, None)  # "a former member ..., who asked
+        # not to be named" before "the former employee said"
     guess = match or (people.last_named(pos, subject=True) if definite else None)
     epithet = any(w.lower() in EPITHET_MODIFIERS for w in role)  # "the former pilot"
     titled = heads and heads[-1] in PERSON_ROLES and (heads[-1] not in GENERIC_ROLES or epithet)
@@ -211,9 +217,10 @@ def _unnamed(words: list[str]) -> Result:
 
 def _leaves_unnamed(first: str, described: str) -> bool:
     """True for a description of someone the article does not name: "a senior official",
-    "one fan", "two officials", "sources" (a bare plural), not "the official"."""
+    "one fan", "two officials", "sources" (a bare plural), "the insider", not "the official"."""
     bare_plural = described == first and first.endswith("s")
-    return first in INDEFINITE or first in QUANTIFIERS or bare_plural
+    anonymous = described.split()[-1].lower() in ANONYMOUS_HEADS  # "the insider said"
+    return first in INDEFINITE or first in QUANTIFIERS or bare_plural or anonymous
 
 
 def _described_as(role: list[str]) -> str:
@@ -310,18 +317,23 @@ class _Attributor:
                 return issuer(words, pos)
         return None
 
-    def unnamed_meant(self, found: Found) -> Found | None:
-        """The description a pronoun means when a person left unnamed was the subject in its
-        paragraph since the one it would mean otherwise ("One pharmacist said the phone had not
-        stopped. “…,” she said."), or None."""
+    def unnamed_meant(self, q: Quote, found: Found) -> Found | None:
+        """The description a pronoun means when a person left unnamed was the subject, in its
+        paragraph (or the one before, for a quote opening its paragraph), of a sentence after the
+        last one naming a person as a subject ("One pharmacist said the phone had not stopped.
+        “…,” she said."), or None."""
         pronoun = found.words[0].lower() if len(found.words) == 1 else ""
         if pronoun not in ("he", "she"):
             return None
-        floor = self.paragraphs[max(0, self.para(found.pos) - 1)][0]
+        here = self.para(found.pos)
+        floor = self.paragraphs[max(0, here - 1)][0]
         name = self.people.referent(found.pos, pronoun, floor)
-        here = self.paragraphs[self.para(found.pos)][0]  # a description carries over no break
+        lead = self.body[self.paragraphs[here][0] : q.start]
+        if lead.strip(MARKS_AND_SPACE):  # the paragraph goes on from a sentence of its own
+            floor = self.paragraphs[here][0]
         named = max(self.people.last_position(n, found.pos) for n in (name, None))
-        since = max(here, named)  # nor one a person named as a subject came after
+        after = sentence_starts(self.body, named, found.pos) if named >= floor else [floor]
+        since = after[0] if after else found.pos  # the sentences after the last named subject
         unnamed = self.people.unnamed_after(since, found.pos, pronoun)
         return Found(unnamed.split(), found.pos, found.tag) if unnamed else None
 
@@ -393,7 +405,7 @@ class _Attributor:
         found = found or closing_clause(right, q.end)  # '"A disgrace" in May, said Reed.'
         if found is None:
             return False
-        meant = self.unnamed_meant(found)  # "Her daughter, who ... . “…,” she said."
+        meant = self.unnamed_meant(q, found)  # "Her daughter, who ... . “…,” she said."
         self.found[q.id] = found = meant or found
         result = self.resolve(found)
         if meant and result.speaker is None:

@@ -284,11 +284,11 @@ class People:
                 return description
         return None
 
-    def described_before(self, head: str, lo: int, pos: int) -> str | None:
-        """The last description with `head` of a person left unnamed between `lo` and `pos`
-        ("museum official" from "A museum official, who declined to be named"), or None."""
+    def described_before(self, head: str | None, lo: int, pos: int) -> str | None:
+        """The last description with `head` (None: any) of a person left unnamed between `lo`
+        and `pos` ("museum official" from "A museum official, who declined to be named")."""
         i = bisect.bisect_left(self.described, (pos, "", ""))
-        earlier = [words for at, said, words in self.described[:i] if at >= lo and said == head]
+        earlier = [w for at, said, w in self.described[:i] if at >= lo and head in (None, said)]
         return earlier[-1] if earlier else None
 
     def knows(self, name: str) -> bool:

@@ -1550,3 +1550,37 @@ def test_a_description_is_unnamed_only_when_it_describes_someone() -> None:
         "\u201cWe were never told,\u201d the Trump who fights with reporters said.",
     )
     assert all(not (q.speaker or "").startswith("unnamed") for q in quotes)
+
+
+def test_a_new_unnamed_person_is_not_the_holder_of_a_role_named_before() -> None:
+    quotes = analysed(
+        "Pellmar Freight chief executive Dora Vance said the strike was costing millions.",
+        "\u201cShelves will be empty within a week,\u201d one haulage executive told me.",
+        "A senior Alliance figure was more scathing. \u201cWe saw this coming for months,\u201d the"
+        " insider said.",
+        "The Courier has spoken to a former member of the firm's safety team, who asked not to"
+        " be named.",
+        "\u201cEveryone knew the valves were failing,\u201d the former employee said.",
+    )
+    said = ["unnamed haulage executive", "unnamed insider", "unnamed former employee"]
+    assert [q.speaker for q in quotes] == said  # never Dora Vance, the chief executive
+
+
+def test_he_in_a_paragraph_opening_with_the_quote_is_the_unnamed_person_just_described() -> None:
+    quotes = analysed(
+        "Mayor Ilse Brandt said the alarms had worked.",
+        "A technician at the plant, speaking on condition of anonymity, told the Gazette that"
+        " staff had warned about the sensors.",
+        "\u201cWe had been asking for new sensors for two years,\u201d he said.",
+        "Speaking to Radio Vell, she said the town had been \u201cwell served\u201d.",
+    )
+    assert [q.speaker for q in quotes] == ["unnamed technician", "Ilse Brandt"]
+
+
+def test_any_word_before_a_full_name_is_its_role() -> None:
+    quotes = analysed(
+        "Critics said the poster recalled old slurs.",
+        "\u201cI am impressed by his talent for offending everyone,\u201d playwright Tomas Reyl"
+        " wrote on Twitter.",
+    )
+    assert quotes[0].speaker == "Tomas Reyl"
