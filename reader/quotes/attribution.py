@@ -19,6 +19,7 @@ people whose gender (Mr/Ms, actress, an earlier "she said") does not fit); roles
 spokesman") to the person given that role in the article. When the evidence is weak the speaker
 stays unknown and `speaker_guess` holds the best guess; `attribution` names the evidence
 (said-after, said-before-name, intro, intro-colon, said-that, according-to, colon-intro, post, turn,
+document, it ("“…,” it says": the document or body before),
 subject-participle, previous-sentence, sentence-subject, continues, continued-by, reported-before,
 previous-paragraph, guess; with
 "-unsure" when the words found name nobody the article identifies).
@@ -47,6 +48,7 @@ from reader.quotes.model import UNNAMED, Quote, QuoteKind
 from reader.quotes.names import (
     BODY_NOUNS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     EPITHET_MODIFIERS,
     GENERIC_ROLES,
     GROUP_NOUNS,
@@ -215,6 +217,11 @@ def _unnamed(words: list[str]) -> Result:
     return Result(UNNAMED + described if described else None, " ".join(role), None)
 
 
+def _document_nouns(text: str) -> frozenset[str]:
+    """The document nouns `text` uses ("statement", "lawsuit")."""
+    return DOCUMENT_NOUNS.intersection(w.lower() for w in WORD_RE.findall(text))
+
+
 def _leaves_unnamed(first: str, described: str) -> bool:
     """True for a description of someone the article does not name: "a senior official",
     "one fan", "two officials", "sources" (a bare plural), "the insider", not "the official"."""
@@ -298,18 +305,24 @@ class _Attributor:
         """`_resolve` with what this document knows around `found` (a document naming no
         issuer is its issuer's as a sentence before names it, else nobody's)."""
         floor = self.paragraphs[max(0, self.para(found.pos) - 1)][0]
-        if not found.words and found.tag == "document":
+        if not found.words and found.tag in ("document", "it"):
             found = self.issuer(found.pos) or found
-        if not found.words:
-            return Result(None, "", None)
+        if not found.words:  # no issuer named: the body a sentence opened with, if any
+            issued = found.tag in ("document", "it")
+            body = self.people.body_named("", found.pos, self.issue_floor(found.pos))
+            return Result(body if issued else None, "", None)
         recent = lambda name: self.people.last_position(name, found.pos) >= floor  # noqa: E731
         return _resolve(found, self.people, self.last_speaker, recent, floor)
+
+    def issue_floor(self, pos: int) -> int:
+        """How far back a document's issuer is looked for: this paragraph and the two before."""
+        return self.paragraphs[max(0, self.para(pos) - 2)][0]
 
     def issuer(self, pos: int) -> Found | None:
         """The issuer of a document that speaks at `pos` naming no one ("the lawsuit claims"):
         the subject of the last sentence that issues something, in this paragraph or the two
         before it (None when that sentence names no issuer)."""
-        floor = self.paragraphs[max(0, self.para(pos) - 2)][0]
+        floor = self.issue_floor(pos)
         bounds = [floor, *sentence_starts(self.body, floor, pos), pos]
         for lo, hi in reversed(list(pairwise(bounds))):
             words = _words(self.body[lo:hi])
@@ -415,6 +428,24 @@ class _Attributor:
             self.people.add(found.pos, q.speaker)
             self.last_speaker = q.speaker
         return True
+
+    def continue_documents(self) -> None:
+        """Give a document naming no issuer the body the quote before it, in its paragraph or
+        the one before, speaks for, when it is "it" or the same document ("“…,” the recall
+        notice reads. … “…,” it says."; "… said in a statement. The statement added that …")."""
+        for prev, q in pairwise(self.quotes):
+            found = self.found.get(q.id)
+            if q.speaker or found is None or found.words or found.tag not in ("it", "document"):
+                continue
+            near = self.para(prev.end) >= self.para(q.start) - 1
+            if not (near and prev.speaker and self.people.is_body(prev.speaker)):
+                continue
+            lo = self.paragraphs[self.para(q.start)][0]
+            named = _document_nouns(self.body[lo : q.end + WINDOW])
+            if found.tag == "it" or named & _document_nouns(
+                self.body[max(0, prev.start - WINDOW) : lo]
+            ):
+                self.copy(q, prev, found.tag)
 
     def in_opening_clause(self, q: Quote) -> bool:
         """True when `q` stands in a subordinate clause opening its sentence, before its comma
@@ -582,6 +613,7 @@ def by_rules(doc: Document, quotes: list[Quote]) -> Evidence:
     state = _Attributor(doc, quotes)
     for i in [i for i in range(len(quotes)) if not state.explicit(i)]:
         state.by_position(i)
+    state.continue_documents()
     return Evidence(
         state.body, state.paragraphs, state.people, quotes, state.found, state.stated_gender
     )

@@ -122,7 +122,8 @@ STATEMENT_NOUNS = _words(
 DOCUMENT_NOUNS = _words(
     """lawsuit suit complaint filing statement report letter memo indictment motion petition
 brief document email release ruling order communiqué communique review study analysis survey
-poll audit assessment forecast projection"""
+poll audit assessment forecast projection notice advisory bulletin guidance judgment judgement
+declaration resolution manifesto"""
 )
 # Words that may follow a speaker named after the verb ("said Lavrov, adding", "said Lavrov in").
 AFTER_NAME = _words(

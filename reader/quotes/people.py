@@ -123,7 +123,8 @@ _UNNAMED_RE = re.compile(
     r"\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Hh]er|[Hh]is|[Tt]heir)\s+((?:[\w\-]+\s+){0,3}?)"
     rf"({_HEADS})\b(?:\s+for\s+(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,4}})?"
 )
-_SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?\n][\"\u201d\u2019']?\s*)$")  # a sentence opens here
+# A sentence opens here: after a full stop, a line break or a dateline ("LONDON (Wire) - ").
+_SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?\n][\"\u201d\u2019']?\s*|\)\s*[-\u2013\u2014]\s*)$")
 
 
 @dataclass(slots=True)
@@ -502,7 +503,7 @@ def find_people(
         if (acronym and body_name[0].isalpha()) or (len(run) > 1 and run[-1].lower() in ORG_WORDS):
             of = _OF_BODY_RE.match(body, m.end())  # "the Ministry of Culture"
             opens = not quoted and bool(
-                _SENTENCE_OPEN_RE.search(body, max(0, m.start() - 3), m.start())
+                _SENTENCE_OPEN_RE.search(body, max(0, m.start() - 6), m.start())
             )
             full = " ".join(body_name) + (f" of {of.group(1)}" if of else "")
             people.bodies.append((m.start(), full, opens))
@@ -541,7 +542,7 @@ def find_people(
     found = [f for f in found if not people.is_place(" ".join(f[2]))]
     for start, _, name, *_ in found:  # "Castellan Hydro ... Castellan chief executive": a firm
         if people.is_firm(name):
-            opens = bool(_SENTENCE_OPEN_RE.search(body, max(0, start - 3), start))
+            opens = bool(_SENTENCE_OPEN_RE.search(body, max(0, start - 6), start))
             people.bodies.append((start, " ".join(name), opens))
     people.bodies.sort()
     found = [f for f in found if not people.is_firm(f[2])]

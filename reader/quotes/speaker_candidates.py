@@ -29,7 +29,7 @@ LAST_SAID_REACH = 6  # quotes looked back through for the last one attributed by
 # Tags of quotes whose speakers the rules read from the words around them.
 EXPLICIT_TAGS = frozenset(
     {"said-after", "said-before-name", "intro", "intro-colon", "said-that", "according-to"}
-    | {"post", "document"}
+    | {"post", "document", "it"}
 )
 GENDER = {"he": "m", "she": "f"}
 

@@ -296,6 +296,10 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
     document = _document(words, k, pos)
     if document is not None:
         return document
+    if words[k].lower() == "it":
+        verb = _skip_aux(words, k + 1, 1)
+        if verb < len(words) and (is_speech_verb(words[verb]) or words[verb] in _CLAIMS):
+            return Found([], pos, "it")  # '“…,” it says': the document or the body before
     if words[k].lower() == "according" and k + 1 < len(words) and words[k + 1] == "to":
         end = _forward(words, k + 2)
         return _with_name(words, k + 2, end, pos, "according-to") if end > k + 2 else None

@@ -1584,3 +1584,32 @@ def test_any_word_before_a_full_name_is_its_role() -> None:
         " wrote on Twitter.",
     )
     assert quotes[0].speaker == "Tomas Reyl"
+
+
+def test_it_says_speaks_for_the_document_or_the_body_before_it() -> None:
+    quotes = analysed(
+        "The Food Standards Board on Monday widened a recall of infant formula to nine batches.",
+        "\u201cAffected tins may contain traces of cleaning fluid,\u201d the recall notice reads.",
+        "The notice warns parents not to throw the tins away. \u201cKeep the tin and its receipt"
+        " for a refund,\u201d it says.",
+        "Dr Lena Marsh, the board's chief scientist, said the risk was low.",
+        "The Dairy Farmers Association rejected the claims on Tuesday. \u201cOur plants passed every inspection"
+        " this year,\u201d it said.",
+    )
+    board, again, dairy = (
+        by_text(quotes, "Affected"),
+        by_text(quotes, "Keep"),
+        by_text(quotes, "Our"),
+    )
+    assert board.speaker == again.speaker == "Food Standards Board"  # never Dr Marsh
+    assert dairy.speaker == "Dairy Farmers Association"
+
+
+def test_the_same_document_said_again_keeps_its_issuer_and_another_does_not() -> None:
+    quotes = analysed(
+        "\u201cFurther tightening is needed,\u201d the Central Bank of Orvalia said in a statement"
+        " after its meeting.",
+        "The statement added that \u201crisks remain tilted to the upside\u201d.",
+        "\u201cWe regret the decision,\u201d the letter said.",
+    )
+    assert [q.speaker for q in quotes] == ["Central Bank of Orvalia"] * 2 + [None]
