@@ -578,7 +578,27 @@ def find_people(
         people.add(start, full, not employer and _is_subject(body, start, end, para, named))
         if not (employer or run[-1].endswith(("'s", "\u2019s"))):  # "Reed's lawyer X"
             named = end
+    _add_role_subjects(people, body, masked)
     return people
+
+
+# A definite description opening a sentence: "The judge was alive to the stakes."
+_ROLE_SUBJECT_RE = re.compile(rf"\bThe\s+((?:[a-z][\w\-]*\s+){{0,2}}?)({_HEADS})\b")
+
+
+def _add_role_subjects(people: People, body: str, masked: list[tuple[int, int]]) -> None:
+    """Count "The judge ..." opening a sentence as a mention, as a subject, of the one person
+    the article gave that role before ("Judge Ann Mowbray ... The judge was alive to it.")."""
+    mask_starts = [s for s, _ in masked]
+    for m in _ROLE_SUBJECT_RE.finditer(body):
+        k = bisect.bisect_right(mask_starts, m.start()) - 1
+        quoted = k >= 0 and masked[k][0] <= m.start() < masked[k][1]
+        opens = _SENTENCE_OPEN_RE.search(body, max(0, m.start() - 6), m.start())
+        if quoted or not opens or _NAMED_AFTER_RE.match(body, m.end()):
+            continue  # "The party's leader, Jo Hale, said": named there
+        holder = people.by_role(m.group().split(), m.start())
+        if holder is not None:
+            people.add(m.start(), holder)
 
 
 _INVERTED_RE = re.compile(r"[,\u201d\"'\u2019]\s*([a-z]+)\s+$")

@@ -898,6 +898,7 @@ def _subject(words: list[str], pos: int, tag: str) -> Found | None:
     while k < min(len(words), 25):
         end = _forward(words, k)
         end = max(end, _role_then_name(words, end)) if end > k else end  # "Slate columnist X"
+        end = _name_after_description(words, k, end)  # "The opposition deputy Marek Haldun"
         said_to = _listener(words, k)
         owner = end > k and words[end - 1].endswith(POSSESSIVE_ENDS)
         placed = k > 0 and words[k - 1].lower() in PLACE_PREPOSITIONS  # "Here in Columbia,"
@@ -917,6 +918,15 @@ def _subject(words: list[str], pos: int, tag: str) -> Found | None:
             place_end = end
         k = max(end, k + 1) if skipped else k + 1
     return None
+
+
+def _name_after_description(words: list[str], k: int, end: int) -> int:
+    """The end of the full name right after the description words[k:end] ("the opposition
+    deputy Marek Haldun"), or `end`."""
+    if end <= k or end >= len(words) or not is_head(words[end - 1]):
+        return end
+    named = _forward(words, end)
+    return named if is_person_name(split_name(words[end:named])[0]) else end
 
 
 def _owns_document(words: list[str], k: int) -> bool:
@@ -939,15 +949,24 @@ def post_owner(span: list[str]) -> list[str]:
     return []
 
 
+# Past participles opening a sentence with a question put to its subject: "Asked about X, she".
+ASKED_OPENERS = frozenset(
+    ["asked", "pressed", "questioned", "challenged", "confronted", "quizzed", "reached"]
+)
+
+
 def _after_intro(words: list[str]) -> int:
     """Where the clause proper starts after an opening participle, adverb or subordinate clause
     ("Standing on the court steps, she fumed", "Visibly angry, he said", "When Trump suggested
-    a deal, Rubio fired back"): after its comma, else 0. A capitalised word ending in -ing/-ly
+    a deal, Rubio fired back", "Asked whether X would budge, Reed was blunt"): after its comma,
+    else 0. A capitalised word ending in -ing/-ly
     that opens a sentence is such a clause, not a name; "As X put it," is the source's own."""
     if len(words) < 3 or not is_capitalised(words[0]):
         return 0
-    if words[0].lower() in SUBORDINATORS:  # "When Trump suggested a deal, Rubio fired back:"
-        if words[0].lower() == "as" and _as_source(words):
+    opener = words[0].lower()
+    asked = opener in ASKED_OPENERS and words[1].islower()  # "Asked what would happen if X,"
+    if opener in SUBORDINATORS or asked:  # "When Trump suggested a deal, Rubio fired back:"
+        if opener == "as" and _as_source(words):
             return 0
         return next((j + 1 for j in range(1, min(len(words), 25)) if words[j] == ","), 0)
     if len(words[0]) < 5 or not words[0].lower().endswith(("ing", "ly", "wise")):

@@ -1613,3 +1613,25 @@ def test_the_same_document_said_again_keeps_its_issuer_and_another_does_not() ->
         "\u201cWe regret the decision,\u201d the letter said.",
     )
     assert [q.speaker for q in quotes] == ["Central Bank of Orvalia"] * 2 + [None]
+
+
+def test_a_role_opening_a_sentence_is_a_mention_of_its_holder_for_he_or_she() -> None:
+    quotes = analysed(
+        "Judge Ann Mowbray granted the injunction on Tuesday. Nadia Ferrow, for the defendant,"
+        " said she would appeal.",
+        "The judge was alive to the wider stakes. At the hearing, she cautioned counsel:"
+        " \u201cI am not here to decide the future of the industry.\u201d",
+    )
+    assert quotes[0].speaker == "Ann Mowbray"  # not Ferrow, the woman named last
+
+
+def test_a_colon_intro_skips_an_opening_question_and_takes_the_name_after_a_description() -> None:
+    quotes = analysed(
+        "Tomas Brill represents the player.",
+        "Asked what would happen if Pellmouth refused to budge, Brill was blunt: \u201cIf the club"
+        " wants a war, they will have one.\u201d",
+        "The opposition deputy Ilse Varga of the Green Renewal party said for our newspaper:"
+        " \u201cThe government did nothing to achieve this.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Tomas Brill", "Ilse Varga"]
+    assert quotes[1].role == "opposition deputy"
