@@ -268,11 +268,15 @@ def _speaking_body(parts: list[str]) -> bool:
 
 def _label_words(turn: Turn) -> list[str]:
     """The speaker a transcript label names: the name in its note ("RESIDENT (Jane Roe, nurse)"),
+    unless the label is a full name and the note where they work ("JAVIER MOLINA (El Correo)"),
     else the label itself in title case ("SEN. ROE" → Sen. Roe); none for a label naming no one
     ("UNIDENTIFIED MALE", "CROWD"). A note in capitals is a direction ("(VOICE-OVER)")."""
     named = turn.note.split(",")[0]
     words = WORD_RE.findall(named)
-    if words and all(is_capitalised(w) for w in words) and not named.isupper():
+    titled = WORD_RE.findall(turn.label.title())
+    role = any(is_head(w.lower()) or w.lower() in BROADCAST_ROLES for w in titled)
+    full_name = is_person_name(titled) and not role  # "JAVIER MOLINA", not "HARBOUR RESIDENT"
+    if words and all(is_capitalised(w) for w in words) and not named.isupper() and not full_name:
         return words
     if turn.label in QA_LABELS:
         return []  # an interview's "Q:" / "A:" with no key naming who asks and who answers

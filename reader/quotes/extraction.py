@@ -29,21 +29,27 @@ COMMENT_HEADER_RE = re.compile(
     r"(?i)(?:\d+|no|one|two|three|four|five)\s+(?:thoughts?|responses?|comments?|repl(?:y|ies))"
     r"\s+(?:on|to)\s*"
 )
+# Capital and small letters, accented ones too ("DE LA PEÑA", "Sofía Rendón", "ЛАВРОВ").
+CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x530)) if c.isupper())
+SMALL = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x530)) if c.islower())
+LETTERS = f"{CAPITALS}{SMALL}'\u2019\\-"  # a name's letters, apostrophes and hyphens
 # A transcript's turn: a speaker label in capitals opening a paragraph ("SMITH: …", "SEN. ROE:",
 # "JANE ROE, CNN CORRESPONDENT: …", "RESIDENT (Jane Roe, nurse): …"); a body is a transcript
 # when it has TURNS_MIN of them by at least two labels, so a lone "UPDATE:" or "WATCH:" line is
 # no turn.
 TURN_RE = re.compile(
-    r"(?m)^([A-Z][A-Z'\u2019.\-]+(?:[ \t][A-Z][A-Z'\u2019.\-]*){0,3})"
-    r"(?:,[ \t]+([A-Z0-9][A-Z0-9'\u2019.&\-]*(?:[ \t][A-Z0-9][A-Z0-9'\u2019.&\-]*){0,5}))?"
+    rf"(?m)^([{CAPITALS}][{CAPITALS}'\u2019.\-]+"
+    rf"(?:[ \t][{CAPITALS}][{CAPITALS}'\u2019.\-]*){{0,3}})"
+    rf"(?:,[ \t]+([{CAPITALS}0-9][{CAPITALS}0-9'\u2019.&\-]*"
+    rf"(?:[ \t][{CAPITALS}0-9][{CAPITALS}0-9'\u2019.&\-]*){{0,5}}))?"
     r"(?:[ \t]\(([^()\n]{2,80})\))?:[ \t]+(?=\S)"
 )
 # The same in title case ("Presenter: …", "Jane Roe, Reporter: …"), read only when one of its
 # labels is a broadcast role, so a page's "Photo:", "Source:", "Tags:" lines are no transcript.
 TITLE_TURN_RE = re.compile(
-    r"(?m)^((?:[A-Z][A-Za-z'\u2019\-]*[a-z][A-Za-z'\u2019\-]*)"
-    r"(?:[ \t](?:[A-Z][A-Za-z'\u2019\-]*[a-z][A-Za-z'\u2019\-]*|[A-Z]\.)){0,2})"
-    r"(?:,[ \t]+([A-Z][\w'\u2019&.\-]*(?:[ \t][\w'\u2019&.\-]+){0,4}))?"
+    rf"(?m)^((?:[{CAPITALS}][{LETTERS}]*[{SMALL}][{LETTERS}]*)"
+    rf"(?:[ \t](?:[{CAPITALS}][{LETTERS}]*[{SMALL}][{LETTERS}]*|[{CAPITALS}]\.)){{0,2}})"
+    rf"(?:,[ \t]+([{CAPITALS}][\w'\u2019&.\-]*(?:[ \t][\w'\u2019&.\-]+){{0,4}}))?"
     r"(?:[ \t]\(([^()\n]{2,80})\))?:[ \t]+(?=\S)"
 )
 # An interview printed as questions and answers: "Q: …" / "A: …" lines, read as a transcript

@@ -214,3 +214,15 @@ def test_a_page_s_own_labels_make_no_transcript() -> None:
     )
     assert transcript_turns(page.body) == []
     assert extract_quotes(page) == []
+
+
+def test_accented_labels_are_turns_and_a_full_name_s_note_is_where_they_work() -> None:
+    doc = make(
+        "Excerpts from the governor's press conference, translated from Spanish.",
+        "JAVIER OLMEDO (Diario del Sur): Governor, are markets wrong to price two cuts?",
+        "DE LA PEÑA: I don't see rate cuts this year.",
+        "SOFÍA RENDÓN (Radio Austral): Is the bank defending the currency?",
+        "DE LA PEÑA: We do not target the exchange rate.",
+    )
+    said = [q.speaker for q in analysed(doc)]
+    assert said == ["Javier Olmedo", "De La Peña", "Sofía Rendón", "De La Peña"]
