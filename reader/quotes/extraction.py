@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from reader.documents.model import Document
 from reader.quotes.marks import MARK_RE, Family, closes, is_separator, opener, orphan_closer
 from reader.quotes.model import Quote, QuoteKind
-from reader.quotes.names import SPEECH_VERBS, sentence_starts
+from reader.quotes.names import SPEECH_VERBS, is_person_name, sentence_starts
 
 # An embedded post as scraped pages keep it: its text, then "— Name (@handle) Month D, YYYY".
 TWEET_RE = re.compile(
@@ -45,7 +45,8 @@ TURN_RE = re.compile(
     r"(?:[ \t]\(([^()\n]{2,80})\))?:[ \t]+(?=\S)"
 )
 # The same in title case ("Presenter: …", "Jane Roe, Reporter: …"), read only when one of its
-# labels is a broadcast role, so a page's "Photo:", "Source:", "Tags:" lines are no transcript.
+# labels is a broadcast role or two full names take turns, so a page's "Photo:", "Source:",
+# "Tags:" lines and its headings ("Jeb Bush: Student loans") are no transcript.
 TITLE_TURN_RE = re.compile(
     rf"(?m)^((?:[{CAPITALS}][{LETTERS}]*[{SMALL}][{LETTERS}]*)"
     rf"(?:[ \t](?:[{CAPITALS}][{LETTERS}]*[{SMALL}][{LETTERS}]*|[{CAPITALS}]\.)){{0,2}})"
@@ -56,7 +57,7 @@ TITLE_TURN_RE = re.compile(
 # when it has TURNS_MIN of them with both labels; a key sentence may name who asks and who
 # answers ("Q is Simon Greaves; A is Carla Benning").
 QA_LABELS = ("Q", "A")
-QA_TURN_RE = re.compile(r"(?m)^([QA]):[ \t]+(?=\S)")
+QA_TURN_RE = re.compile(r"(?m)^([QA])[:.][ \t]+(?=\S)")  # "Q: …" or "Q. …"
 QA_KEY_RE = re.compile(
     r"\b([QA])\s+(?:is|=)\s+([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*){0,3})"
 )
@@ -239,7 +240,9 @@ def transcript_turns(body: str) -> list[Turn]:
     if not turns:
         turns = _labelled(body, TITLE_TURN_RE)
         words = {w.lower() for t in turns for w in f"{t.label} {t.role}".split()}
-        turns = turns if words & BROADCAST_ROLES else []
+        people = [t.label for t in turns if is_person_name(t.label.split())]
+        talk = len(set(people)) >= 2 and len(people) > len(set(people))  # names speak again
+        turns = turns if words & BROADCAST_ROLES or talk else []
     if not turns:
         turns = _interview(body)
     if not turns:

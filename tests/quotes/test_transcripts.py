@@ -226,3 +226,32 @@ def test_accented_labels_are_turns_and_a_full_name_s_note_is_where_they_work() -
     )
     said = [q.speaker for q in analysed(doc)]
     assert said == ["Javier Olmedo", "De La Peña", "Sofía Rendón", "De La Peña"]
+
+
+def test_a_radio_transcript_labelled_by_names_in_title_case_and_a_q_dot_interview() -> None:
+    radio = make(
+        "Transcript of this morning's interview on the port strike.",
+        "Sarah Linton: Minister, will you impose a settlement?",
+        "Gareth Pellman: We will not be imposing anything on anyone.",
+        "Sarah Linton: So the strike could run for weeks?",
+        "Gareth Pellman: I hope not, and I do not believe it will.",
+        "Photo: Reuters",
+    )
+    assert [q.speaker for q in analysed(radio)] == ["Sarah Linton", "Gareth Pellman"] * 2
+    page = make("Photo: Reuters", "Source: Wire", "Tags: strike, port", "Credit: Jo Hale")
+    headings = make(
+        "Ana Ruiz: Student loans. Her plan would forgive them.",
+        "Tom Hale: Credit scores. He wants them reformed.",
+        "Ed Roe: Pensions. His idea is older.",
+    )
+    assert transcript_turns(page.body) == transcript_turns(headings.body) == []
+    interview = make(
+        "Carla Benning leads the teachers' union.",
+        "Q. Will the strike go on?",
+        "A. Yes, until the government returns to the table.",
+        "Q. And the parents?",
+        "A. They are with us.",
+    )
+    interview.title = "Five questions for Carla Benning"
+    said = [q.speaker for q in analysed(interview) if q.text.startswith(("Yes", "They"))]
+    assert said == ["Carla Benning"] * 2
