@@ -72,7 +72,7 @@ from reader.quotes.names import (
     split_name,
 )
 from reader.quotes.nonnames import PARTY_MEMBERS, is_party_member, speaker_or_none
-from reader.quotes.people import People, find_people
+from reader.quotes.people import People, find_people, named_in_quote
 from reader.quotes.ranker import Ranker, rank, shipped_ranker
 from reader.quotes.speaker_candidates import Evidence
 from reader.quotes.speech import (
@@ -126,17 +126,19 @@ def _resolve(
     last_speaker: str | None,
     recent: Callable[[str], bool] = lambda name: False,
     floor: int = -1,
+    addressed: frozenset[str] = frozenset(),
 ) -> Result:
     """Turn the words naming a speaker into a full name (or an unknown with a guess).
 
     A title with no match among the roles the article gives ("the general said") goes to the
     last named subject only when that person is the last speaker or was named (`recent`) in this
-    paragraph or the one before."""
+    paragraph or the one before. A pronoun never means one of the people the quote itself names
+    (`addressed`: "“Mister Malloy knows what was said,” he said")."""
     words, pos = post_owner(found.words) or found.words, found.pos
     first = words[0].lower()
     aged = first not in INDEFINITE and any(w.lower().endswith("-year-old") for w in words)
     if (len(words) == 1 and first in PRONOUNS) or aged:  # "he", "the 51-year-old"
-        name = people.referent(pos, first, floor)
+        name = people.referent(pos, first, floor, addressed)
         if first == "they" or name is None:
             return Result(None, "", name)
         people.learn_gender(name, first)
@@ -305,9 +307,10 @@ class _Attributor:
         self.found: dict[str, Found] = {}  # quote id -> the words its speaker was read from
         self.stated_gender = dict(self.people.gender)  # before any pronoun was resolved
 
-    def resolve(self, found: Found) -> Result:
+    def resolve(self, found: Found, quote: Quote | None = None) -> Result:
         """`_resolve` with what this document knows around `found` (a document naming no
-        issuer is its issuer's as a sentence before names it, else nobody's)."""
+        issuer is its issuer's as a sentence before names it, else nobody's) and the people
+        `quote` names."""
         floor = self.paragraphs[max(0, self.para(found.pos) - 1)][0]
         if not found.words and found.tag in ("document", "it"):
             found = self.issuer(found.pos) or found
@@ -316,7 +319,13 @@ class _Attributor:
             body = self.people.body_named("", found.pos, self.issue_floor(found.pos))
             return Result(body if issued else None, "", None)
         recent = lambda name: self.people.last_position(name, found.pos) >= floor  # noqa: E731
-        return _resolve(found, self.people, self.last_speaker, recent, floor)
+        addressed = self.named_inside(quote) if quote is not None else frozenset()
+        return _resolve(found, self.people, self.last_speaker, recent, floor, addressed)
+
+    def named_inside(self, quote: Quote) -> frozenset[str]:
+        """The people the article names whom `quote` names in full or by title and surname
+        ("Mister Malloy knows", "Sean Malloy knows"; a bare "Malloy supporters" names nobody)."""
+        return named_in_quote(quote.text, {m.name for m in self.people.mentions})
 
     def issue_floor(self, pos: int) -> int:
         """How far back a document's issuer is looked for: this paragraph and the two before."""
@@ -424,7 +433,7 @@ class _Attributor:
             return False
         meant = self.unnamed_meant(q, found)  # "Her daughter, who ... . “…,” she said."
         self.found[q.id] = found = meant or found
-        result = self.resolve(found)
+        result = self.resolve(found, q)
         if meant and result.speaker is None:
             result = _unnamed(meant.words)
         self.apply(q, result, found.tag)

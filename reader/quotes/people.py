@@ -247,16 +247,18 @@ class People:
         wanted = (lambda m: m.subject) if name is None else (lambda m: m.name == name)
         return next((m.pos for m in self.before(pos) if wanted(m)), -1)
 
-    def referent(self, pos: int, pronoun: str, floor: int = -1) -> str | None:
+    def referent(
+        self, pos: int, pronoun: str, floor: int = -1, never: frozenset[str] = frozenset()
+    ) -> str | None:
         """Who `pronoun` (he, she, they) at `pos` means: the last subject whose known gender
         does not contradict it, or a later person whose known gender matches it. When the
         pronoun's gender rules out the last subject, the nearest person named since `floor` (the
-        start of the previous paragraph) whose gender fits comes first."""
+        start of the previous paragraph) whose gender fits comes first. It is none of `never`."""
         want = {"he": "m", "she": "f"}.get(pronoun)
         excluded = False
         fitting: str | None = None  # the nearest non-subject whose known gender fits
         for m in self.before(pos):
-            if want and self.is_body(m.name):
+            if (want and self.is_body(m.name)) or m.name in never:
                 continue
             known = self.gender.get(m.name)
             if want and known and known != want:
@@ -268,7 +270,7 @@ class People:
                 return fitting if excluded and fitting and not known else m.name
             if fitting is None and want and known == want:
                 fitting = m.name
-        person = lambda name: not (want and self.is_body(name))  # noqa: E731
+        person = lambda name: not (want and self.is_body(name)) and name not in never  # noqa: E731
         return fitting or self.last_named(pos, person)
 
     def unnamed_after(self, lo: int, pos: int, pronoun: str) -> str | None:
@@ -460,6 +462,26 @@ def _is_subject(body: str, start: int, end: int, floor: int, named_before: int) 
         return False  # "Standing beside the officer, Margaret Oakes, on the stage, the ..."
     stops = SPEECH_VERBS | PRONOUNS | {"that", "whom", "who", "than"}  # "He sided with Reed"
     return not any(w in stops for w in words)
+
+
+# Titles a speaker puts before a surname: "Mister Malloy", "President Obama".
+ADDRESS_TITLES = frozenset(
+    ["mister", "senator", "president", "governor", "mayor", "judge", "minister", "secretary"]
+)
+
+
+def named_in_quote(text: str, names: set[str]) -> frozenset[str]:
+    """Those of `names` that `text` names in full or by a title and the surname ("Sean Malloy",
+    "Mister Malloy"); a bare surname ("the Trump supporters") names nobody for sure."""
+    words = [fold(w) for w in WORD_RE.findall(text)]
+    pairs = set(itertools.pairwise(words))
+    titled = {b for a, b in pairs if a.rstrip(".") in HONORIFICS | ADDRESS_TITLES}
+    return frozenset(
+        name
+        for name in names
+        if len(parts := [fold(w) for w in name.split()]) > 1
+        and ((parts[-2], parts[-1]) in pairs or parts[-1] in titled)
+    )
 
 
 def _opens_clause(body: str, start: int, floor: int) -> bool:

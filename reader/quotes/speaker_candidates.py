@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from reader.quotes.model import Quote, QuoteKind
 from reader.quotes.names import ORG_WORDS, PRONOUNS, WORD_RE, fold, split_name
-from reader.quotes.people import People
+from reader.quotes.people import People, named_in_quote
 from reader.quotes.speech import MARKS_AND_SPACE, Found
 
 PARAGRAPHS_BACK = 4  # candidates are named from this many paragraphs before the quote on
@@ -184,7 +184,11 @@ def _choice(ev: Evidence, i: int, article: _Article) -> Choice:
     last_said = _last_said(ev.quotes, i)
     want = GENDER.get(found.words[0].lower(), "") if cue == "pronoun" and found else ""
     options = []
+    known = {n for n in names if n}
+    addressed = named_in_quote(q.text, known) if want else frozenset()
     for name in dict.fromkeys(n for n in names if n and not (want and ev.people.is_body(n))):
+        if name in addressed:
+            continue  # “Mister Malloy knows what was said,” he said: never Malloy
         f = dict(shared)
         surname = fold(name.split()[-1])
         if name == q.speaker:

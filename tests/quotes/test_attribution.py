@@ -1635,3 +1635,15 @@ def test_a_colon_intro_skips_an_opening_question_and_takes_the_name_after_a_desc
     )
     assert [q.speaker for q in quotes] == ["Tomas Brill", "Ilse Varga"]
     assert quotes[1].role == "opposition deputy"
+
+
+def test_he_or_she_is_never_someone_the_quote_names_by_title_or_in_full() -> None:
+    quotes = analysed(
+        "Tomas Brill, who represents the player, said he had tried to call the club. The club"
+        " manager, Sean Dwyer, said on Friday that he had no intention of speaking to the agent.",
+        "\u201cMister Dwyer knows exactly what was said in that room,\u201d he said.",
+        "Ana Ruiz, the mayor, opened the hall. Her rival Ed Roe was there.",
+        "\u201cThe Roe supporters were loud,\u201d she said.",
+    )
+    assert quotes[0].speaker == "Tomas Brill"  # not Dwyer, whom the quote names
+    assert quotes[1].speaker == "Ana Ruiz"  # a bare surname before a noun names nobody
