@@ -78,6 +78,7 @@ from reader.quotes.speaker_candidates import Evidence
 from reader.quotes.speech import (
     CLAUSE_OPENERS,
     CONNECTORS,
+    COORDINATING,
     DASHES,
     ISSUING_VERBS,
     MARKS_AND_SPACE,
@@ -427,6 +428,9 @@ class _Attributor:
             found = None  # clause closes the sentence: 'It is "a disgrace," Reed said.' or
             # the phrase stands in the clause opening it: 'Although the two are "far apart",
             # the NATO chief outlined...'
+        if found is None and self.goes_on(i):  # "X told the rally that “…”, and ended: “…”"
+            self.copy(q, self.quotes[i - 1], "continues")
+            return True
         found = found or phrase_before(self.left_words(i), q.start)
         found = found or closing_clause(right, q.end)  # '"A disgrace" in May, said Reed.'
         if found is None:
@@ -459,6 +463,21 @@ class _Attributor:
                 self.body[max(0, prev.start - WINDOW) : lo]
             ):
                 self.copy(q, prev, found.tag)
+
+    def goes_on(self, i: int) -> bool:
+        """True when quote `i` is introduced by a clause that goes on with the sentence of the
+        attributed quote before it, its verb with no subject of its own ("…”, and ended with a
+        line the pickets repeated: “…”")."""
+        prev = self.quotes[i - 1] if i > 0 else None
+        if prev is None or not prev.speaker or self.sentence_between(prev, self.quotes[i]):
+            return False
+        words = [w for w in self.left_words(i) if w[0].isalnum()]
+        return (
+            len(words) > 1
+            and words[0].lower() in COORDINATING
+            and words[1].islower()
+            and (words[1] not in PRONOUNS)
+        )
 
     def in_opening_clause(self, q: Quote) -> bool:
         """True when `q` stands in a subordinate clause opening its sentence, before its comma

@@ -1647,3 +1647,12 @@ def test_he_or_she_is_never_someone_the_quote_names_by_title_or_in_full() -> Non
     )
     assert quotes[0].speaker == "Tomas Brill"  # not Dwyer, whom the quote names
     assert quotes[1].speaker == "Ana Ruiz"  # a bare surname before a noun names nobody
+
+
+def test_a_clause_going_on_from_an_attributed_quote_keeps_its_speaker() -> None:
+    quotes = analysed(
+        "Ines Dahl told the rally that \u201cno nurse wants to be on this line\u201d, and ended with"
+        " a line the Northgate pickets chanted as they left: \u201cWe will not back down.\u201d",
+        "Tomas Reyl spoke next, and then Ana Ruiz said: \u201cWe are not going anywhere.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Ines Dahl", "Ines Dahl", "Ana Ruiz"]
