@@ -621,9 +621,12 @@ class _Attributor:
 
     def introduced(self, q: Quote, p: int, prev: Quote | None) -> bool:
         """The last sentence of paragraph `p` introduces `q`: it ends with a colon ("Peskov
-        echoed the charge:") or reports someone's words ("Natarajan said the numbers...")."""
+        echoed the charge:") or reports someone's words ("Natarajan said the numbers..."), not
+        a question, which the quote after it answers ("A reporter asked: Did they talk?")."""
         start, end = self.paragraphs[p]
         text = self.body[start:end].rstrip()
+        if text.endswith("?"):
+            return False
         starts = sentence_starts(self.body, start, start + len(text))
         first = starts[-1] if starts else start
         if prev is not None and prev.end > first:

@@ -520,11 +520,12 @@ def closing_clause(words: list[str], pos: int) -> Found | None:
 def _modified_name(words: list[str], k: int) -> tuple[int, int] | None:
     """(start, end) of the name in "his friend Ann Hale told" / "her longtime aide Jo Roe said"
     (his/her/their, a few lower-case words, a person's full name) or "a beaming Kovac told" /
-    "an angry Hollande said" (a/an/the, one or two lower-case words, a name) from words[k],
-    followed by a speech verb."""
+    "an angry Hollande said" (a/an/the, one or two lower-case words, a name) or "tight-lipped
+    Reed said" (a hyphened modifier, a name) from words[k], followed by a speech verb."""
     opener = words[k].lower()
     owned = opener in ("his", "her", "their")
-    if not owned and opener not in ("a", "an", "the"):
+    hyphened = "-" in opener and opener.islower()  # "warm-and-fuzzy Trump said"
+    if not owned and opener not in ("a", "an", "the") and not hyphened:
         return None
     start = k + 1
     while start < len(words) and start - k <= (4 if owned else 2) and words[start].isalpha():
@@ -535,7 +536,7 @@ def _modified_name(words: list[str], k: int) -> tuple[int, int] | None:
     name, role = split_name(words[start:end])
     verb = _skip_aux(words, end, 1)
     named = is_person_name(name) or (not owned and len(name) == 1 and end == start + 1)
-    if start == k + 1 or role or not named or verb >= len(words):
+    if (start == k + 1 and not hyphened) or role or not named or verb >= len(words):
         return None
     return (start, end) if is_speech_verb(words[verb]) else None
 

@@ -1656,3 +1656,15 @@ def test_a_clause_going_on_from_an_attributed_quote_keeps_its_speaker() -> None:
         "Tomas Reyl spoke next, and then Ana Ruiz said: \u201cWe are not going anywhere.\u201d",
     )
     assert [q.speaker for q in quotes] == ["Ines Dahl", "Ines Dahl", "Ana Ruiz"]
+
+
+def test_a_question_introduces_no_speaker_and_a_hyphened_modifier_goes_before_a_name() -> None:
+    quotes = analysed(
+        "Ana Ruiz met the governor on Monday.",
+        "A reporter asked: Did they talk about the bridge tolls?",
+        "\u201cWe didn't discuss that,\u201d tight-lipped Ruiz said.",
+        "A reporter asked: Will the tolls rise?",
+        "\u201cNot this year.\u201d",
+    )
+    assert quotes[0].speaker == "Ana Ruiz"
+    assert quotes[1].speaker is None  # the answer to a reporter's question is not the reporter's
