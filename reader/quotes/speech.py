@@ -248,9 +248,9 @@ def _with_name(words: list[str], k: int, end: int, pos: int, tag: str) -> Found:
     Minister of Health, Ana Ruiz,", "its chief executive, Dr Ken Mori") gives that name."""
     for link in range(k + 2, end - 1):  # "said Ana Ruiz of (the) Human Rights Watch"
         body = link + 2 if words[link + 1] == "the" and link + 2 < end else link + 1
-        if words[link] in _LINKS and words[body][0].isupper():
-            person, title = split_name(words[k:link])  # "said former Gov. Jo Hale of Iowa"
-            if is_person_name(person) and _is_title(title):
+        if words[link] in _LINKS and (words[body][0].isupper() or words[end - 1][0].isupper()):
+            person, title = split_name(words[k:link])  # "said former Gov. Jo Hale of Iowa",
+            if is_person_name(person) and _is_title(title):  # "Jo Hale of consulting firm IMGE"
                 return Found(person, pos, tag, title + words[link:end])
             break
     own, _ = split_name(words[k:end])

@@ -1668,3 +1668,11 @@ def test_a_question_introduces_no_speaker_and_a_hyphened_modifier_goes_before_a_
     )
     assert quotes[0].speaker == "Ana Ruiz"
     assert quotes[1].speaker is None  # the answer to a reporter's question is not the reporter's
+
+
+def test_a_full_name_before_of_is_the_speaker_whatever_the_body_after_it() -> None:
+    quotes = analysed(
+        "\u201cWhether you agree or not, he is winning,\u201d said Phil Marsh of digital"
+        " consulting firm IMGE.",
+    )
+    assert (quotes[0].speaker, quotes[0].role) == ("Phil Marsh", "of digital consulting firm IMGE")
