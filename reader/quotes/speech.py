@@ -542,8 +542,9 @@ def _modified_name(words: list[str], k: int) -> tuple[int, int] | None:
 
 
 def _owned_name(words: list[str], k: int) -> tuple[int, int, int] | None:
-    """`Reed's campaign manager, Jo Hale,` or `Reed's spokesman Jo Hale` from words[k]: (start,
-    end) of the name and where the words after it start; None for anything else."""
+    """`Reed's campaign manager, Jo Hale,` or `Reed's spokesman Jo Hale` (or any noun before a
+    full name set off by a comma: `Clinton's introducer, actress Jamie Lee Curtis`) from
+    words[k]: (start, end) of the name and where the words after it start; None otherwise."""
     owner = next((j for j in range(k, min(len(words), k + 3)) if _possessive(words[j])), -1)
     if owner < 0 or not all(is_capitalised(w) for w in words[k : owner + 1]):
         return None
@@ -552,15 +553,20 @@ def _owned_name(words: list[str], k: int) -> tuple[int, int, int] | None:
         role < len(words) and role - owner <= 4 and words[role].isalpha() and words[role].islower()
     ):
         role += 1
-    if role == owner + 1 or not is_head(words[role - 1]) or role >= len(words):
+    if role == owner + 1 or role >= len(words):
+        return None
+    headed = is_head(words[role - 1])
+    if not headed and words[role] != ",":
         return None
     start = role + 1 if words[role] == "," else role
+    while not headed and start < len(words) and start - role <= 2 and words[start].islower():
+        start += 1  # "Clinton's introducer, actress Jamie Lee Curtis"
     end = _forward(words, start)
     name, _ = split_name(words[start:end])
-    if end == start or not name:
+    if end == start or not name or not (headed or is_person_name(name)):
         return None
-    if start > role:  # the name set off by commas
-        return (start, end, end + 1) if words[end : end + 1] == [","] else None
+    if start > role:  # the name set off by commas, or closing the sentence
+        return (start, end, end + 1) if words[end : end + 1] in ([","], ["."], []) else None
     return start, end, end
 
 

@@ -1676,3 +1676,11 @@ def test_a_full_name_before_of_is_the_speaker_whatever_the_body_after_it() -> No
         " consulting firm IMGE.",
     )
     assert (quotes[0].speaker, quotes[0].role) == ("Phil Marsh", "of digital consulting firm IMGE")
+
+
+def test_an_owner_s_noun_then_a_full_name_set_off_by_a_comma_is_that_person() -> None:
+    quotes = analysed(
+        "Ana Ruiz arrived late at the rally.",
+        "\u201cIt's a joy to be here,\u201d said Ruiz's introducer, actress Jo Ellen Marsh.",
+    )
+    assert quotes[0].speaker == "Jo Ellen Marsh"  # not Ruiz, the owner
