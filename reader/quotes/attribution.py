@@ -43,6 +43,7 @@ from reader.quotes.extraction import (
     TWEET_RE,
     Turn,
     transcript_turns,
+    without_nicknames,
 )
 from reader.quotes.model import UNNAMED, Quote, QuoteKind
 from reader.quotes.names import (
@@ -300,7 +301,8 @@ class _Attributor:
         self.starts = [s for s, _ in self.paragraphs]
         self.turns = {t.start: t for t in transcript_turns(self.body)}
         spoken = [(q.start, q.end) for q in quotes if q.start not in self.turns]
-        self.people = find_people(self.body, self.paragraphs, spoken)  # turns name people too
+        named = without_nicknames(self.body)  # 'Juan "Chico" Manriquez' is Juan Manriquez
+        self.people = find_people(named, self.paragraphs, spoken)  # turns name people too
         for turn in self.turns.values():  # "JANE ROE, HOST: …" names the later "ROE: …"
             self.people.remember(_label_words(turn))
         self.interviewee = self.named_in(doc.title)

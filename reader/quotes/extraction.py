@@ -33,6 +33,20 @@ COMMENT_HEADER_RE = re.compile(
 CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x530)) if c.isupper())
 SMALL = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x530)) if c.islower())
 LETTERS = f"{CAPITALS}{SMALL}'\u2019\\-"  # a name's letters, apostrophes and hyphens
+# A nickname in marks inside a name: 'Juan "Chico" Manriquez', "Robert ‘Bob’ Hale" (group 1).
+NICKNAME_RE = re.compile(
+    rf"(?<![\w'\u2019])[{CAPITALS}][{SMALL}]+ ([\"\u201c'\u2018][{CAPITALS}][{SMALL}.\-]{{1,15}}"
+    rf"[\"\u201d'\u2019])(?= [{CAPITALS}][{SMALL}])"
+)
+
+
+def without_nicknames(body: str) -> str:
+    """`body` with each nickname inside a name blanked out (same length, same offsets)."""
+    for start, end in [m.span(1) for m in NICKNAME_RE.finditer(body)]:
+        body = body[:start] + " " * (end - start) + body[end:]
+    return body
+
+
 # A transcript's turn: a speaker label in capitals opening a paragraph ("SMITH: …", "SEN. ROE:",
 # "JANE ROE, CNN CORRESPONDENT: …", "RESIDENT (Jane Roe, nurse): …"); a body is a transcript
 # when it has TURNS_MIN of them by at least two labels, so a lone "UPDATE:" or "WATCH:" line is
@@ -348,12 +362,15 @@ def extract_quotes(doc: Document) -> list[Quote]:
     """Every quotation in `doc.body`, in document order, with ids f"{doc.id}:{n}"."""
     body = doc.body
     quotes: list[Quote] = []
+    nicknames = [m.span(1) for m in NICKNAME_RE.finditer(body)]
     for span in _with_turns(body, _with_posts(body, _Scanner(body).run())):
         start, end = _trim(body, span.start, span.end)
         if end <= start or not any(c.isalnum() for c in body[start:end]):
             continue
         if span.mark >= 0 and COMMENT_HEADER_RE.fullmatch(body, span.para, span.mark):
             continue
+        if any(lo < start < hi for lo, hi in nicknames):
+            continue  # 'Juan "Chico" Manriquez': a nickname, not a quotation
         quotes.append(
             Quote(
                 id=f"{doc.id}:{len(quotes)}",

@@ -1684,3 +1684,14 @@ def test_an_owner_s_noun_then_a_full_name_set_off_by_a_comma_is_that_person() ->
         "\u201cIt's a joy to be here,\u201d said Ruiz's introducer, actress Jo Ellen Marsh.",
     )
     assert quotes[0].speaker == "Jo Ellen Marsh"  # not Ruiz, the owner
+
+
+def test_a_nickname_in_marks_is_part_of_a_name_not_a_quotation() -> None:
+    quotes = analysed(
+        'Juan "Chico" Marquez of Oakland carried one of the photos. "I cried the whole parade,"'
+        " he said.",
+        "Robert \u2018Bob\u2019 Hale waved. \u2018Never again,\u2019 said the crowd behind him.",
+    )
+    assert [q.text for q in quotes][:1] == ["I cried the whole parade"]
+    assert quotes[0].speaker == "Juan Marquez"
+    assert "Bob" not in [q.text for q in quotes]
