@@ -14,6 +14,7 @@ from reader.documents.dates import date_line
 
 _BULLET = re.compile(r"^(?:[•●▪◦‣*\-–]\s+|\d{1,3}[.)]\s+)")
 _WRAP_MIN, _WRAP_MAX = 35, 100
+_TIME_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\b")  # a live blog's entry: "02:05 – Mood darkens"
 _NAV_SEPARATOR = re.compile(r"\s+[|·•›»/]\s+|\s{2,}")
 
 
@@ -66,8 +67,8 @@ def _lines(raw: str) -> list[tuple[int, str]]:
 def _is_wrapped_block(block: list[tuple[int, str]], markdown: bool) -> bool:
     if len(block) < 2 or any(_BULLET.match(text) for _, text in block[1:]):
         return False
-    if any(is_nav_bar(text) or date_line(text) for _, text in block):
-        return False  # a menu or a date line under a byline is a line of its own
+    if any(is_nav_bar(text) or date_line(text) or _TIME_STAMP.match(text) for _, text in block):
+        return False  # a menu, a date line under a byline or a time stamp is a line of its own
     if markdown:
         return True
     return all(_WRAP_MIN <= len(text) <= _WRAP_MAX for _, text in block[:-1])

@@ -193,3 +193,19 @@ def test_assigning_a_field_of_a_document_counts_as_an_edit(tmp_path):
     again = load_document(path)
     again.body, again.title = document.body, document.title
     assert again == document  # the count is not part of what a document is
+
+
+def test_a_live_blog_s_time_stamped_heading_stays_a_line_of_its_own(write):
+    text = (
+        "Election night live\n\n"
+        "02:05 – Mood darkens in Alliance camp\n"
+        "Peter Loughlin again, and it's a rather different tone from two hours ago:\n\n"
+        "14:30 | Turnout figures are in and they are higher than at any vote since 1990\n"
+        "The count goes on.\n"
+    )
+    doc = load_document(write("live.txt", text))
+    paragraphs = [doc.body[s:e] for s, e in doc.paragraphs()]
+    assert "02:05 – Mood darkens in Alliance camp" in paragraphs
+    assert paragraphs[paragraphs.index("02:05 – Mood darkens in Alliance camp") + 1].startswith(
+        "Peter Loughlin again"
+    )
