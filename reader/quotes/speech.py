@@ -789,7 +789,7 @@ def _relative(words: list[str], end: int) -> tuple[int, int]:
     for w in range(end - 1, max(0, end - 12), -1):
         if not words[w][0].isalnum():
             break
-        if words[w].lower() == "who":
+        if words[w].lower() in ("who", "which"):  # "Halvern, which on Monday insisted that"
             stop = w - 1 if w > 0 and words[w - 1] == "," else w  # "Pike, who leads the group,"
             start = _backward(words, stop)
             if start >= stop:  # "a nurse at the Hallam ward, who ...": the nurse, not the ward

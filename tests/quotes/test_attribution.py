@@ -1695,3 +1695,12 @@ def test_a_nickname_in_marks_is_part_of_a_name_not_a_quotation() -> None:
     assert [q.text for q in quotes][:1] == ["I cried the whole parade"]
     assert quotes[0].speaker == "Juan Marquez"
     assert "Bob" not in [q.text for q in quotes]
+
+
+def test_a_body_before_which_speaks_for_the_relative_clause_and_the_sentence_after_it() -> None:
+    quotes = analysed(
+        "The suit filed by Marsh & Dunn alleges that \u201cKelvar knew by January\u201d. Kelvar"
+        " Foods, which on Monday insisted that \u201csafety is our first priority\u201d, now says"
+        " flatly: \u201cWe did not know about this in January.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Marsh & Dunn", "Kelvar Foods", "Kelvar Foods"]
