@@ -23,6 +23,7 @@ QUOTE_FIELDS = (
     "text",
     "speaker",
     "role",
+    "unnamed",
     "kind",
     "uncertain",
     "corrected",
