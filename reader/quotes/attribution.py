@@ -99,6 +99,8 @@ from reader.quotes.speech import (
 
 # Words after which a description of an unnamed source goes on about something else.
 DESCRIPTION_ENDS = CLAUSE_OPENERS | frozenset(["in", "at", "from", "with", "of", "for", "familiar"])
+# Documents a court issues, which speak for its judge: "the ruling states".
+COURT_DOCUMENTS = frozenset(["ruling", "judgment", "judgement", "order", "verdict"])
 # Heads that describe a source as unnamed, with or without "the": "the insider said".
 ANONYMOUS_HEADS = frozenset(["source", "sources", "insider", "insiders"])
 # Transcript labels naming no one: "UNIDENTIFIED MALE", "UNKNOWN SPEAKER", "CROWD".
@@ -317,10 +319,12 @@ class _Attributor:
         floor = self.paragraphs[max(0, self.para(found.pos) - 1)][0]
         if not found.words and found.tag in ("document", "it"):
             found = self.issuer(found.pos) or found
-        if not found.words:  # no issuer named: the body a sentence opened with, if any
-            issued = found.tag in ("document", "it")
-            body = self.people.body_named("", found.pos, self.issue_floor(found.pos))
-            return Result(body if issued else None, "", None)
+        if not found.words:  # no issuer named: a ruling's judge, else the body a sentence
+            if found.tag not in ("document", "it"):  # opened with, if any
+                return Result(None, "", None)
+            return self.judge(found.pos, quote) or Result(
+                self.people.body_named("", found.pos, self.issue_floor(found.pos)), "", None
+            )
         recent = lambda name: self.people.last_position(name, found.pos) >= floor  # noqa: E731
         addressed = self.named_inside(quote) if quote is not None else frozenset()
         return _resolve(found, self.people, self.last_speaker, recent, floor, addressed)
@@ -329,6 +333,16 @@ class _Attributor:
         """The people the article names whom `quote` names in full or by title and surname
         ("Mister Malloy knows", "Sean Malloy knows"; a bare "Malloy supporters" names nobody)."""
         return named_in_quote(quote.text, {m.name for m in self.people.mentions})
+
+    def judge(self, pos: int, quote: Quote | None) -> Result | None:
+        """The judge whose ruling speaks for `quote` at `pos` ("the ruling states", "the
+        judgment says"): the person the article made its judge, or None."""
+        after = quote is not None and pos >= quote.end
+        words = self.body[pos : pos + 40] if after else self.body[max(0, pos - 80) : pos]
+        if quote is None or not COURT_DOCUMENTS & _document_nouns(words):
+            return None
+        judge = self.people.by_role(["judge"], pos)
+        return Result(judge, self.people.role_of(judge), None) if judge else None
 
     def issue_floor(self, pos: int) -> int:
         """How far back a document's issuer is looked for: this paragraph and the two before."""

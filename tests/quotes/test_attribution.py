@@ -1704,3 +1704,13 @@ def test_a_body_before_which_speaks_for_the_relative_clause_and_the_sentence_aft
         " flatly: \u201cWe did not know about this in January.\u201d",
     )
     assert [q.speaker for q in quotes] == ["Marsh & Dunn", "Kelvar Foods", "Kelvar Foods"]
+
+
+def test_a_ruling_speaks_for_the_judge_and_another_document_does_not() -> None:
+    quotes = analysed(
+        "Judge Ann Mowbray granted the injunction on Tuesday.",
+        "What the judgment does not do is just as important. \u201cNothing in this judgment"
+        " decides the licence,\u201d the ruling states.",
+        "The defendant was unmoved. \u201cWe will appeal the ruling,\u201d the statement said.",
+    )
+    assert [q.speaker for q in quotes] == ["Ann Mowbray", None]
