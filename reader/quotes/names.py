@@ -26,9 +26,9 @@ acknowledged acknowledges announced announces observed observes recalled recalls
 suggested suggests comment commented respond responded responds answered described describes
 confirmed confirms cautioned cautions urged urges post posted reiterated reiterates maintained
 maintains countered complained complains quipped quips predict predicted predicts vowed vows
-promised conceded concedes echoed charged testified testifies recount recounted recounts shout
-shouted shouts wondered wonders mused muses estimated pointed point informed informs assured
-assures specified indicated detailed clarified affirmed asserted underlined underscored
+promised conceded concedes echoed charged accused accuses testified testifies recount recounted
+recounts shout shouted shouts wondered wonders mused muses estimated pointed point informed informs
+assured assures specified indicated detailed clarified affirmed asserted underlined underscored
 signalled signaled proclaimed pledged lamented joked exclaimed retorted revealed disclosed
 boasted summarised summarized judged judges reckoned reckons spoke speaks reaffirmed reaffirms
 repeated repeats gushed gushes alleged alleges contended contends blasted slammed fumed

@@ -641,6 +641,8 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
         claims = low in _CLAIMS  # "A 2014 House committee report found"
         if not (_verb_at(words, k) or naming or claims) or _too_far(words, k):
             continue
+        if _passive(words, k):  # "Ruiz was accused of “lying”": by someone else
+            continue
         if claims and not _verb_at(words, k):
             document = _document_before(words, k, pos)
             if document is None:
@@ -696,6 +698,12 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
 
 
 DASHES = frozenset(["-", "\u2013", "\u2014"])
+BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+
+
+def _passive(words: list[str], k: int) -> bool:
+    """True for a speech verb in the passive at words[k] ("was accused", "were told")."""
+    return k > 0 and words[k - 1].lower() in BE_FORMS and words[k].lower().endswith(("ed", "ld"))
 
 
 def _verb_at(words: list[str], k: int) -> bool:
@@ -1012,6 +1020,8 @@ def sentence_subject(words: list[str], pos: int) -> Found | None:
     verb = words[end]
     bare = verb.replace("\u2019", "").replace("'", "")  # "didn't"
     if not (bare.isalpha() and verb.islower()) or verb in CONNECTORS:
+        return None
+    if _passive(words, end + 1):  # "Ruiz was accused of “lying”": the words are another's
         return None
     if not any(_subject_word(w) for w in words[k:end]):
         return None

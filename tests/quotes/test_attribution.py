@@ -1714,3 +1714,14 @@ def test_a_ruling_speaks_for_the_judge_and_another_document_does_not() -> None:
         "The defendant was unmoved. \u201cWe will appeal the ruling,\u201d the statement said.",
     )
     assert [q.speaker for q in quotes] == ["Ann Mowbray", None]
+
+
+def test_accused_is_a_speech_verb_and_its_passive_names_no_speaker() -> None:
+    quotes = analysed(
+        "Simon Kerr, for the company, said it would appeal.",
+        "The case was brought by Orme & Castellan, the Kellow law firm. Its filing accused"
+        " Brightwater of drawing down \u2018water the vines have relied upon since 1911\u2019.",
+    )
+    assert [q.speaker for q in quotes] == ["Orme & Castellan"]  # the firm's filing, never Kerr
+    passive = by_rules_alone("Ana Ruiz was accused of \u201clying to the council\u201d by rivals.")
+    assert passive[0].speaker is None
