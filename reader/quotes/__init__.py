@@ -91,6 +91,10 @@ class QuoteAnalysis:
                 found.setdefault(quote.speaker, []).append(quote)
         return dict(sorted(found.items()))
 
+    def unnamed_sources(self) -> list[Quote]:
+        """The quotes of sources their articles describe but never name, in library order."""
+        return [quote for quote in self.quotes if quote.unnamed]
+
     def to_json(self) -> dict[str, Any]:
         """The `source-reader quotes --json` answer."""
         return {

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from reader.quotes.model import Quote
 from reader.ui.actions import ActionId
 from reader.ui.models import ID_ROLE
+from reader.ui.views.quote_panel import UNNAMED_SOURCES as UNNAMED
 from reader.ui.views.quote_panel import speaker_reason, speaker_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -110,9 +111,16 @@ def test_speakers_view_lists_speakers_and_opens_a_quote(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
     view = window.speakers
     assert view.table.hasFocus()
-    assert view.speakers.rowCount() == len(speakers)
-    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    unnamed = analysis.unnamed_sources()
+    assert unnamed  # the seeds quote "a senior Ukrainian official", among others
+    assert view.speakers.rowCount() == len(speakers) + 1  # and a row for the unnamed sources
+    row = next(r for r in range(view.speakers.rowCount()) if view.speakers.speaker(r) == UNNAMED)
+    view.table.setCurrentIndex(view.speakers.index(row, 0))
+    assert [r.id for r in view.model.rows()] == [q.id for q in unnamed]
+    view.table.setCurrentIndex(view.speakers.index(0 if row else 1, 0))
+    qtbot.keyClick(view.table, Qt.Key.Key_Down if row != 1 else Qt.Key.Key_Up)
     name = view.speakers.speaker(view.table.currentIndex().row())
+    assert name != UNNAMED
     assert [r.id for r in view.model.rows()] == [q.id for q in speakers[name]]
     view.list.setFocus()
     qtbot.keyClick(view.list, Qt.Key.Key_Down)

@@ -218,6 +218,9 @@ class QuotePanel(QWidget):
             self.quoteActivated.emit(quote_id)
 
 
+UNNAMED_SOURCES = "(unnamed sources)"  # the Speakers row of every source left unnamed
+
+
 class SpeakersPanel(QWidget):
     """Every speaker; selecting one lists their quotes, activating a quote emits its id."""
 
@@ -246,14 +249,18 @@ class SpeakersPanel(QWidget):
         layout.addWidget(splitter)
         self.setFocusProxy(self.table)
         self._analysis: Any = None
+        self._quotes: dict[str, list[Quote]] = {}  # speaker -> quotes, the unnamed sources too
         self._documents: dict[str, Document] = {}
         self.colours: Colours = LIGHT
         self.table.selectionModel().currentRowChanged.connect(self._speaker_changed)
 
     def set_analysis(self, analysis: Any, documents: dict[str, Document], colours: Colours) -> None:
         self._analysis, self._documents, self.colours = analysis, documents, colours
-        speakers = analysis.speakers() if analysis is not None else {}
-        self.speakers.set_speakers({name: len(quotes) for name, quotes in speakers.items()})
+        self._quotes = dict(analysis.speakers()) if analysis is not None else {}
+        unnamed = analysis.unnamed_sources() if analysis is not None else []
+        if unnamed:  # a row of their own: how much the story rests on sources left unnamed
+            self._quotes[UNNAMED_SOURCES] = unnamed
+        self.speakers.set_speakers({name: len(quotes) for name, quotes in self._quotes.items()})
         self.model.set_rows([])
 
     def _speaker_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -261,7 +268,7 @@ class SpeakersPanel(QWidget):
             return
         name = self.speakers.speaker(current.row())
         rows = []
-        for quote in self._analysis.speakers().get(name, []):
+        for quote in self._quotes.get(name, []):
             doc = self._documents.get(quote.doc)
             meta = escape(byline(doc.source, "", doc.published) if doc else quote.doc)
             html = (
