@@ -53,6 +53,7 @@ from reader.quotes.names import (
     split_name,
 )
 from reader.quotes.nonnames import is_party_member, speaker_or_none
+from reader.quotes.speech import POSSESSIVE_ENDS
 
 _CAP = rf"(?:{ABBREVIATED}(?=\s[A-Z])|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019'\-]*)"
 _PARTICLES = "|".join(sorted(PARTICLES, key=len, reverse=True))
@@ -77,6 +78,7 @@ _FIRM_THINGS_RE = re.compile(  # what only a firm has, after its name
     r"chief\s+operating\s+officer|ceo|shares|share\s+price)\b"
 )
 _SHARES_IN_RE = re.compile(r"\b[Ss]hares\s+in\s+$")  # "Shares in Halvern closed lower"
+_ORG_OF_RE = re.compile(r"\b([A-Z][\w\u2019'\-]*)\s+of\s+(?:the\s+)?$")  # "Ministry of "
 _OF_BODY_RE = re.compile(
     r"\s+of\s+(?:the\s+)?([A-Z][\w\u2019'\-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w\u2019'\-]*)*)"
 )
@@ -505,6 +507,15 @@ def _sentence_breaks(body: str, lo: int, hi: int) -> list[int]:
     return sorted(starts + [lo + end for end in lines])
 
 
+def _owner_part(name: str) -> str:
+    """A body's name up to a possessive ("Teaching Staff" of "Teaching Staff's Eastfield")."""
+    words = name.split()
+    for n, word in enumerate(words):
+        if word.endswith(POSSESSIVE_ENDS):
+            return " ".join([*words[:n], clean_token(word)])
+    return name
+
+
 def find_people(
     body: str, paragraphs: list[tuple[int, int]], masked: list[tuple[int, int]]
 ) -> People:
@@ -522,12 +533,13 @@ def find_people(
         quoted = k >= 0 and masked[k][0] <= m.start() < masked[k][1]
         body_name = run[1:] if run[0].lower() in ("the", "a", "an") else run
         acronym = len(body_name) == 1 and body_name[0].isupper() and len(body_name[0]) > 1
-        if (acronym and body_name[0].isalpha()) or (len(run) > 1 and run[-1].lower() in ORG_WORDS):
-            of = _OF_BODY_RE.match(body, m.end())  # "the Ministry of Culture"
+        of = _OF_BODY_RE.match(body, m.end())  # "the Ministry of Culture"
+        organised = run[-1].lower() in ORG_WORDS and (len(run) > 1 or of is not None)
+        if (acronym and body_name[0].isalpha()) or organised:  # "Federation of Teaching Staff"
             opens = not quoted and bool(
                 _SENTENCE_OPEN_RE.search(body, max(0, m.start() - 6), m.start())
             )
-            full = " ".join(body_name) + (f" of {of.group(1)}" if of else "")
+            full = " ".join(body_name) + (f" of {_owner_part(of.group(1))}" if of else "")
             people.bodies.append((m.start(), full, opens))
         shares_in = _SHARES_IN_RE.search(body, max(0, m.start() - 12), m.start())
         if not quoted and (_FIRM_THINGS_RE.match(body, m.end()) or shares_in):
@@ -540,6 +552,9 @@ def find_people(
         honorific = run[0].lower().rstrip(".")
         if not name or (len(name) > 1 and not role and after_of and honorific not in HONORIFICS):
             continue  # "the Confederation of Estravan Workers": a body or a place
+        owner = _ORG_OF_RE.search(body, max(0, m.start() - 40), m.start())
+        if owner and owner.group(1).lower() in ORG_WORDS:
+            continue  # "the Ministry of Education": no person called Education
         para = starts[max(0, bisect.bisect_right(starts, m.start()) - 1)] if starts else 0
         title = _role_before(body, m.start(), para, role)
         if not title and honorific in OFFICE_TITLES:  # "Gov. Mike Pence": the governor

@@ -928,7 +928,7 @@ def _subject(words: list[str], pos: int, tag: str) -> Found | None:
             return Found([*words[k : end - 1], clean_token(words[end - 1])], pos, tag)
         skipped = said_to or owner or placed or shouted
         if end > k and not skipped and any(map(_subject_word, words[k:end])):
-            return Found(words[k:end], pos, tag)
+            return _with_name(words, k, end, pos, tag)  # "its general secretary, Jo Hale,"
         if placed and end > k:
             place_end = end
         k = max(end, k + 1) if skipped else k + 1

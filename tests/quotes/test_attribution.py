@@ -1725,3 +1725,16 @@ def test_accused_is_a_speech_verb_and_its_passive_names_no_speaker() -> None:
     assert [q.speaker for q in quotes] == ["Orme & Castellan"]  # the firm's filing, never Kerr
     passive = by_rules_alone("Ana Ruiz was accused of \u201clying to the council\u201d by rivals.")
     assert passive[0].speaker is None
+
+
+def test_a_body_named_with_of_is_one_body_and_its_officer_named_after_a_comma_speaks() -> None:
+    quotes = analysed(
+        "Members of the Federation of Nursing Staff walked out on Monday. The Ministry of Health"
+        " said the offer stood.",
+        "The union said in its own statement that \u201cthe strike will go on until the"
+        " government returns to the table\u201d.",
+        "The union\u2019s general secretary, Ines Dahl, had posted on X at breakfast time:"
+        " \u201cThank you to every patient who brought us tea.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Federation of Nursing Staff", "Ines Dahl"]
+    assert quotes[1].role == "union\u2019s general secretary"
