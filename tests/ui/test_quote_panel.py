@@ -117,6 +117,7 @@ def test_speakers_view_lists_speakers_and_opens_a_quote(qtbot, window):
     row = next(r for r in range(view.speakers.rowCount()) if view.speakers.speaker(r) == UNNAMED)
     view.table.setCurrentIndex(view.speakers.index(row, 0))
     assert [r.id for r in view.model.rows()] == [q.id for q in unnamed]
+    assert all(q.speaker in r.html for q, r in zip(unnamed, view.model.rows(), strict=True))
     view.table.setCurrentIndex(view.speakers.index(0 if row else 1, 0))
     qtbot.keyClick(view.table, Qt.Key.Key_Down if row != 1 else Qt.Key.Key_Up)
     name = view.speakers.speaker(view.table.currentIndex().row())

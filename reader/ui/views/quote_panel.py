@@ -271,6 +271,8 @@ class SpeakersPanel(QWidget):
         for quote in self._quotes.get(name, []):
             doc = self._documents.get(quote.doc)
             meta = escape(byline(doc.source, "", doc.published) if doc else quote.doc)
+            if quote.unnamed:  # "unnamed senior official · Texecutions · 2022-01-28"
+                meta = f"{escape(quote.speaker or '')} · {meta}"
             html = (
                 f'<span style="color:{self.colours.muted};">{meta}</span><br>{escape(quote.text)}'
             )
