@@ -61,6 +61,7 @@ from reader.quotes.names import (
     PRONOUNS,
     QUANTIFIERS,
     ROLE_HEADS,
+    STATEMENT_NOUNS,
     SUBORDINATORS,
     WORD_RE,
     clean_token,
@@ -198,7 +199,8 @@ def _resolve(
     match = people.by_role(role, pos) or (found.role and people.by_role(found.role, pos))
     if match and definite:
         return Result(match, people.role_of(match) or role_text, None)
-    described = _described_as(role) if heads else ""  # a new person: "one executive", not the CEO
+    described = _described_as(role) if heads else _plain_noun(first, role)  # a new person: "one
+    # executive", not the CEO; "a controller shouting"
     if described and _leaves_unnamed(first, described):  # "a senior official said"
         return Result(UNNAMED + described, role_text, None)
     head = described.split()[-1].lower() if described and definite else ""
@@ -221,6 +223,17 @@ def _unnamed(words: list[str]) -> Result:
     role = [w for w in words if w.lower() not in DETERMINERS]
     described = _described_as(role)
     return Result(UNNAMED + described if described else None, " ".join(role), None)
+
+
+def _plain_noun(first: str, role: list[str]) -> str:
+    """The noun of an indefinite description that no list knows ("a controller", "a
+    bystander"), or "" when it is something else ("a statement", "a report")."""
+    if first not in INDEFINITE or len(role) != 1:
+        return ""
+    last = role[-1].lower()
+    things = DOCUMENT_NOUNS | STATEMENT_NOUNS | ORG_WORDS | PLACE_WORDS
+    plain = all(w.isalpha() and w.islower() for w in role) and last not in things
+    return role[0] if plain else ""
 
 
 def _document_nouns(text: str) -> frozenset[str]:

@@ -179,6 +179,8 @@ def _describing(words: list[str], k: int) -> int:
     if k >= len(words) or words[k].lower() not in DETERMINERS | QUANTIFIERS:
         return k
     counted = words[k].lower() in QUANTIFIERS  # "two officials", "several residents"
+    if _plain_speaker(words, k):  # "a bystander said", "one commuter told"
+        return k + 2
     for h in range(k + 1, min(len(words), k + 6)):
         owned = words[h - 1].endswith(POSSESSIVE_ENDS) and words[h].lower() in OWNED_VOICES
         grouped = counted and words[h].lower() in GROUP_NOUNS
@@ -189,6 +191,15 @@ def _describing(words: list[str], k: int) -> int:
         if not words[h][0].isalnum():
             break
     return k
+
+
+def _plain_speaker(words: list[str], k: int) -> bool:
+    """True for "a" / "one" and a lower-case noun right before a speech verb ("a bystander
+    said"): someone left unnamed whom no list of roles knows."""
+    if k + 2 >= len(words) or words[k].lower() not in INDEFINITE:
+        return False
+    noun, verb = words[k + 1], words[k + 2]
+    return noun.isalpha() and noun.islower() and is_speech_verb(verb) and noun not in PRONOUNS
 
 
 def _names_someone(words: list[str]) -> bool:
@@ -819,14 +830,31 @@ def _preposition_before(words: list[str], k: int) -> int:
 
 
 def _nearest(words: list[str], k: int, pos: int, tag: str) -> Found | None:
-    """The speaker expression nearest before words[k] ("Moravec spent the day explaining")."""
+    """The speaker expression nearest before words[k] ("Moravec spent the day explaining", "a
+    recording captured a controller shouting")."""
     for j in range(k - 1, max(-1, k - 20), -1):
         word = words[j]
         if word.lower() in PRONOUNS or (_se_word(word) and is_capitalised(word)):
             start = _backward(words, j + 1)
             if start <= j:
                 return Found(words[start : j + 1], pos, tag)
+        start = _unnamed_before(words, j) if j == k - 1 else j
+        if start < j:  # "a controller shouting"
+            return Found(words[start : j + 1], pos, tag)
     return None
+
+
+def _unnamed_before(words: list[str], j: int) -> int:
+    """Start of "a" / "one" and up to two words before the noun words[j] ("a controller"),
+    someone left unnamed; j for a thing ("issued a statement saying") or a phrase governed by a
+    preposition ("at one point saying")."""
+    word = words[j]
+    if not (word.isalpha() and word.islower()) or word in DOCUMENT_NOUNS | STATEMENT_NOUNS:
+        return j
+    start = next((d for d in range(j - 1, max(-1, j - 4), -1) if _unnamed_at(words, d)), j)
+    placed = start > 0 and words[start - 1].lower() in GOVERNING_WORDS
+    plain = all(w.isalpha() and w not in GOVERNING_WORDS for w in words[start + 1 : j + 1])
+    return start if start < j and plain and not placed else j  # not "made a point of saying"
 
 
 def _comma_role(words: list[str], end: int) -> int:

@@ -1738,3 +1738,17 @@ def test_a_body_named_with_of_is_one_body_and_its_officer_named_after_a_comma_sp
     )
     assert [q.speaker for q in quotes] == ["Federation of Nursing Staff", "Ines Dahl"]
     assert quotes[1].role == "union\u2019s general secretary"
+
+
+def test_a_person_left_unnamed_by_a_plain_noun_speaks_as_described() -> None:
+    quotes = analysed(
+        "Ana Ruiz leads the inquiry.",
+        "A recording of the audio captured a controller shouting, \u201cMeridian 419, stop!\u201d",
+        "\u201cIt was like a bomb going off,\u201d a bystander said.",
+        "He made a point of saying the club was \u201ca place of welcome for everyone\u201d.",
+        "Ed Roe issued a statement saying the plan was \u201ca disgrace to the whole town\u201d.",
+        "\u201cWe will look at it again,\u201d a statement said.",
+    )
+    said = [q.speaker for q in quotes]
+    assert said[:2] == ["unnamed controller", "unnamed bystander"]
+    assert said[2] != "unnamed point" and said[3] == "Ed Roe" and said[4] is None
