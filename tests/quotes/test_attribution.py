@@ -1751,4 +1751,4 @@ def test_a_person_left_unnamed_by_a_plain_noun_speaks_as_described() -> None:
     )
     said = [q.speaker for q in quotes]
     assert said[:2] == ["unnamed controller", "unnamed bystander"]
-    assert said[2] != "unnamed point" and said[3] == "Ed Roe" and said[4] is None
+    assert said[2] != "unnamed point" and said[3] == said[4] == "Ed Roe"  # the statement he issued
