@@ -304,7 +304,7 @@ newspaper gazette tribune herald channel broadcaster charity firm campaign movem
 coalition initiative lobby label stadium arena venue project forum partnership hospital clinic
 airlines airways freight chemical chemicals industries holdings technologies pharmaceuticals
 laboratories museum gallery theatre orchestra llp pharmacy shop store restaurant cafe hotel bakery
-supermarket"""
+supermarket health healthcare energy motors systems software logistics"""
 )
 # Parts of a place: "Harrow Field's stands" makes Harrow Field a place, never a speaker.
 PLACE_NOUNS = _words(

@@ -164,9 +164,11 @@ class People:
 
     def is_body(self, name: str) -> bool:
         """True for a name that stands for a body, never "he" or "she": one with an
-        organisation word, or a word the article gives a firm's things ("Carrier's plant",
+        organisation word, the short form of a body the article names in full ("Northway" of
+        "Northway Health"), or a word the article gives a firm's things ("Carrier's plant",
         "Carrier workers") and never a first name."""
-        return names_a_body(name) or self.is_firm(name.split())
+        short = len(name.split()) == 1 and any(b.startswith(f"{name} ") for _, b, _ in self.bodies)
+        return names_a_body(name) or short or self.is_firm(name.split())
 
     def is_firm(self, name: list[str]) -> bool:
         """True for a name the article gives a firm's things ("Castellan chief executive"), or

@@ -1752,3 +1752,13 @@ def test_a_person_left_unnamed_by_a_plain_noun_speaks_as_described() -> None:
     said = [q.speaker for q in quotes]
     assert said[:2] == ["unnamed controller", "unnamed bystander"]
     assert said[2] != "unnamed point" and said[3] == said[4] == "Ed Roe"  # the statement he issued
+
+
+def test_the_short_form_of_a_body_is_no_one_he_or_she_can_mean() -> None:
+    quotes = analysed(
+        "Northway Health runs the hospital. Karen Lindqvist, the system's chief executive, came"
+        " to the forum.",
+        "Northway took over the hospital in 2019. \u201cWe didn't make this decision lightly,\u201d"
+        " she told the audience.",
+    )
+    assert quotes[0].speaker == "Karen Lindqvist"  # never Northway
