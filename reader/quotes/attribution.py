@@ -104,6 +104,11 @@ DESCRIPTION_ENDS = CLAUSE_OPENERS | frozenset(["in", "at", "from", "with", "of",
 COURT_DOCUMENTS = frozenset(["ruling", "judgment", "judgement", "order", "verdict"])
 # Heads that describe a source as unnamed, with or without "the": "the insider said".
 ANONYMOUS_HEADS = frozenset(["source", "sources", "insider", "insiders"])
+# A programme's presenter named in its header: "Presented by Ruth Calloway", "Host: Jo Hale".
+PRESENTED_BY_RE = re.compile(
+    r"\b(?:[Pp]resented|[Hh]osted|[Aa]nchored) by ([A-Z][\w'\u2019\-]+(?: [A-Z][\w'\u2019\-]+)+)"
+)
+PRESENTING = frozenset(["presenter", "host", "anchor"])  # the labels of the programme's presenter
 # Transcript labels naming no one: "UNIDENTIFIED MALE", "UNKNOWN SPEAKER", "CROWD".
 UNNAMED_FIRST = frozenset({"unidentified", "unknown", "unnamed", "anonymous"})
 UNNAMED_LABELS = frozenset(
@@ -321,6 +326,8 @@ class _Attributor:
         for turn in self.turns.values():  # "JANE ROE, HOST: …" names the later "ROE: …"
             self.people.remember(_label_words(turn))
         self.interviewee = self.named_in(doc.title)
+        presented = PRESENTED_BY_RE.search(self.body)
+        self.presenter = presented.group(1).split() if presented else []
         self.last_speaker: str | None = None
         self.found: dict[str, Found] = {}  # quote id -> the words its speaker was read from
         self.stated_gender = dict(self.people.gender)  # before any pronoun was resolved
@@ -430,6 +437,8 @@ class _Attributor:
             words = _label_words(turn)
             if not words and turn.label == "A":  # an interview's answers: whom its title names
                 words = self.interviewee
+            if not words and turn.label.lower() in PRESENTING:  # "Presented by Ruth Calloway"
+                words = self.presenter
             self.found[q.id] = Found(words, q.start, "turn")
             self.apply(q, self.resolve(self.found[q.id]), "turn")
             return True

@@ -251,6 +251,9 @@ def transcript_turns(body: str) -> list[Turn]:
     paragraph), unless a stage direction ("(END VIDEO CLIP)") came between or it quotes someone
     with marks (a reporter's narration between excerpts)."""
     turns = _labelled(body, TURN_RE)
+    if turns:  # a clip's speakers in title case among labels in capitals: "Moira Ashdown: …"
+        named = [t for t in _lines(body, TITLE_TURN_RE) if is_person_name(t.label.split())]
+        turns = sorted(turns + named, key=lambda t: t.start)
     if not turns:
         turns = _labelled(body, TITLE_TURN_RE)
         words = {w.lower() for t in turns for w in f"{t.label} {t.role}".split()}
@@ -275,6 +278,14 @@ def _interview(body: str) -> list[Turn]:
 
 def _labelled(body: str, pattern: re.Pattern[str]) -> list[Turn]:
     """The lines `pattern` reads as turns, when there are TURNS_MIN of them by two labels."""
+    turns = _lines(body, pattern)
+    if len(turns) < TURNS_MIN or len({t.label for t in turns}) < 2:
+        return []
+    return turns
+
+
+def _lines(body: str, pattern: re.Pattern[str]) -> list[Turn]:
+    """Every line `pattern` reads as a turn."""
     turns = []
     for m in pattern.finditer(body):
         label = m.group(1)
@@ -285,8 +296,6 @@ def _labelled(body: str, pattern: re.Pattern[str]) -> list[Turn]:
         end = body.find("\n", m.end())
         end = len(body) if end < 0 else end
         turns.append(Turn(label, note or "", m.end(), end, role or ""))
-    if len(turns) < TURNS_MIN or len({t.label for t in turns}) < 2:
-        return []
     return turns
 
 

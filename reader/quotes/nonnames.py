@@ -39,7 +39,9 @@ _OCCASIONS = """year day christmas easter thanksgiving ramadan hanukkah super bo
 memorial independence monday tuesday wednesday thursday friday saturday sunday"""
 _FUNCTION = """had has have does did do don't don\u2019t doesn't doesn\u2019t because wait outside
 is are was were can could would should will if when while why how what whether even one two
-three four five several some another each every like unlike"""
+three four five six seven eight nine ten several some another each every like unlike about
+through across against among around behind beneath beside between beyond during inside into
+onto over since toward towards under until upon within without pure"""
 
 # Events, laws and eras: a name ending in one of these names no speaker ("the Great Recession",
 # "the Patriot Act", "the Iowa caucuses").

@@ -1762,3 +1762,12 @@ def test_the_short_form_of_a_body_is_no_one_he_or_she_can_mean() -> None:
         " she told the audience.",
     )
     assert quotes[0].speaker == "Karen Lindqvist"  # never Northway
+
+
+def test_a_capitalised_preposition_or_number_opening_a_sentence_is_no_part_of_a_name() -> None:
+    quotes = analysed(
+        "Mert Celik wants the club. About Celik, the coach said: \u201cI have not spoken with him.\u201d",
+        "Ten days later the owner spoke. \u201cThe club is not for sale,\u201d Desmond Hark said.",
+    )
+    assert "About" not in (quotes[0].speaker or "")
+    assert quotes[1].speaker == "Desmond Hark"

@@ -255,3 +255,27 @@ def test_a_radio_transcript_labelled_by_names_in_title_case_and_a_q_dot_intervie
     interview.title = "Five questions for Carla Benning"
     said = [q.speaker for q in analysed(interview) if q.text.startswith(("Yes", "They"))]
     assert said == ["Carla Benning"] * 2
+
+
+def test_a_tv_transcript_reads_its_clips_speakers_and_its_presenter_named_in_the_header() -> None:
+    doc = make(
+        "Evening News at Six, transcript. Presented by Ruth Callan, with reporting from Nina"
+        " Castel in Port Ellery.",
+        "PRESENTER: Good evening. The ferry report is out.",
+        "(BEGIN VIDEO CLIP)",
+        "REPORTER (Nina Castel): It was just after seven when the ferry hit the rocks.",
+        "Moira Ashby: This was not a freak accident.",
+        "REPORTER (Nina Castel): The crew had been awake for nineteen hours.",
+        "Tessa Mulray: There was a bang and the whole ship tilted.",
+        "(END VIDEO CLIP)",
+        "PRESENTER: Nina, what happens now?",
+    )
+    said = [q.speaker for q in analysed(doc)]
+    assert said == [
+        "Ruth Callan",
+        "Nina Castel",
+        "Moira Ashby",
+        "Nina Castel",
+        "Tessa Mulray",
+        "Ruth Callan",
+    ]
