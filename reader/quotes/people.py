@@ -546,8 +546,8 @@ def find_people(
         shares_in = _SHARES_IN_RE.search(body, max(0, m.start() - 12), m.start())
         if not quoted and (_FIRM_THINGS_RE.match(body, m.end()) or shares_in):
             people.firms.add(clean_token(" ".join(body_name)))  # "Carrier's parent company"
-        named = _first_name_gender(" ".join(name))  # "reporting from Nina Castell": a person
-        if len(name) > 1 and not role and not named and _located(body, m.start(), m.end()):
+        first_named = _first_name_gender(" ".join(name))  # "reporting from Nina Castell"
+        if len(name) > 1 and not role and not first_named and _located(body, m.start(), m.end()):
             people.places.add(fold(" ".join(name)))  # inside a quotation too
         if quoted:
             continue
