@@ -154,8 +154,12 @@ def _resolve(
         people.learn_gender(name, first)
         return Result(name, people.role_of(name), None)
     parts, role = split_name(words)
-    if parts and names_a_body(" ".join(parts)) and _holds_office_in(role):
-        parts, role = [], role + parts  # "the general secretary of the Dockers' Union told"
+    whole = [w for w in role + parts if w.lower() not in DETERMINERS]
+    if parts and role and _proper(whole) and "of" in whole and names_a_body(" ".join(whole)):
+        return Result(" ".join(whole), "", None)  # "the National Union of Maritime Workers said"
+    if parts and _holds_office_in(role) and not people.knows(" ".join(parts)):
+        parts, role = [], role + parts  # "the general secretary of the Dockers' Union told",
+        # "Chief Executive of Grennock Polymers": the office, whose holder the article names
     if is_party_member(parts):  # "the Florida Republican": a description, not a name
         if first in INDEFINITE:
             return Result(UNNAMED + " ".join(parts), "", None)  # "a Nevada Democrat said"
@@ -228,6 +232,11 @@ def _unnamed(words: list[str]) -> Result:
     role = [w for w in words if w.lower() not in DETERMINERS]
     described = _described_as(role)
     return Result(UNNAMED + described if described else None, " ".join(role), None)
+
+
+def _proper(words: list[str]) -> bool:
+    """True for a proper name's words: capitalised, joined by "of", "and", "&"."""
+    return bool(words) and all(is_capitalised(w) or w.lower() in CONNECTORS for w in words)
 
 
 def _plain_noun(first: str, role: list[str]) -> str:

@@ -1771,3 +1771,14 @@ def test_a_capitalised_preposition_or_number_opening_a_sentence_is_no_part_of_a_
     )
     assert "About" not in (quotes[0].speaker or "")
     assert quotes[1].speaker == "Desmond Hark"
+
+
+def test_a_body_named_with_of_speaks_whole_and_an_office_of_it_is_its_holder_s() -> None:
+    quotes = analysed(
+        "\u201cCrews have worked long shifts for years,\u201d said the National Union of Maritime"
+        " Workers.",
+        "Selwyn Polymers is disappointed by the judgment.",
+        "Alan Brent, Chief Executive of Selwyn Polymers, said:",
+        "\u201cNobody at Selwyn wants anyone in the village to be harmed.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["National Union of Maritime Workers", "Alan Brent"]
