@@ -714,7 +714,9 @@ BE_FORMS = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 
 def _passive(words: list[str], k: int) -> bool:
     """True for a speech verb in the passive at words[k] ("was accused", "were told")."""
-    return k > 0 and words[k - 1].lower() in BE_FORMS and words[k].lower().endswith(("ed", "ld"))
+    if not 0 < k < len(words):
+        return False
+    return words[k - 1].lower() in BE_FORMS and words[k].lower().endswith(("ed", "ld"))
 
 
 def _verb_at(words: list[str], k: int) -> bool:

@@ -13,6 +13,7 @@ from reader.documents.model import Document
 from reader.quotes.attribution import attribute, by_rules
 from reader.quotes.extraction import extract_quotes
 from reader.quotes.model import UNNAMED, Quote
+from reader.quotes.speech import sentence_subject
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -1782,3 +1783,8 @@ def test_a_body_named_with_of_speaks_whole_and_an_office_of_it_is_its_holder_s()
         "\u201cNobody at Selwyn wants anyone in the village to be harmed.\u201d",
     )
     assert [q.speaker for q in quotes] == ["National Union of Maritime Workers", "Alan Brent"]
+
+
+def test_a_sentence_ending_on_its_verb_is_read_without_failing() -> None:
+    found = sentence_subject(["And", "Ana", "Ruiz", "was"], 0)  # no word after "was"
+    assert found is not None and found.words == ["Ana", "Ruiz"]
