@@ -151,6 +151,7 @@ class People:
     places: set[str] = field(default_factory=set)  # folded names used as places or bodies
     bodies: list[tuple[int, str, bool]] = field(default_factory=list)  # (pos, name, opens a
     # sentence) of named bodies
+    short_bodies: set[str] = field(default_factory=set)  # first words of bodies named in full
     firms: set[str] = field(default_factory=set)  # names that own a firm's things
     unnamed: list[tuple[int, str]] = field(default_factory=list)  # (pos, description) of
     # people left unnamed as a sentence's subject ("One pharmacist said", "Her neighbour, who")
@@ -167,8 +168,7 @@ class People:
         organisation word, the short form of a body the article names in full ("Northway" of
         "Northway Health"), or a word the article gives a firm's things ("Carrier's plant",
         "Carrier workers") and never a first name."""
-        short = len(name.split()) == 1 and any(b.startswith(f"{name} ") for _, b, _ in self.bodies)
-        return names_a_body(name) or short or self.is_firm(name.split())
+        return names_a_body(name) or name in self.short_bodies or self.is_firm(name.split())
 
     def is_firm(self, name: list[str]) -> bool:
         """True for a name the article gives a firm's things ("Castellan chief executive"), or
@@ -585,6 +585,7 @@ def find_people(
             opens = bool(_SENTENCE_OPEN_RE.search(body, max(0, start - 6), start))
             people.bodies.append((start, " ".join(name), opens))
     people.bodies.sort()
+    people.short_bodies = {n.split()[0] for _, n, _ in people.bodies if len(n.split()) > 1}
     found = [f for f in found if not people.is_firm(f[2])]
     kept = [(f, speaker_or_none(" ".join(f[2]))) for f in found]  # "Is Google Stadia"
     found = [  # none: "In her New Year speech", "a Colorado Republican"
