@@ -219,15 +219,16 @@ def _link_split(
             link = _verify(joined, item, context) or _verifytranslation(joined, item, context)
             if link is None:
                 continue
-            for half in joined.halves:
+            for half, sibling in (joined.halves, joined.halves[::-1]):
                 pair = (min(half, other), max(half, other))
-                if pair not in found and _half_matches(prepared[half], item, context):
+                matches = _half_matches(prepared[half], prepared[sibling], item, context)
+                if pair not in found and matches:
                     found[pair] = _partial_link(prepared[half].quote, item.quote, link.score)
 
 
 @pair_safe
-def _half_matches(half: Prepared, other: Prepared, context: Context) -> bool:
-    return half_matches(half.whole, other.whole, context)
+def _half_matches(half: Prepared, sibling: Prepared, other: Prepared, context: Context) -> bool:
+    return half_matches(half.whole, sibling.whole, other.whole, context)
 
 
 def _partial_link(x: Quote, y: Quote, score: float) -> Link:
@@ -316,9 +317,11 @@ def _phrase_inside(
     x: Prepared, y: Prepared, context: Context, same_speaker: bool
 ) -> _Verdict | None:
     """A phrase quoted word for word inside a longer quote: a partial link when the phrase has
-    two content words and either the speaker is the same or its wording is specific."""
+    two content words (one, in a run of PART_RUN words or more, for the same speaker: "pause
+    and look again") and either the speaker is the same or its wording is specific."""
     phrase, other = (x.whole, y.whole) if x.whole.size <= y.whole.size else (y.whole, x.whole)
-    if len(phrase.content_words) < MIN_SHARED or not _contiguous(phrase, other):
+    needed = 1 if same_speaker and phrase.size >= PART_RUN else MIN_SHARED
+    if len(phrase.content_words) < needed or not _contiguous(phrase, other):
         return None
     if not same_speaker and context.specific(phrase.shingle_ids) < MIN_SHARED:
         return None

@@ -84,11 +84,13 @@ def topic_swapped(
     )
 
 
-def half_matches(half: Unit, other: Unit, context: Context) -> bool:
-    """True when most of a half's weighted roots (two at least, if it has two) are in `other`;
-    False for a half with no content words ("and I mean it")."""
+def half_matches(half: Unit, sibling: Unit, other: Unit, context: Context) -> bool:
+    """True when most of a half's weighted roots (two at least, if it has two) are in `other`
+    and some of them are not in the other half, `sibling`; False for a half with no content
+    words ("and I mean it") and for one that only echoes its sibling ("the timetable has never
+    been our first priority" beside "safety has always been our first priority")."""
     shared = half.roots.intersection(other.root_words)
-    if not shared or len(shared) < min(MIN_SHARED, len(half.root_words)):
+    if len(shared) < min(MIN_SHARED, len(half.root_words)) or shared <= sibling.roots:
         return False
     weight = context.root_idf
     cover = weight_of(half.root_words, weight, shared) / weight_of(half.root_words, weight)

@@ -229,8 +229,8 @@ def _split_pass(corpus: Corpus, wholes: Any, joined: Any, found: Any, postings: 
             if link is None:
                 continue
             assert whole.halves is not None
-            for position, half in zip(whole.halves, halves, strict=True):
-                if _half_matches(half, item, context):
+            for position, half, sibling in zip(whole.halves, halves, halves[::-1], strict=True):
+                if _half_matches(half, sibling, item, context):
                     pair = (min(position, other), max(position, other))
                     docs = (half.quote.doc, item.quote.doc)[:: 1 if position < other else -1]
                     made = _partial_link(half.quote, item.quote, link.score)

@@ -420,6 +420,18 @@ def test_a_split_half_without_content_words_links_nothing_and_breaks_nothing() -
     assert pairs(link_quotes(laid_out(texts, speakers))) == {("a:0", "b:0"): LinkKind.PARTIAL}
 
 
+def test_a_half_that_only_echoes_the_other_half_links_nothing() -> None:
+    texts = {  # two fragments side by side in one frame, not one quote split by "she said"
+        "a": [
+            "the timetable has never been our first priority",
+            "safety has always been our first priority",
+        ],
+        "b": ["We accept the findings. Safety has always been our first priority, and we failed."],
+    }
+    speakers = {"a:0": "Sigrun Holm", "a:1": "Sigrun Holm", "b:0": "Sigrun Holm"}
+    assert pairs(link_quotes(laid_out(texts, speakers))) == {("a:1", "b:0"): LinkKind.PARTIAL}
+
+
 def test_a_pair_whose_comparison_fails_is_dropped_with_the_reason_logged(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -453,6 +465,18 @@ def test_a_short_quote_of_one_content_word_links_inside_the_same_speakers_longer
     same = {"a:0": "Ola Brun", "b:0": "Ola Brun"}
     assert pairs(link_quotes(corpus(docs, same))) == {("a:0", "b:0"): LinkKind.PARTIAL}
     assert pairs(link_quotes(corpus(docs, {"a:0": "Ola Brun"}))) == {}  # anyone may say it
+
+
+def test_a_four_word_phrase_of_one_content_word_is_part_of_the_same_speakers_quote() -> None:
+    docs = library(
+        {
+            "a": ["I have asked the board to pause and look again at the evidence."],
+            "b": ["pause and look again", "look again"],
+        }
+    )
+    same = {"a:0": "Ivo Sarn", "b:0": "Ivo Sarn", "b:1": "Ivo Sarn"}
+    assert pairs(link_quotes(corpus(docs, same))) == {("a:0", "b:0"): LinkKind.PARTIAL}
+    assert pairs(link_quotes(corpus(docs, {"a:0": "Ivo Sarn"}))) == {}  # anyone may say it
 
 
 def test_transcriptions_differing_in_contractions_dashes_and_censoring_are_variants() -> None:
