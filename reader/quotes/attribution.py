@@ -119,6 +119,7 @@ SIGNATURE_RE = re.compile(
     r"[\u2014\u2013-]?[ \t]*((?:[A-Z][\w'\u2019-]*\.?[ \t]+){0,3}[A-Z][\w'\u2019-]*)"
     r"(?:[ \t]*,[ \t]*[^\n.!?,]{1,40}){0,3}\.?[ \t]*$"
 )
+CLOSING = MARKS_AND_SPACE + "\n\u201d\u2019.,"  # what may close a quotation before its signature
 PARTY_TAG_RE = re.compile(
     r"\s*\((?:[RDI]|Ind|Dem|Rep)(?:[-\u2013,]\s?[A-Z][A-Za-z.]*)?\)|,\s*[RDI]-[A-Z][A-Za-z.]*,"
 )
@@ -538,14 +539,23 @@ class _Attributor:
 
     def signature(self, q: Quote) -> Found | None:
         """The person named on the line under a quotation that is a paragraph of its own
-        ("Maria Lopez, 42, teacher"), or None."""
+        ("Maria Lopez, 42, teacher"), or after a dash ending the quotation's paragraph
+        ("“…” — Maria Lopez, 42, teacher"), or None."""
         p = self.para(q.start)
         start, end = self.paragraphs[p]
         alone = not self.body[start : q.start].strip(MARKS_AND_SPACE)
-        closed = not self.body[q.end : end].strip(MARKS_AND_SPACE + "\u201d\u2019.,")
-        if not (alone and closed) or p + 1 >= len(self.paragraphs):
+        rest = self.body[q.end : end]
+        tail = rest.strip(CLOSING)
+        if not alone:
             return None
-        line = SIGNATURE_RE.fullmatch(self.body, *self.paragraphs[p + 1])
+        if tail:
+            if tail[0] not in DASHES:
+                return None
+            line = SIGNATURE_RE.fullmatch(self.body, end - len(rest.lstrip(CLOSING)), end)
+        elif p + 1 < len(self.paragraphs):
+            line = SIGNATURE_RE.fullmatch(self.body, *self.paragraphs[p + 1])
+        else:
+            return None
         if line is None:
             return None
         name = line.group(1).split()

@@ -250,6 +250,7 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "leader": frozenset(["leader", "president", "premier", "chancellor", "king", "queen"]),
     "head": frozenset(["chief", "head", "secretary-general", "director", "leader", "chairman"]),
     "boss": frozenset(["chief", "head", "director", "chairman", "executive", "ceo"]),
+    "judge": frozenset(["judge", "justice", "magistrate"]),  # "Mrs Justice Honora Ames"
 }
 # Words in a given role that fit a description: "the top diplomat" is the foreign minister.
 ROLE_HINTS: dict[str, frozenset[str]] = {

@@ -260,7 +260,7 @@ class People:
         start of the previous paragraph) whose gender fits comes first. It is none of `never`."""
         want = {"he": "m", "she": "f"}.get(pronoun)
         excluded = False
-        fitting: str | None = None  # the nearest non-subject whose known gender fits
+        fitting: Mention | None = None  # the nearest non-subject whose known gender fits
         for m in self.before(pos):
             if (want and self.is_body(m.name)) or m.name in never:
                 continue
@@ -270,12 +270,13 @@ class People:
                 continue
             if m.subject or (excluded and m.pos >= floor):
                 # past a subject the pronoun's gender ruled out, a nearer person whose gender
-                # fits beats a subject whose gender is unknown
-                return fitting if excluded and fitting and not known else m.name
+                # fits beats a subject whose gender is unknown, or one named before `floor`
+                nearer = fitting is not None and (not known or fitting.pos >= floor > m.pos)
+                return fitting.name if excluded and fitting and nearer else m.name
             if fitting is None and want and known == want:
-                fitting = m.name
+                fitting = m
         person = lambda name: not (want and self.is_body(name)) and name not in never  # noqa: E731
-        return fitting or self.last_named(pos, person)
+        return fitting.name if fitting else self.last_named(pos, person)
 
     def unnamed_after(self, lo: int, pos: int, pronoun: str) -> str | None:
         """The last person left unnamed as a subject between `lo` and `pos` whom `pronoun` may
@@ -562,6 +563,8 @@ def find_people(
         title = _role_before(body, m.start(), para, role)
         if not title and honorific in OFFICE_TITLES:  # "Gov. Mike Pence": the governor
             title = [OFFICE_TITLES[honorific]]
+        if not title and role and role[-1].lower() == "justice":  # "Mrs Justice Ames": a judge
+            title = role
         found.append((m.start(), m.end(), name, title or _role_after(body, m.end()), run, title))
     for m in _UNNAMED_RE.finditer(body):  # "One pharmacist said", "Her neighbour, who"
         k = bisect.bisect_right(mask_starts, m.start()) - 1

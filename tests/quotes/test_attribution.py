@@ -224,6 +224,31 @@ def test_pronoun_gender_skips_a_subject_of_the_other_gender() -> None:
     assert [q.speaker for q in quotes] == ["Paul Dunn", "Maria Costa"]
 
 
+def test_past_a_subject_of_the_other_gender_a_nearer_person_beats_an_older_subject() -> None:
+    quotes = by_rules_alone(
+        "Company spokesman Tom Abery said the new cranes were safe.",
+        "The strike is now in its third week.",
+        "Our reporter Fiona Mabey has been talking to crane operator Lewis Oyelaran at the gate.",
+        "\u201cTwenty years I have worked these cranes, and now they want an office to run them,\u201d"
+        " he said.",
+    )
+    assert quotes[-1].speaker == "Lewis Oyelaran"
+
+
+def test_a_justice_is_the_judge_whose_ruling_and_words_are_quoted() -> None:
+    quotes = analysed(
+        "A High Court judge ruled on Wednesday that Harl Chemicals knew of the leak.",
+        "Mrs Justice Honora Ames found in favour of 214 claimants.",
+        "\u201cThe evidence that the company knew and did nothing is overwhelming,\u201d the ruling "
+        "states.",
+        "At trial, the company's barrister argued the claim was \u201cbuilt on hindsight\u201d. The "
+        "judge rejected that argument. \u201cHindsight is not needed to read one's own reports,"
+        "\u201d she wrote.",
+    )
+    assert by_text(quotes, "The evidence that").speaker == "Honora Ames"
+    assert by_text(quotes, "Hindsight is not").speaker == "Honora Ames"
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
@@ -743,6 +768,18 @@ def test_a_name_on_the_line_under_a_quotation_is_its_speaker() -> None:
     assert by_text(quotes, "I think it will").speaker == "Sam Okafor"
     assert by_text(quotes, "The debate was").speaker == "Lena Fischer"
     assert by_text(quotes, "The harbour plan").speaker != "Council"
+
+
+def test_a_dashed_name_line_ending_the_quotations_paragraph_is_its_speaker() -> None:
+    quotes = analysed(
+        "Would you take the bus to work? We asked at the depot.",
+        "\u201cI have no choice. There is no train any more.\u201d\n\u2014 Tove Lindqvist, 29, nurse",
+        "\u201cSomebody at the council should answer for this.\u201d \u2013 Iain Brodie, fisherman",
+        "\u201cThe depot will reopen in May.\u201d\nThe council meets on Monday.",
+    )
+    assert by_text(quotes, "I have no choice").speaker == "Tove Lindqvist"
+    assert by_text(quotes, "Somebody at the").speaker == "Iain Brodie"
+    assert by_text(quotes, "The depot will").attribution != "signature"
 
 
 def test_a_holiday_or_a_weekday_is_nobody_a_pronoun_could_mean() -> None:
