@@ -20,7 +20,15 @@ from dataclasses import dataclass, field
 from rapidfuzz.fuzz import ratio
 
 from reader.quotes.model import Quote, is_unnamed
-from reader.quotes.names import ORG_WORDS, ROLE_HEADS, WORD_RE, fold, is_person_name, split_name
+from reader.quotes.names import (
+    ORG_WORDS,
+    PARTICLES,
+    ROLE_HEADS,
+    WORD_RE,
+    fold,
+    is_person_name,
+    split_name,
+)
 
 FIRST_NAME_SIMILARITY = 82  # rapidfuzz ratio of folded first names of one person
 SURNAME_SIMILARITY = 88  # rapidfuzz ratio of surname keys of one person
@@ -125,15 +133,21 @@ def _people(names: Counter[str], surnames: _Surnames) -> dict[str, list[_Person]
     by_surname: dict[str, list[_Person]] = {}
     for name, count in names.most_common():
         words = name.split()
-        if len(words) < 2:
+        given = _given_names(words)
+        if not given:
             continue
         people = by_surname.setdefault(surnames.key(words[-1]), [])
-        person = next((p for p in people if same_first_name(p.first, words[0])), None)
+        person = next((p for p in people if same_first_name(p.first, given[0])), None)
         if person is None:
-            person = _Person(words[0])
+            person = _Person(given[0])
             people.append(person)
         person.forms[name] += count
     return by_surname
+
+
+def _given_names(words: list[str]) -> list[str]:
+    """The given names of a name's words: none in a surname alone ("Lavrov", "van Deventer")."""
+    return [w for w in words[:-1] if w.lower() not in PARTICLES]
 
 
 def _canonical(person: _Person) -> str:
@@ -175,7 +189,7 @@ class People:
             return _canonical(self.person_of[name])
         people = self.by_surname.get(self.surnames.key(name.split()[-1]), [])
         person = _for_surname(people, role)
-        return _canonical(person) if person and len(name.split()) == 1 else name
+        return _canonical(person) if person and not _given_names(name.split()) else name
 
 
 def role_heads(role: str) -> set[str]:

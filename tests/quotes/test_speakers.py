@@ -44,6 +44,19 @@ def test_spellings_titles_and_bare_surnames_become_one_speaker() -> None:
     assert quotes[6].speaker is None and quotes[6].speaker_guess == "Sergey Lavrov"
 
 
+def test_a_surname_with_its_particle_is_a_bare_surname() -> None:
+    quotes = [quote(0, "Honora van Deventer"), quote(1, "van Deventer"), quote(2, "Lia de Boer")]
+    quotes += [quote(3, "Piet de Boer"), quote(4, "de Boer")]
+    canonical_names(quotes)
+    assert [q.speaker for q in quotes] == [
+        "Honora van Deventer",
+        "Honora van Deventer",
+        "Lia de Boer",
+        "Piet de Boer",
+        "de Boer",  # two people named de Boer
+    ]
+
+
 def test_most_frequent_full_form_wins() -> None:
     quotes = [quote(0, "Volodymyr Zelensky"), quote(1, "Vladimir Zelensky")]
     quotes += [quote(2, "Volodymyr Zelenskyy"), quote(3, "Vladimir Zelensky")]
