@@ -67,6 +67,7 @@ from reader.quotes.names import (
     clean_token,
     fold,
     is_capitalised,
+    is_document_source,
     is_head,
     is_person_name,
     names_a_body,
@@ -352,8 +353,11 @@ class _Attributor:
         if not found.words:  # no issuer named: a ruling's judge, else the body a sentence
             if found.tag not in ("document", "it"):  # opened with, if any
                 return Result(None, "", None)
-            return self.judge(found.pos, quote) or Result(
-                self.people.body_named("", found.pos, self.issue_floor(found.pos)), "", None
+            body = self.people.body_named("", found.pos, self.issue_floor(found.pos))
+            return (
+                self.judge(found.pos, quote)
+                or (Result(body, "", None) if body else None)
+                or self.document_itself(found.pos, quote)
             )
         recent = lambda name: self.people.last_position(name, found.pos) >= floor  # noqa: E731
         addressed = self.named_inside(quote) if quote is not None else frozenset()
@@ -373,6 +377,16 @@ class _Attributor:
             return None
         judge = self.people.by_role(["judge"], pos)
         return Result(judge, self.people.role_of(judge), None) if judge else None
+
+    def document_itself(self, pos: int, quote: Quote | None) -> Result:
+        """A document no one is named as issuing speaks as an unnamed source ("The complaint,
+        filed in 2022, alleges that …": unnamed complaint), or nobody when none is named."""
+        after = quote is not None and pos >= quote.end
+        text = self.body[pos : pos + 40] if after else self.body[max(0, pos - 80) : pos]
+        nouns = [w.lower() for w in WORD_RE.findall(text) if w.lower() in DOCUMENT_NOUNS]
+        if not nouns:
+            return Result(None, "", None)
+        return Result(UNNAMED + (nouns[0] if after else nouns[-1]), "", None)
 
     def issue_floor(self, pos: int) -> int:
         """How far back a document's issuer is looked for: this paragraph and the two before."""
@@ -495,12 +509,14 @@ class _Attributor:
         return True
 
     def continue_documents(self) -> None:
-        """Give a document naming no issuer the body the quote before it, in its paragraph or
-        the one before, speaks for, when it is "it" or the same document ("“…,” the recall
-        notice reads. … “…,” it says."; "… said in a statement. The statement added that …")."""
+        """Give a document naming no issuer (nobody, or the document itself) the body the quote
+        before it, in its paragraph or the one before, speaks for, when it is "it" or the same
+        document ("“…,” the recall notice reads. … “…,” it says."; "… said in a statement. The
+        statement added that …")."""
         for prev, q in pairwise(self.quotes):
             found = self.found.get(q.id)
-            if q.speaker or found is None or found.words or found.tag not in ("it", "document"):
+            stood_in = q.speaker is None or is_document_source(q.speaker)
+            if not stood_in or found is None or found.words or found.tag not in ("it", "document"):
                 continue
             near = self.para(prev.end) >= self.para(q.start) - 1
             if not (near and prev.speaker and self.people.is_body(prev.speaker)):

@@ -14,6 +14,7 @@ from datetime import datetime
 from reader.documents.model import Document
 from reader.quotes.alignment import words
 from reader.quotes.model import Link, LinkKind, Quote, VariantGroup
+from reader.quotes.names import is_document_source
 
 ContentKey = tuple[str, str, int, str]  # text, date, start, id
 
@@ -106,7 +107,8 @@ def _sortable(moment: datetime | None) -> str:
 
 
 def settle_speakers(quotes: Sequence[Quote], links: Sequence[Link]) -> int:
-    """Give a quote with no speaker the one its linked variants agree on; return how many.
+    """Give a quote with no speaker (or only a document with no issuer named: "unnamed
+    complaint") the one its linked variants agree on; return how many.
 
     A quote its own article gives to an unnamed source ("an insider said") has that source as
     its speaker already, and an unnamed source names no one for a variant elsewhere.
@@ -125,7 +127,7 @@ def settle_speakers(quotes: Sequence[Quote], links: Sequence[Link]) -> int:
     settled = 0
     for quote_id, counter in votes.items():
         quote = by_id[quote_id]
-        if quote.speaker is None and len(counter) == 1:
+        if (quote.speaker is None or is_document_source(quote.speaker)) and len(counter) == 1:
             quote.speaker = next(iter(counter))
             quote.role = quote.role or roles[f"{quote_id}\n{quote.speaker}"]
             quote.attribution = "variant"

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from reader.quotes.model import UNNAMED
 from reader.quotes.nonnames import PARTY_MEMBERS
 
 
@@ -125,6 +126,14 @@ brief document email release ruling order communiqué communique review study an
 poll audit assessment forecast projection notice advisory bulletin guidance judgment judgement
 declaration resolution manifesto"""
 )
+
+
+def is_document_source(speaker: str | None) -> bool:
+    """True for a document that speaks with no issuer named ("unnamed complaint"): a stand-in
+    that an issuer found later (a quote before it, a variant elsewhere) replaces."""
+    return speaker is not None and speaker.removeprefix(UNNAMED) in DOCUMENT_NOUNS
+
+
 # Words that may follow a speaker named after the verb ("said Lavrov, adding", "said Lavrov in").
 AFTER_NAME = _words(
     "who in on at during after before when while as adding saying noting told speaking referring "

@@ -589,7 +589,7 @@ def test_two_descriptions_between_commas_still_give_the_name_before_them() -> No
     assert by_text(quotes, "going to be dragged").speaker == "Alma Lapp"
 
 
-def test_a_document_speaks_for_its_issuer_and_otherwise_for_nobody_named() -> None:
+def test_a_document_speaks_for_its_issuer_and_otherwise_as_an_unnamed_source() -> None:
     quotes = analysed(
         "Ada Crane spoke to reporters outside the court on Monday.",
         "\u201cThe harbour works broke the planning rules,\u201d the lawsuit filed by the Harbour"
@@ -598,9 +598,14 @@ def test_a_document_speaks_for_its_issuer_and_otherwise_for_nobody_named() -> No
         "\u201cThe works were never approved by the board,\u201d according to the filing.",
     )
     assert by_text(quotes, "The harbour works").speaker == "Harbour Trust"
-    for start in ("We are disappointed", "The works were"):
-        quote = by_text(quotes, start)
-        assert (quote.speaker, quote.speaker_guess) == (None, None)
+    assert by_text(quotes, "We are disappointed").speaker == "unnamed statement"
+    assert by_text(quotes, "The works were").speaker == "unnamed filing"
+    assert by_text(quotes, "The works were").unnamed
+    quotes = analysed(  # a clause between the document and its verb; the quote going on with it
+        "The complaint, filed in 2022, alleges that the mill \u201cknew as early as 2016 that"
+        " its waste reached the river\u201d and \u201cchose to monitor rather than to stop\u201d.",
+    )
+    assert [q.speaker for q in quotes] == ["unnamed complaint"] * 2
 
 
 def test_a_document_before_its_verb_speaks_for_its_issuer_not_for_the_claim_s_subject() -> None:
@@ -610,7 +615,7 @@ def test_a_document_before_its_verb_speaks_for_its_issuer_not_for_the_claim_s_su
         "The lawsuit filed by the Marlowe Tenants Union claims the landlord \u201cnever once "
         "answered a letter.\u201d",
     )
-    assert by_text(quotes, "ignored every warning").speaker is None
+    assert by_text(quotes, "ignored every warning").speaker == "unnamed complaint"  # not Harwood
     assert by_text(quotes, "never once answered").speaker == "Marlowe Tenants Union"
 
 
@@ -1650,7 +1655,7 @@ def test_the_same_document_said_again_keeps_its_issuer_and_another_does_not() ->
         "The statement added that \u201crisks remain tilted to the upside\u201d.",
         "\u201cWe regret the decision,\u201d the letter said.",
     )
-    assert [q.speaker for q in quotes] == ["Central Bank of Orvalia"] * 2 + [None]
+    assert [q.speaker for q in quotes] == ["Central Bank of Orvalia"] * 2 + ["unnamed letter"]
 
 
 def test_a_role_opening_a_sentence_is_a_mention_of_its_holder_for_he_or_she() -> None:
@@ -1751,7 +1756,7 @@ def test_a_ruling_speaks_for_the_judge_and_another_document_does_not() -> None:
         " decides the licence,\u201d the ruling states.",
         "The defendant was unmoved. \u201cWe will appeal the ruling,\u201d the statement said.",
     )
-    assert [q.speaker for q in quotes] == ["Ann Mowbray", None]
+    assert [q.speaker for q in quotes] == ["Ann Mowbray", "unnamed statement"]
 
 
 def test_accused_is_a_speech_verb_and_its_passive_names_no_speaker() -> None:

@@ -161,6 +161,12 @@ def test_unknown_speaker_is_settled_by_agreeing_variants_only() -> None:
     assert quotes[3].speaker is None  # its variants disagree
 
 
+def test_a_document_with_no_issuer_named_takes_the_speaker_its_variants_agree_on() -> None:
+    document, named = quote("b:0", "x", "unnamed complaint"), quote("a:0", "x", "Quillon & Marsh")
+    assert settle_speakers([named, document], [Link("a:0", "b:0", 1.0, LinkKind.EXACT)]) == 1
+    assert (document.speaker, document.attribution) == ("Quillon & Marsh", "variant")
+
+
 def test_an_unnamed_source_keeps_its_description_and_names_nobody_elsewhere() -> None:
     anonymous, unknown = quote("b:0", "x", "unnamed insider"), quote("c:0", "x")
     quotes = [quote("a:0", "x", "Maria Lopez"), anonymous]
