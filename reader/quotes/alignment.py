@@ -25,6 +25,7 @@ from reader.quotes.model import AlignedWord
 
 WORD_RE = re.compile(r"[^\W_]+(?:[-'’‐‑][^\W_]+)*")
 _INNER = re.compile(r"[-'’‐‑]")
+_ELISION = re.compile(r"\s(?:\.\.\.|\u2026|\[(?:\.\.\.|\u2026)\])\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»]*\s+(?=[\"'“‘«„]*[A-ZÀ-ÖØ-Þ])")
 
 # Function words and stock verbs: shared by unrelated quotes, so never evidence of a variant.
@@ -194,8 +195,9 @@ def _join_per_cent(found: list[str]) -> list[str]:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a quote (a split after ., ! or ? followed by a capital-led word)."""
-    parts = [p.strip() for p in _SENTENCE_END.split(text)]
+    """The sentences of a quote (a split after ., ! or ? followed by a capital-led word), and
+    the pieces an elision joins ("a serious defect ... the company's own data")."""
+    parts = [p.strip() for piece in _ELISION.split(text) for p in _SENTENCE_END.split(piece)]
     return [p for p in parts if p]
 
 

@@ -64,6 +64,18 @@ def test_sentences_split_at_a_capital_after_a_full_stop() -> None:
     assert sentences(text) == ["We will not stop.", "They must go!", "And then e.g. maybe not."]
 
 
+def test_an_elision_splits_a_quote_into_its_pieces() -> None:
+    text = "A serious defect ... the data did not support it […] and we knew. Then … nothing."
+    assert sentences(text) == [
+        "A serious defect",
+        "the data did not support it",
+        "and we knew.",
+        "Then",
+        "nothing.",
+    ]
+    assert sentences("It ends… here.") == ["It ends… here."]  # a trailing-off, no gap
+
+
 def test_news_synonyms_share_a_stem_but_align_as_changed() -> None:
     assert stem("proposal") == stem("offers") and stem("definitive") == stem("final")
     assert stem("findings") == stem("conclusions") and stem("reworked") == stem("redesigned")

@@ -479,6 +479,17 @@ def test_a_four_word_phrase_of_one_content_word_is_part_of_the_same_speakers_quo
     assert pairs(link_quotes(corpus(docs, {"a:0": "Ivo Sarn"}))) == {}  # anyone may say it
 
 
+def test_each_piece_of_a_quote_joined_by_an_elision_is_compared_on_its_own() -> None:
+    docs = library(
+        {
+            "a": ["This is a serious defect and we are treating it as one"],
+            "b": ["This is a serious defect ... the lab data never supported a limit of three"],
+        }
+    )
+    same = {"a:0": "Ines Tolvar", "b:0": "Ines Tolvar"}
+    assert pairs(link_quotes(corpus(docs, same))) == {("a:0", "b:0"): LinkKind.PARTIAL}
+
+
 def test_transcriptions_differing_in_contractions_dashes_and_censoring_are_variants() -> None:
     texts = [
         (
