@@ -140,7 +140,8 @@ AFTER_NAME = _words(
     "according"
 )
 HONORIFICS = _words(
-    "mr mrs ms miss mx dr prof sir dame lord lady sen rep gov gen lt col capt sgt maj adm rev hon"
+    "mr mrs ms miss mx dr prof sir dame lord lady sen rep gov gen lt col capt sgt maj adm rev hon "
+    "cllr supt insp det"
 )
 # Honorifics that name an office: "Gov. Mike Pence" is the governor the article later means.
 OFFICE_TITLES = {
@@ -155,6 +156,9 @@ OFFICE_TITLES = {
     "adm": "admiral",
     "dr": "doctor",
     "prof": "professor",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
 }
 # Occupations: role heads for anyone who does the job ("nurse Ana Ruiz", "a former pilot").
 OCCUPATIONS = _words(
@@ -336,7 +340,7 @@ BODY_NAME_WORDS = 6  # the most words of a body's name
 PARTICLES = _words("de del van von der den ter al bin ibn da das dos di du le la")
 ABBREVIATIONS = _words(
     "mr mrs ms dr prof st gen col sen rep gov lt sgt capt maj adm jr sr inc co corp vs etc no jan "
-    "feb mar apr jun jul aug sep sept oct nov dec rev hon mt ft"
+    "feb mar apr jun jul aug sep sept oct nov dec rev hon mt ft cllr supt insp det"
 )
 
 SENTENCE_END_RE = re.compile(

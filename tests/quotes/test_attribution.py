@@ -249,6 +249,16 @@ def test_a_justice_is_the_judge_whose_ruling_and_words_are_quoted() -> None:
     assert by_text(quotes, "Hindsight is not").speaker == "Honora Ames"
 
 
+def test_british_and_police_titles_are_honorifics_not_names() -> None:
+    quotes = analysed(
+        "Council leader Cllr Sarah Penwick told the chamber that \u201cwe have no choice\u201d.",
+        "Cllr Penwick said the council would act. \u201cWe will protect care services first,\u201d"
+        " she said.",
+        "Det Supt Raj Patel said: \u201cWe are following several lines of inquiry.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Sarah Penwick", "Sarah Penwick", "Raj Patel"]
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
