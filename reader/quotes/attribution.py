@@ -191,7 +191,8 @@ def _resolve(
     if proper and (
         any(w.lower() in ORG_WORDS for w in role) or (heads and heads[-1] not in PERSON_ROLES)
     ):
-        return Result(" ".join(role), "", None)  # a named body: "the White House"
+        named = " ".join(role)  # a named body: "the White House", or the whole of one
+        return Result(people.joined_body(named, pos) or named, "", None)  # "Food and Drug ..."
     definite = first not in INDEFINITE
     owners = [fold(clean_token(w)) for w in words[1:-1] if w.endswith(POSSESSIVE_ENDS)]
     if definite and not parts and len(owners) == 1 and owners[0] in BODY_NOUNS | ORG_WORDS:

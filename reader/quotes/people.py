@@ -78,6 +78,10 @@ _FIRM_THINGS_RE = re.compile(  # what only a firm has, after its name
     r"chief\s+operating\s+officer|ceo|shares|share\s+price)\b"
 )
 _SHARES_IN_RE = re.compile(r"\b[Ss]hares\s+in\s+$")  # "Shares in Halvern closed lower"
+_ARTICLES = frozenset(["The", "A", "An"])
+_AND_BODY_RE = re.compile(  # "Midwives and " before "Nurses Alliance", "Food & " before ...
+    r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'\-]*[ \t]+){1,3}?)(and|&)[ \t]+$"
+)
 _ORG_OF_RE = re.compile(r"\b([A-Z][\w\u2019'\-]*)\s+of\s+(?:the\s+)?$")  # "Ministry of "
 _OF_BODY_RE = re.compile(
     r"\s+of\s+(?:the\s+)?([A-Z][\w\u2019'\-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w\u2019'\-]*)*)"
@@ -191,13 +195,24 @@ class People:
         elif role:
             candidates = [c for c in candidates if self.may_hold(c, role)]
         if not candidates:
-            return given
+            return self.joined_body(given, pos) or given
         if len({fold(c.split()[0]) for c in candidates}) > 1:
             recent = self.last_named(pos, lambda n: n in candidates)
             if recent:
                 return recent
         best = max(candidates, key=lambda c: len(c.split()))
         return best if len(best.split()) >= len(name) else given
+
+    def joined_body(self, given: str, pos: int) -> str | None:
+        """The body named before `pos` that joins `given` to another name ("Midwives" or
+        "Nurses Alliance" of "the Midwives and Nurses Alliance"), or None."""
+        for at, body, _ in reversed(self.bodies):
+            if at < pos and any(
+                body.startswith(f"{given} {joiner} ") or body.endswith(f" {joiner} {given}")
+                for joiner in ("and", "&")
+            ):
+                return body
+        return None
 
     def body_named(self, noun: str, pos: int, floor: int) -> str | None:
         """The body last named before `pos` whose name holds `noun` ("the council" after "the
@@ -542,8 +557,14 @@ def find_people(
             opens = not quoted and bool(
                 _SENTENCE_OPEN_RE.search(body, max(0, m.start() - 6), m.start())
             )
+            start, joined = m.start(), _AND_BODY_RE.search(body, max(0, m.start() - 60), m.start())
+            first = [w for w in joined.group(1).split() if w not in _ARTICLES] if joined else []
+            other = any((w.isupper() and len(w) > 1) or w.lower() in ORG_WORDS for w in first)
+            if joined and organised and first and not other:  # "the Midwives and Nurses
+                start = joined.start()  # Alliance" is one body, "the FBI and Justice Department"
+                body_name = [*first, joined.group(2), *body_name]  # two
             full = " ".join(body_name) + (f" of {_owner_part(of.group(1))}" if of else "")
-            people.bodies.append((m.start(), full, opens))
+            people.bodies.append((start, full, opens))
         shares_in = _SHARES_IN_RE.search(body, max(0, m.start() - 12), m.start())
         if not quoted and (_FIRM_THINGS_RE.match(body, m.end()) or shares_in):
             people.firms.add(clean_token(" ".join(body_name)))  # "Carrier's parent company"

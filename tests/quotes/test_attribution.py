@@ -259,6 +259,16 @@ def test_british_and_police_titles_are_honorifics_not_names() -> None:
     assert [q.speaker for q in quotes] == ["Sarah Penwick", "Sarah Penwick", "Raj Patel"]
 
 
+def test_a_body_whose_name_joins_two_words_with_and_is_one_body() -> None:
+    quotes = analysed(
+        "The Porters and Cleaners Alliance has sent us this statement: \u201cOur members have warned"
+        " about the rota for five years.\u201d",
+        "The FBI and Justice Department are investigating. In a letter, the FBI confirmed it was"
+        " \u201cworking on matters related to the server.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Porters and Cleaners Alliance", "FBI"]
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
