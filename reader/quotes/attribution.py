@@ -70,6 +70,7 @@ from reader.quotes.names import (
     is_document_source,
     is_head,
     is_person_name,
+    is_speech_verb,
     names_a_body,
     sentence_starts,
     split_name,
@@ -556,8 +557,9 @@ class _Attributor:
 
     def signature(self, q: Quote) -> Found | None:
         """The person named on the line under a quotation that is a paragraph of its own
-        ("Maria Lopez, 42, teacher"), or after a dash ending the quotation's paragraph
-        ("“…” — Maria Lopez, 42, teacher"), or None."""
+        ("Maria Lopez, 42, teacher"), or ending the quotation's paragraph after a dash ("“…” —
+        Maria Lopez") or, as a credit line (what they are, no full stop), after a quotation
+        ending its sentence ("“…?” Maria Lopez, 42, teacher"), or None."""
         p = self.para(q.start)
         start, end = self.paragraphs[p]
         alone = not self.body[start : q.start].strip(MARKS_AND_SPACE)
@@ -566,7 +568,10 @@ class _Attributor:
         if not alone:
             return None
         if tail:
-            if tail[0] not in DASHES:
+            credit = "," in tail and rest.rstrip()[-1:] not in ".?!"  # "Ana Ruiz, 42, nurse"
+            ended = q.text.rstrip()[-1:] in ".?!" and credit
+            said = any(is_speech_verb(w) for w in WORD_RE.findall(tail))
+            if not (tail[0] in DASHES or ended) or said:
                 return None
             line = SIGNATURE_RE.fullmatch(self.body, end - len(rest.lstrip(CLOSING)), end)
         elif p + 1 < len(self.paragraphs):

@@ -805,6 +805,14 @@ def test_a_dashed_name_line_ending_the_quotations_paragraph_is_its_speaker() -> 
     assert by_text(quotes, "I have no choice").speaker == "Tove Lindqvist"
     assert by_text(quotes, "Somebody at the").speaker == "Iain Brodie"
     assert by_text(quotes, "The depot will").attribution != "signature"
+    quotes = analysed(  # a credit line on the quotation's own line, no dash
+        "People at the depot told us what the line meant to them.",
+        "\u201cI had both my children on that bus. How will they get to school?\u201d Mira Dobos,"
+        " 34, nurse",
+        "\u201cWe will see.\u201d Tom Reed, who chairs the board, was less sure.",
+    )
+    assert by_text(quotes, "I had both").speaker == "Mira Dobos"
+    assert by_text(quotes, "We will see").attribution != "signature"  # a sentence, not a credit
 
 
 def test_a_holiday_or_a_weekday_is_nobody_a_pronoun_could_mean() -> None:
