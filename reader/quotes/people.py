@@ -129,6 +129,10 @@ _UNNAMED_RE = re.compile(
     r"\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Hh]er|[Hh]is|[Tt]heir)\s+((?:[\w\-]+\s+){0,3}?)"
     rf"({_HEADS})\b(?:\s+for\s+(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,4}})?"
 )
+# What follows a dateline's place: "SANDVÅG — ", "PORT ELLERY, Skellan (Wire) - ".
+_DATELINE_RE = re.compile(
+    r"(?:,[ \t][A-Z][^\n,()]{0,30})?(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014][ \t]"
+)
 # A sentence opens here: after a full stop, a line break or a dateline ("LONDON (Wire) - ").
 _SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?\n][\"\u201d\u2019']?\s*|\)\s*[-\u2013\u2014]\s*)$")
 
@@ -549,6 +553,10 @@ def find_people(
         name, role = split_name(run)
         k = bisect.bisect_right(mask_starts, m.start()) - 1
         quoted = k >= 0 and masked[k][0] <= m.start() < masked[k][1]
+        opening = m.start() == 0 or body[m.start() - 1] == "\n"
+        if opening and all(w.isupper() for w in run) and _DATELINE_RE.match(body, m.end()):
+            people.places.add(fold(" ".join(run)))  # "SANDVÅG — The shipping company ...":
+            continue  # a dateline's place, never a body or a speaker
         body_name = run[1:] if run[0].lower() in ("the", "a", "an") else run
         acronym = len(body_name) == 1 and body_name[0].isupper() and len(body_name[0]) > 1
         of = _OF_BODY_RE.match(body, m.end())  # "the Ministry of Culture"

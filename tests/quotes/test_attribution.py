@@ -269,6 +269,24 @@ def test_a_body_whose_name_joins_two_words_with_and_is_one_body() -> None:
     assert [q.speaker for q in quotes] == ["Porters and Cleaners Alliance", "FBI"]
 
 
+def test_a_firms_name_before_an_occupation_describes_someone_unnamed() -> None:
+    quotes = analysed(
+        "Harl Chemicals employs 340 people in the valley.",
+        "At the pub, a Harl forklift driver who did not want to be named put it plainly: \u201cIf"
+        " they shut it, half this bar is out of work.\u201d",
+    )
+    assert quotes[0].speaker == "unnamed Harl forklift driver"
+
+
+def test_a_datelines_place_in_capitals_is_never_a_body_that_speaks() -> None:
+    quotes = analysed(
+        "SKELVIK \u2014 The ferry company Nordline accepts the criticism in full. The report,"
+        " which was published on Thursday, concludes that the company \u00abput the timetable"
+        " over the margin of safety\u00bb.",
+    )
+    assert quotes[0].speaker == "unnamed report"
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
