@@ -157,6 +157,8 @@ def _resolve(
         people.learn_gender(name, first)
         return Result(name, people.role_of(name), None)
     parts, role = split_name(words)
+    if parts and role and role[-1].lower() == "from" and is_head(role[-2] if len(role) > 1 else ""):
+        parts, role = [], role[:-1]  # "the coach from Almoraz": where the coach is from
     whole = [w for w in role + parts if w.lower() not in DETERMINERS]
     if parts and role and _proper(whole) and "of" in whole and names_a_body(" ".join(whole)):
         return Result(" ".join(whole), "", None)  # "the National Union of Maritime Workers said"

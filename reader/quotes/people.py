@@ -129,6 +129,7 @@ _UNNAMED_RE = re.compile(
     r"\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Hh]er|[Hh]is|[Tt]heir)\s+((?:[\w\-]+\s+){0,3}?)"
     rf"({_HEADS})\b(?:\s+for\s+(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,4}})?"
 )
+_HEAD_FROM_RE = re.compile(rf"\b(?:{_HEADS})\s+from\s+$")  # "the coach from " Almoraz
 # What follows a dateline's place: "SANDVÅG — ", "PORT ELLERY, Skellan (Wire) - ".
 _DATELINE_RE = re.compile(
     r"(?:,[ \t][A-Z][^\n,()]{0,30})?(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014][ \t]"
@@ -594,6 +595,9 @@ def find_people(
             title = [OFFICE_TITLES[honorific]]
         if not title and role and role[-1].lower() == "justice":  # "Mrs Justice Ames": a judge
             title = role
+        if len(name) == 1 and _HEAD_FROM_RE.search(body, max(0, m.start() - 40), m.start()):
+            people.places.add(fold(name[0]))  # "the coach from Almoraz": where the coach is from
+            continue
         found.append((m.start(), m.end(), name, title or _role_after(body, m.end()), run, title))
     for m in _UNNAMED_RE.finditer(body):  # "One pharmacist said", "Her neighbour, who"
         k = bisect.bisect_right(mask_starts, m.start()) - 1

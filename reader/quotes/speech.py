@@ -798,6 +798,8 @@ def _object_only(words: list[str]) -> bool:
 
 
 PLACE_PREPOSITIONS = frozenset(("at", "in", "from", "of", "near", "on"))
+# Prepositions of a phrase set before the subject: "About Çelik, Núñez was prudent:".
+TOPIC_PREPOSITIONS = frozenset(("about", "regarding", "on", "of", "unlike", "like", "with"))
 # A second verb of the sentence's subject: "Lazar said he would plead and added, “…”".
 COORDINATING = frozenset(["and", "then"])
 # Prepositions that tie a participle to the sentence's subject: "before saying", "while adding".
@@ -953,6 +955,10 @@ def _subject(words: list[str], pos: int, tag: str) -> Found | None:
         placed = placed or (
             k - 1 == place_end and words[k - 1] == "," and words[end : end + 1] == [","]
         )
+        fronted = words[k].lower() in TOPIC_PREPOSITIONS or (
+            k > 0 and words[k - 1].lower() in TOPIC_PREPOSITIONS
+        )
+        placed = placed or (fronted and words[end : end + 1] == [","])  # a topic set first
         shouted = end - k > 1 and all(w.isupper() for w in words[k:end])  # a headline's words
         if end == k and words[k].lower() in DETERMINERS and k + 1 < len(words):
             end = k + 2 if words[k + 1].endswith(POSSESSIVE_ENDS) else k  # "The council's"

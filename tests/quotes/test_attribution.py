@@ -287,6 +287,17 @@ def test_a_datelines_place_in_capitals_is_never_a_body_that_speaks() -> None:
     assert quotes[0].speaker == "unnamed report"
 
 
+def test_a_topic_set_before_the_subject_and_a_place_after_from_are_nobody() -> None:
+    quotes = analysed(
+        "Tomas Ferreira Lago does not lose his calm easily. On Thursday the manager from Vilcas"
+        " gave the same answer five times: \u00abMy work is to win matches, nothing else.\u00bb",
+        "The businessman Omar Selcuk has offered to buy the club.",
+        "About Selcuk, Ferreira was careful: \u00abI have not spoken with Mr Selcuk. If he is the"
+        " owner one day, we will speak.\u00bb",
+    )
+    assert [q.speaker for q in quotes] == ["Tomas Ferreira Lago", "Ferreira"]
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
