@@ -32,6 +32,7 @@ recounts shout shouted shouts wondered wonders mused muses estimated pointed poi
 assured assures specified indicated detailed clarified affirmed asserted underlined underscored
 signalled signaled proclaimed pledged lamented joked exclaimed retorted revealed disclosed
 boasted summarised summarized judged judges reckoned reckons spoke speaks reaffirmed reaffirms
+confessed confesses
 repeated repeats gushed gushes alleged alleges contended contends blasted slammed fumed
 snapped scoffed bragged griped raved thundered marveled marvelled exulted wrote claims
 exhorted chimed deadpanned huffed demanded pleaded reasoned texted emailed grumbled hinted

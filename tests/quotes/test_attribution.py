@@ -298,6 +298,15 @@ def test_a_topic_set_before_the_subject_and_a_place_after_from_are_nobody() -> N
     assert [q.speaker for q in quotes] == ["Tomas Ferreira Lago", "Ferreira"]
 
 
+def test_confessed_is_a_speech_verb() -> None:
+    quotes = analysed(
+        "Tom Reed met the coach at the ground.",
+        "His mother, Rita Alves, follows every match from her kitchen. \u00abEvery Saturday I suffer"
+        " more than he does\u00bb, she confessed to this newspaper by telephone.",
+    )
+    assert (quotes[0].speaker, quotes[0].attribution) == ("Rita Alves", "said-after")
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
