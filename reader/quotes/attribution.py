@@ -233,6 +233,15 @@ def _resolve(
     return Result(None, role_text, guess)
 
 
+def _one_of(group: str) -> str:
+    """One member of a group noun: "sources" -> "source", "families" -> "family"."""
+    if group in ("people", "staff"):
+        return "person" if group == "people" else "staff member"
+    if group.endswith("ies"):
+        return group[:-3] + "y"
+    return group[:-2] if group.endswith(("sses", "shes")) else group.removesuffix("s")
+
+
 def _unnamed(words: list[str]) -> Result:
     """The speaker an unnamed person's description gives ("Her daughter" → unnamed daughter)."""
     role = [w for w in words if w.lower() not in DETERMINERS]
@@ -363,6 +372,8 @@ class _Attributor:
                 or (Result(body, "", None) if body else None)
                 or self.document_itself(found.pos, quote)
             )
+        if [w.lower() for w in found.words] in (["one"], ["another"]):
+            return self.one_of(found.pos, quote)
         recent = lambda name: self.people.last_position(name, found.pos) >= floor  # noqa: E731
         addressed = self.named_inside(quote) if quote is not None else frozenset()
         return _resolve(found, self.people, self.last_speaker, recent, floor, addressed)
@@ -381,6 +392,17 @@ class _Attributor:
             return None
         judge = self.people.by_role(["judge"], pos)
         return Result(judge, self.people.role_of(judge), None) if judge else None
+
+    def one_of(self, pos: int, quote: Quote | None) -> Result:
+        """Who "one" (or "another") said means: one of the group last named before the quote,
+        in its paragraph or the one before ("Sources close to the club say … “…,” one said":
+        unnamed source), or nobody."""
+        lo = self.paragraphs[max(0, self.para(pos) - 1)][0]
+        hi = quote.start if quote is not None else pos
+        groups = [w.lower() for w in WORD_RE.findall(self.body[lo:hi]) if w.lower() in GROUP_NOUNS]
+        if not groups:
+            return Result(None, "", None)
+        return Result(UNNAMED + _one_of(groups[-1]), "", None)
 
     def document_itself(self, pos: int, quote: Quote | None) -> Result:
         """A document no one is named as issuing speaks as an unnamed source ("The complaint,

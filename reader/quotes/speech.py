@@ -314,6 +314,10 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         verb = _skip_aux(words, k + 1, 1)
         if verb < len(words) and (is_speech_verb(words[verb]) or words[verb] in _CLAIMS):
             return Found([], pos, "it")  # '“…,” it says': the document or the body before
+    if words[k].lower() in ("one", "another") and not ended:  # '“…,” one said': one of a group
+        verb = _skip_aux(words, k + 1, 1)
+        if verb < len(words) and is_speech_verb(words[verb]):
+            return Found([words[k].lower()], pos, "said-after")
     if words[k].lower() == "according" and k + 1 < len(words) and words[k + 1] == "to":
         end = _forward(words, k + 2)
         return _with_name(words, k + 2, end, pos, "according-to") if end > k + 2 else None

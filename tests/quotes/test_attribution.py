@@ -307,6 +307,16 @@ def test_confessed_is_a_speech_verb() -> None:
     assert (quotes[0].speaker, quotes[0].attribution) == ("Rita Alves", "said-after")
 
 
+def test_one_said_after_a_group_is_one_unnamed_member_of_it() -> None:
+    quotes = analysed(
+        "Our reporter Dan Pike spoke to people around the club. Sources close to the board say"
+        " the owner may sell. \u201cHe is tired, whatever he says,\u201d one said.",
+        "Several families were angry. \u201cNobody asked us,\u201d one told the Herald. \u201cWe"
+        " read it in the paper,\u201d another said.",
+    )
+    assert [q.speaker for q in quotes] == ["unnamed source", "unnamed family", "unnamed family"]
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
