@@ -386,9 +386,7 @@ class _Attributor:
     def judge(self, pos: int, quote: Quote | None) -> Result | None:
         """The judge whose ruling speaks for `quote` at `pos` ("the ruling states", "the
         judgment says"): the person the article made its judge, or None."""
-        after = quote is not None and pos >= quote.end
-        words = self.body[pos : pos + 40] if after else self.body[max(0, pos - 80) : pos]
-        if quote is None or not COURT_DOCUMENTS & _document_nouns(words):
+        if quote is None or not COURT_DOCUMENTS.intersection(self.documents_at(pos, quote)):
             return None
         judge = self.people.by_role(["judge"], pos)
         return Result(judge, self.people.role_of(judge), None) if judge else None
@@ -407,12 +405,16 @@ class _Attributor:
     def document_itself(self, pos: int, quote: Quote | None) -> Result:
         """A document no one is named as issuing speaks as an unnamed source ("The complaint,
         filed in 2022, alleges that …": unnamed complaint), or nobody when none is named."""
+        nouns = self.documents_at(pos, quote)
+        return Result(UNNAMED + nouns[0] if nouns else None, "", None)
+
+    def documents_at(self, pos: int, quote: Quote | None) -> list[str]:
+        """The document nouns of the attribution at `pos` (after the quote, or before it),
+        nearest the quote first."""
         after = quote is not None and pos >= quote.end
         text = self.body[pos : pos + 40] if after else self.body[max(0, pos - 80) : pos]
         nouns = [w.lower() for w in WORD_RE.findall(text) if w.lower() in DOCUMENT_NOUNS]
-        if not nouns:
-            return Result(None, "", None)
-        return Result(UNNAMED + (nouns[0] if after else nouns[-1]), "", None)
+        return nouns if after else nouns[::-1]
 
     def issue_floor(self, pos: int) -> int:
         """How far back a document's issuer is looked for: this paragraph and the two before."""
