@@ -78,7 +78,7 @@ _FIRM_THINGS_RE = re.compile(  # what only a firm has, after its name
     r"chief\s+operating\s+officer|ceo|shares|share\s+price)\b"
 )
 _SHARES_IN_RE = re.compile(r"\b[Ss]hares\s+in\s+$")  # "Shares in Halvern closed lower"
-_ARTICLES = frozenset(["The", "A", "An"])
+_ARTICLES = ("the", "a", "an")
 _AND_BODY_RE = re.compile(  # "Midwives and " before "Nurses Alliance", "Food & " before ...
     r"(?<![\w\u2019'])((?:[A-Z][\w\u2019'\-]*[ \t]+){1,3}?)(and|&)[ \t]+$"
 )
@@ -558,7 +558,7 @@ def find_people(
         if opening and all(w.isupper() for w in run) and _DATELINE_RE.match(body, m.end()):
             people.places.add(fold(" ".join(run)))  # "SANDVÅG — The shipping company ...":
             continue  # a dateline's place, never a body or a speaker
-        body_name = run[1:] if run[0].lower() in ("the", "a", "an") else run
+        body_name = run[1:] if run[0].lower() in _ARTICLES else run
         acronym = len(body_name) == 1 and body_name[0].isupper() and len(body_name[0]) > 1
         of = _OF_BODY_RE.match(body, m.end())  # "the Ministry of Culture"
         organised = run[-1].lower() in ORG_WORDS and (len(run) > 1 or of is not None)
@@ -567,7 +567,9 @@ def find_people(
                 _SENTENCE_OPEN_RE.search(body, max(0, m.start() - 6), m.start())
             )
             start, joined = m.start(), _AND_BODY_RE.search(body, max(0, m.start() - 60), m.start())
-            first = [w for w in joined.group(1).split() if w not in _ARTICLES] if joined else []
+            first = (
+                [w for w in joined.group(1).split() if w.lower() not in _ARTICLES] if joined else []
+            )
             other = any((w.isupper() and len(w) > 1) or w.lower() in ORG_WORDS for w in first)
             if joined and organised and first and not other:  # "the Midwives and Nurses
                 start = joined.start()  # Alliance" is one body, "the FBI and Justice Department"

@@ -129,12 +129,11 @@ def _forward(words: list[str], k: int) -> int:
         j += 1
     while j > k + 1 and words[j - 1].lower() in CONNECTORS:  # "Ana Ruiz of the Institute"
         j -= 1
-    described = _describing(words, k)
-    if words[k].lower() in INDEFINITE and described > j:
-        return described  # "a Grennock forklift driver": someone unnamed, not Grennock
+    if words[k].lower() in INDEFINITE and _describing(words, k) > j:
+        return _describing(words, k)  # "a Grennock forklift driver": someone unnamed
     if j > k and _names_someone(words[k:j]):
         return j
-    return described
+    return _describing(words, k)
 
 
 def _particles_open_name(words: list[str], k: int) -> bool:
