@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
 
@@ -88,6 +89,7 @@ from reader.quotes.speech import (
     MARKS_AND_SPACE,
     POSSESSIVE_ENDS,
     SPOKESPEOPLE,
+    UNNAMED_TAIL,
     WINDOW,
     Found,
     Result,
@@ -101,7 +103,7 @@ from reader.quotes.speech import (
 )
 
 # Words after which a description of an unnamed source goes on about something else.
-DESCRIPTION_ENDS = CLAUSE_OPENERS | frozenset(["in", "at", "from", "with", "of", "for", "familiar"])
+DESCRIPTION_ENDS = CLAUSE_OPENERS | UNNAMED_TAIL | frozenset(["of", "for"])
 # Documents a court issues, which speak for its judge: "the ruling states".
 COURT_DOCUMENTS = frozenset(["ruling", "judgment", "judgement", "order", "verdict"])
 # Heads that describe a source as unnamed, with or without "the": "the insider said".
@@ -111,6 +113,12 @@ PRESENTED_BY_RE = re.compile(
     r"\b(?:[Pp]resented|[Hh]osted|[Aa]nchored) by ([A-Z][\w'\u2019\-]+(?: [A-Z][\w'\u2019\-]+)+)"
 )
 PRESENTING = frozenset(["presenter", "host", "anchor"])  # the labels of the programme's presenter
+# Words of a transcript label's note in capitals that direct rather than name: "(THROUGH
+# INTERPRETER)", "(OFF CAMERA)", "(VIA PHONE)".
+DIRECTIONS = frozenset(
+    ("through", "via", "on", "off", "in", "by", "interpreter", "translator", "translation",
+     "camera", "phone", "tape", "mic", "voice", "live", "continuing")
+)  # fmt: skip
 # Transcript labels naming no one: "UNIDENTIFIED MALE", "UNKNOWN SPEAKER", "CROWD".
 UNNAMED_FIRST = frozenset({"unidentified", "unknown", "unnamed", "anonymous"})
 UNNAMED_LABELS = frozenset(
@@ -160,8 +168,9 @@ def _resolve(
     if parts and role and role[-1].lower() == "from" and is_head(role[-2] if len(role) > 1 else ""):
         parts, role = [], role[:-1]  # "the coach from Almoraz": where the coach is from
     whole = [w for w in role + parts if w.lower() not in DETERMINERS]
-    if parts and role and _proper(whole) and "of" in whole and names_a_body(" ".join(whole)):
-        return Result(" ".join(whole), "", None)  # "the National Union of Maritime Workers said"
+    joined = "of" in whole or "for" in whole  # "the National Union of Maritime Workers said",
+    if parts and role and _proper(whole) and joined and names_a_body(" ".join(whole)):
+        return Result(" ".join(whole), "", None)  # "the Office for Medicines Oversight said"
     if parts and _holds_office_in(role) and not people.knows(" ".join(parts)):
         parts, role = [], role + parts  # "the general secretary of the Dockers' Union told",
         # "Chief Executive of Grennock Polymers": the office, whose holder the article names
@@ -184,6 +193,11 @@ def _resolve(
     heads = [w.lower() for w in role if w.lower() in ROLE_HEADS | PARTY_MEMBERS or w in LAY_PEOPLE]
     member = bool(role) and role[0].lower() in ("of", "from", "at")  # "of the charity X"
     role_text = " ".join(role) if heads or member else ""
+    at = first in INDEFINITE and len(role) > 1 and role[-1].lower() in UNNAMED_TAIL
+    if parts and at and not SPOKESPEOPLE.intersection(w.lower() for w in role):
+        described = _described_as(role)  # "an analyst at Corlan Securities": where they work
+        if described:
+            return Result(UNNAMED + described, " ".join(role + parts), None)
     placed = people.is_place(" ".join(parts)) and found.tag != "document"  # "by the firm X"
     if parts and placed and not _speaking_body(parts):
         return Result(None, "", None)
@@ -231,6 +245,16 @@ def _resolve(
     if definite and titled and guess and (guess == last_speaker or recent(guess)):
         return Result(guess, role_text, None)
     return Result(None, role_text, guess)
+
+
+def _unquoted(body: str, quotes: list[Quote]) -> str:
+    """`body` with its quotations' words blanked out, offsets kept."""
+    parts, at = [], 0
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.start >= at:
+            parts += [body[at : q.start], " " * (q.end - q.start)]
+            at = q.end
+    return "".join([*parts, body[at:]])
 
 
 def _one_of(group: str) -> str:
@@ -326,6 +350,14 @@ def _label_words(turn: Turn) -> list[str]:
     full_name = is_person_name(titled) and not role  # "JAVIER MOLINA", not "HARBOUR RESIDENT"
     if words and all(is_capitalised(w) for w in words) and not named.isupper() and not full_name:
         return words
+    shouted = WORD_RE.findall(named.title())  # "REPORTER (FARAH LINDQVIST)": a role's holder
+    if (
+        role
+        and named.isupper()
+        and is_person_name(shouted)
+        and not DIRECTIONS.intersection(w.lower() for w in shouted)
+    ):
+        return shouted
     if turn.label in QA_LABELS:
         return []  # an interview's "Q:" / "A:" with no key naming who asks and who answers
     words = WORD_RE.findall(turn.label.title() if turn.label.isupper() else turn.label)
@@ -344,12 +376,13 @@ class _Attributor:
         self.paragraphs = doc.paragraphs() or [(0, len(doc.body))]
         self.starts = [s for s, _ in self.paragraphs]
         self.turns = {t.start: t for t in transcript_turns(self.body)}
+        self.narration = _unquoted(self.body, quotes)
         spoken = [(q.start, q.end) for q in quotes if q.start not in self.turns]
         named = without_nicknames(self.body)  # 'Juan "Chico" Manriquez' is Juan Manriquez
         self.people = find_people(named, self.paragraphs, spoken)  # turns name people too
         for turn in self.turns.values():  # "JANE ROE, HOST: …" names the later "ROE: …"
             self.people.remember(_label_words(turn))
-        self.interviewee = self.named_in(doc.title)
+        self.interviewee = self.named_in(doc.title) or self.interview_subject()
         presented = PRESENTED_BY_RE.search(self.body)
         self.presenter = presented.group(1).split() if presented else []
         self.last_speaker: str | None = None
@@ -362,11 +395,12 @@ class _Attributor:
         `quote` names."""
         floor = self.paragraphs[max(0, self.para(found.pos) - 1)][0]
         if not found.words and found.tag in ("document", "it"):
-            found = self.issuer(found.pos) or found
+            found = self.issuer(found.pos, self.documents_at(found.pos, quote)) or found
         if not found.words:  # no issuer named: a ruling's judge, else the body a sentence
             if found.tag not in ("document", "it"):  # opened with, if any
                 return Result(None, "", None)
-            body = self.people.body_named("", found.pos, self.issue_floor(found.pos))
+            body = self.subject_body(found.pos) if found.tag == "it" else None
+            body = body or self.people.body_named("", found.pos, self.issue_floor(found.pos))
             return (
                 self.judge(found.pos, quote)
                 or (Result(body, "", None) if body else None)
@@ -416,27 +450,44 @@ class _Attributor:
         nouns = [w.lower() for w in WORD_RE.findall(text) if w.lower() in DOCUMENT_NOUNS]
         return nouns if after else nouns[::-1]
 
+    def subject_body(self, pos: int) -> str | None:
+        """The body the sentence before `pos`, in its paragraph, opens with ("The fire authority
+        says … In a statement, it said:" → the Hollin County Fire Authority), or None."""
+        lo = self.paragraphs[self.para(pos)][0]
+        bounds = [lo, *sentence_starts(self.body, lo, pos)]
+        if len(bounds) < 2:
+            return None
+        subject = sentence_subject(_words(self.body[bounds[-2] : bounds[-1]]), pos)
+        if subject is None:
+            return None
+        speaker = _resolve(subject, self.people, None).speaker
+        return speaker if speaker and self.people.is_body(speaker) else None
+
     def issue_floor(self, pos: int) -> int:
         """How far back a document's issuer is looked for: this paragraph and the two before."""
         return self.paragraphs[max(0, self.para(pos) - 2)][0]
 
-    def issuer(self, pos: int) -> Found | None:
+    def issuer(self, pos: int, nouns: list[str]) -> Found | None:
         """The issuer of a document that speaks at `pos` naming no one ("the lawsuit claims"):
         the subject of the last sentence that issues something, in this paragraph or the two
-        before it (None when that sentence names no issuer)."""
+        before it (None when that sentence names no issuer, or issues another kind of document
+        than the `nouns` the attribution gives: "the statement said" after "the lawsuit filed
+        by X")."""
         floor = self.issue_floor(pos)
         bounds = [floor, *sentence_starts(self.body, floor, pos), pos]
         for lo, hi in reversed(list(pairwise(bounds))):
-            words = _words(self.body[lo:hi])
+            text = self.narration[lo:hi]  # not a name the quotation holds
+            words = _words(text)
             if ISSUING_VERBS.intersection(words):  # the nearest issuing names it, or nobody
-                return issuer(words, pos)
+                issued = _document_nouns(text)
+                return None if nouns and issued and not issued & set(nouns) else issuer(words, pos)
         return None
 
     def unnamed_meant(self, q: Quote, found: Found) -> Found | None:
         """The description a pronoun means when a person left unnamed was the subject, in its
         paragraph (or the one before, for a quote opening its paragraph), of a sentence after the
-        last one naming a person as a subject ("One pharmacist said the phone had not stopped.
-        “…,” she said."), or None."""
+        last one naming a person as a subject and before the quote's sentence ("One pharmacist
+        said the phone had not stopped. “…,” she said."), or None."""
         pronoun = found.words[0].lower() if len(found.words) == 1 else ""
         if pronoun not in ("he", "she"):
             return None
@@ -449,8 +500,20 @@ class _Attributor:
         named = max(self.people.last_position(n, found.pos) for n in (name, None))
         after = sentence_starts(self.body, named, found.pos) if named >= floor else [floor]
         since = after[0] if after else found.pos  # the sentences after the last named subject
-        unnamed = self.people.unnamed_after(since, found.pos, pronoun)
+        opened = sentence_starts(self.body, self.paragraphs[here][0], q.start + 1)
+        until = min(found.pos, opened[-1] if opened else self.paragraphs[here][0])
+        unnamed = self.people.unnamed_after(since, until, pronoun)  # not in the quote's own
+        # sentence: "A junior lecturer at Halloran, she told the Post, “earns less …”"
         return Found(unnamed.split(), found.pos, found.tag) if unnamed else None
+
+    def interview_subject(self) -> list[str]:
+        """The words of the person a transcript's introduction (the text before its first turn)
+        names most often, the first of them on a tie: whom an interview's answers are by when
+        its title names no one ("Dr Imogen Sallow … We spoke to Sallow …")."""
+        first = min(self.turns, default=0)
+        names = [m.name for m in self.people.mentions if m.pos < first]
+        counts = Counter(name for name in names if not self.people.is_body(name))
+        return counts.most_common(1)[0][0].split() if counts else []
 
     def named_in(self, text: str) -> list[str]:
         """The words of the first person this document names whose full name `text` holds."""

@@ -125,7 +125,7 @@ DOCUMENT_NOUNS = _words(
     """lawsuit suit complaint filing statement report letter memo indictment motion petition
 brief document email release ruling order communiqué communique review study analysis survey
 poll audit assessment forecast projection notice advisory bulletin guidance judgment judgement
-declaration resolution manifesto"""
+declaration resolution manifesto advice warning"""
 )
 
 
@@ -171,7 +171,8 @@ volunteer witness employee planner trader broker banker auditor trainer entrepre
 businesswoman tycoon billionaire investor financier industrialist actor actress singer musician
 artist player striker footballer goalkeeper midfielder athlete referee pundit commentator landlord
 landlady priest vicar pastor chef designer photographer producer filmmaker novelist poet user
-commenter caller viewer listener"""
+commenter caller viewer listener schoolteacher lecturer librarian electrician plumber cleaner
+miner fisherman"""
 )
 # People described by what they are, never titles: heads of a description only in lower case
 # ("one fan said", "her neighbour"), where "Fan Bingbing" or "Patient Protection" are names.
@@ -179,7 +180,8 @@ LAY_PEOPLE = _words(
     """fan person neighbour neighbor parent mother father grandmother grandfather man woman
 passer-by onlooker shopper customer commuter mourner spectator pensioner survivor relative friend
 colleague daughter son wife husband sister brother widow widower partner girlfriend boyfriend
-aunt uncle cousin niece nephew"""
+aunt uncle cousin niece nephew evacuee victim passenger patient tenant homeowner retiree
+bystander"""
 )
 # Roles in politics that anyone may hold ("Clinton ally James Carville", "GOP strategist X").
 POLITICAL_ROLES = _words(
@@ -194,7 +196,8 @@ GROUP_NOUNS = _words(
 experts analysts protesters protestors campaigners members employees passengers patients villagers
 locals neighbours neighbors voters farmers engineers investigators colleagues insiders sources
 witnesses officials observers trustees economists scientists activists supporters opponents unions
-relatives families managers executives diplomats lawmakers ministers people"""
+relatives families managers executives diplomats lawmakers ministers people evacuees tenants
+homeowners victims"""
 )
 # Lowercase words in -ly that are nouns or adjectives, not adverbs before a verb.
 LY_NOUNS = _words(
@@ -213,7 +216,8 @@ LISTENER_MARKS = LISTENER_VERBS | _words("to with")
 # Bodies that speak as "the council said" for the one the article named ("the Trade Council").
 BODY_NOUNS = _words(
     "council committee commission union company board alliance association ministry museum firm "
-    "club regulator watchdog charity"
+    "club regulator watchdog charity university college school hospital authority trust "
+    "foundation institute"
 )
 # The words naming a body of the kind a noun means: "the company" may be "Callan Holdings".
 BODY_KINDS = {

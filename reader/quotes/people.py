@@ -84,7 +84,8 @@ _AND_BODY_RE = re.compile(  # "Midwives and " before "Nurses Alliance", "Food & 
 )
 _ORG_OF_RE = re.compile(r"\b([A-Z][\w\u2019'\-]*)\s+of\s+(?:the\s+)?$")  # "Ministry of "
 _OF_BODY_RE = re.compile(
-    r"\s+of\s+(?:the\s+)?([A-Z][\w\u2019'\-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w\u2019'\-]*)*)"
+    r"[ \t]+(of|for)[ \t]+(?:the[ \t]+)?"
+    r"([A-Z][\w\u2019'\-]*(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w\u2019'\-]*)*)"
 )
 _PLACED_AFTER_RE = re.compile(r",?\s+(?:on|in|at|beside|near|behind|outside|inside|under|with)\s")
 # A name right after a description, which names the person after all: "His wife, Maureen, said".
@@ -129,6 +130,7 @@ _UNNAMED_RE = re.compile(
     r"\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Hh]er|[Hh]is|[Tt]heir)\s+((?:[\w\-]+\s+){0,3}?)"
     rf"({_HEADS})\b(?:\s+for\s+(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,4}})?"
 )
+_WHO_RE = re.compile(r"\s+who\s")
 _HEAD_FROM_RE = re.compile(rf"\b(?:{_HEADS})\s+from\s+$")  # "the coach from " Almoraz
 # What follows a dateline's place: "SANDVÅG — ", "PORT ELLERY, Skellan (Wire) - ".
 _DATELINE_RE = re.compile(
@@ -560,7 +562,7 @@ def find_people(
             continue  # a dateline's place, never a body or a speaker
         body_name = run[1:] if run[0].lower() in _ARTICLES else run
         acronym = len(body_name) == 1 and body_name[0].isupper() and len(body_name[0]) > 1
-        of = _OF_BODY_RE.match(body, m.end())  # "the Ministry of Culture"
+        of = _OF_BODY_RE.match(body, m.end())  # "the Ministry of Culture", "Office for …"
         organised = run[-1].lower() in ORG_WORDS and (len(run) > 1 or of is not None)
         if (acronym and body_name[0].isalpha()) or organised:  # "Federation of Teaching Staff"
             opens = not quoted and bool(
@@ -574,7 +576,8 @@ def find_people(
             if joined and organised and first and not other:  # "the Midwives and Nurses
                 start = joined.start()  # Alliance" is one body, "the FBI and Justice Department"
                 body_name = [*first, joined.group(2), *body_name]  # two
-            full = " ".join(body_name) + (f" of {_owner_part(of.group(1))}" if of else "")
+            after = f" {of.group(1)} {_owner_part(of.group(2))}" if of else ""
+            full = " ".join(body_name) + after  # "the Office for Medicines Oversight"
             people.bodies.append((start, full, opens))
         shares_in = _SHARES_IN_RE.search(body, max(0, m.start() - 12), m.start())
         if not quoted and (_FIRM_THINGS_RE.match(body, m.end()) or shares_in):
@@ -615,7 +618,8 @@ def find_people(
             continue  # "His wife, Maureen, was less sure": named after all
         if m.group().split()[0].lower() in INDEFINITE:  # "a museum official", not "her rival"
             people.described.append((m.start(), head, f"{m.group(1)}{head}"))
-        if _opens_clause(body, m.start(), para) or _speaks_after(body, m.end()):
+        introduced = _WHO_RE.match(body, m.end())  # "I met a retired nurse who lost her home"
+        if _opens_clause(body, m.start(), para) or _speaks_after(body, m.end()) or introduced:
             people.unnamed.append((m.start(), m.group().strip()))
     found = [f for f in found if not people.is_place(" ".join(f[2]))]
     for start, _, name, *_ in found:  # "Castellan Hydro ... Castellan chief executive": a firm

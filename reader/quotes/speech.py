@@ -492,6 +492,12 @@ def issuer(words: list[str], pos: int) -> Found | None:
     return _subject(words[:verb], pos, "document")
 
 
+def _opens_with_it(words: list[str], end: int) -> bool:
+    """True when the clause ending at words[end] is "it" alone, opening a sentence or after a
+    comma ("It added:", "In a statement, it said:")."""
+    return end > 0 and words[end - 1].lower() == "it" and (end == 1 or words[end - 2] in ",;")
+
+
 def _document_before(words: list[str], k: int, pos: int) -> Found | None:
     """`The lawsuit (filed by X) claims Y “…”`: the document whose verb is words[k] speaks for
     its issuer, never for Y, the subject of the reported clause."""
@@ -681,6 +687,8 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
         end_se = _skip_aux(words, k - 1, -1) + 1
         if end_se == k:  # "Byrne went on to say,", "Mr. Trump was prompted to say,"
             end_se = _verbs_before_to(words, k)
+        if _opens_with_it(words, end_se):  # "In a statement, it said:": the body before
+            return Found([], pos, "it")
         start = _backward(words, end_se)
         if start >= end_se and k > 0 and words[k - 1] == ",":
             end_se = k - 1
@@ -908,19 +916,22 @@ def _describes(word: str) -> bool:
 
 def _member_of(words: list[str], start: int, end: int, pos: int, tag: str) -> Found | None:
     """`Rosa Lindqvist of the housing charity Safe Harbour said`: the person named before "of",
-    "from" or "at" and a body, with the body as the role; None when no person stands there."""
+    "from" or "at" and a body, with the body as the role, or before where they stood ("Ana Ruiz
+    outside the hospital said"); None when no person stands there."""
+    links = _LINKS | UNNAMED_TAIL
     j = start
-    while j > 0 and start - j < 4 and words[j - 1].islower() and words[j - 1] not in _LINKS:
+    while j > 0 and start - j < 4 and words[j - 1].islower() and words[j - 1] not in links:
         j -= 1
-    if j == 0 or words[j - 1] not in _LINKS or any(w in CLAUSE_OPENERS for w in words[j:start]):
+    if j == 0 or words[j - 1] not in links or any(w in CLAUSE_OPENERS for w in words[j:start]):
         return None  # "at the rally where Ana Ruiz spoke": Ruiz speaks, not who was at it
     before = _backward(words, j - 1)
     name, role = split_name(words[before : j - 1])
     if not name and before < j - 1 and any(map(is_head, words[before : j - 1])):
-        return Found(words[before:end], pos, tag)  # "A source at the museum told": not the museum
+        return Found(words[before:end], pos, tag)  # "A source at the museum told", "one
+        # resident outside the hospital told": not the museum, not the hospital
     if not name or role or before >= j - 1:
         return None
-    return Found(name, pos, tag, words[j - 1 : end])
+    return Found(name, pos, tag, words[j - 1 : end] if words[j - 1] in _LINKS else [])
 
 
 def _appositive(words: list[str], start: int, end: int, pos: int, tag: str) -> Found:
@@ -931,9 +942,12 @@ def _appositive(words: list[str], start: int, end: int, pos: int, tag: str) -> F
     has_role = has_role or (described[0].islower() and described[0].endswith("ing"))  # ", speaking"
     if start > 1 and words[start - 1] == "," and has_role and not is_capitalised(described[0]):
         before = _backward(words, start - 1)
-        if before > 1 and words[before - 1] in _LINKS:  # "A senior official at the ministry,"
-            holder = _backward(words, before - 1)
-            before = holder if any(map(is_head, words[holder : before - 1])) else before
+        link = before - 1 if before > 1 and words[before - 1] in _LINKS else -1
+        if before >= start - 1:  # "A former engineer at the mill,": a place naming no one
+            link = _preposition_before(words, start - 1)
+        if 0 < link < start - 1:  # "A senior official at the ministry,"
+            holder = _backward(words, link)
+            before = holder if any(map(is_head, words[holder:link])) else before
         name, _ = split_name(words[before : start - 1])
         subject = any(map(is_head, words[before : start - 1]))  # "The union leader, a nurse,"
         governed = before > 0 and words[before - 1] in GOVERNING_WORDS  # "as a lawyer,", not "As"

@@ -1906,3 +1906,71 @@ def test_a_body_named_with_of_speaks_whole_and_an_office_of_it_is_its_holder_s()
 def test_a_sentence_ending_on_its_verb_is_read_without_failing() -> None:
     found = sentence_subject(["And", "Ana", "Ruiz", "was"], 0)  # no word after "was"
     assert found is not None and found.words == ["Ana", "Ruiz"]
+
+
+def test_a_body_named_with_for_speaks_whole_and_its_kind_means_it_later() -> None:
+    quotes = analysed(
+        "The Office for Coastal Safety said two piers would close.\nMonday's notice followed.",
+        "\u201cStay off the piers until further notice,\u201d the regulator said.",
+        "The Institute for Harbour Studies said: \u201cThe closures were overdue.\u201d",
+    )
+    assert [q.speaker for q in quotes] == [
+        "Office for Coastal Safety",
+        "Institute for Harbour Studies",
+    ]
+
+
+def test_an_unnamed_source_placed_at_a_firm_or_a_site_is_unnamed_not_the_firm() -> None:
+    quotes = analysed(
+        "A broker at Fennick Bank, who asked not to be named under company rules, said"
+        " clients were \u201cselling anything with a coastline\u201d by lunchtime.",
+        "A former technician at the shipyard, who would only speak anonymously, told me:"
+        " \u201cThe hull checks stopped in March.\u201d",
+        "A spokeswoman at Fennick Bank said: \u201cWe do not comment on clients.\u201d",
+        "One nurse outside the hospital told me: \u201cThey have packed the boxes.\u201d",
+        "Dr Ana Ruiz outside the hospital said: \u201cWe were not consulted.\u201d",
+    )
+    assert [q.speaker for q in quotes] == [
+        UNNAMED + "broker",
+        UNNAMED + "former technician",
+        "Fennick Bank",
+        UNNAMED + "nurse",
+        "Ana Ruiz",
+    ]
+
+
+def test_she_means_a_person_introduced_with_who_unless_the_sentence_names_a_subject() -> None:
+    quotes = analysed(
+        "Last week I sat with a retired midwife who lost her flat in the flood. She told me:"
+        " \u201cEveryone says rare. It was not rare for us.\u201d",
+        "Mayor Ruth Hale met a nurse who lost her home. She said: \u201cWe will rebuild.\u201d",
+    )
+    assert [q.speaker for q in quotes] == [UNNAMED + "retired midwife", "Ruth Hale"]
+
+
+def test_a_description_fronted_before_she_told_is_what_she_said_not_who_said_it() -> None:
+    quotes = analysed(
+        "The branch president, Imogen Sallow, spoke on the radio.",
+        "Rents have risen. A junior lecturer at Halloran, she told the Post, \u201cearns less"
+        " in real terms than ten years ago\u201d.",
+    )
+    assert quotes[0].speaker == "Imogen Sallow"
+
+
+def test_it_said_and_a_lower_case_body_noun_mean_the_body_named_before() -> None:
+    quotes = analysed(
+        "Marrow Bay University offered staff a 4 per cent rise. Lena Roth, the students' union"
+        " president, said: \u201cWe are caught in the middle.\u201d",
+        "The university said in a statement that \u201cexams will go ahead as planned\u201d.",
+        "The Coldwater County Fire Authority ordered the evacuation on Monday.",
+        "4.10pm | The fire authority says the order stands. In a statement, it said:"
+        " \u201cThe ridge is still burning.\u201d",
+        "The authority\u2019s advice to residents, first given on Monday, is unchanged:"
+        " \u201cStay away from the ridge.\u201d",
+    )
+    assert [q.speaker for q in quotes] == [
+        "Lena Roth",
+        "Marrow Bay University",
+        "Coldwater County Fire Authority",
+        "Coldwater County Fire Authority",
+    ]

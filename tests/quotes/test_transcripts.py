@@ -279,3 +279,35 @@ def test_a_tv_transcript_reads_its_clips_speakers_and_its_presenter_named_in_the
         "Tessa Mulray",
         "Ruth Callan",
     ]
+
+
+def test_answers_under_a_title_naming_no_one_are_the_person_the_introduction_presents() -> None:
+    interview = Document(
+        id="t",
+        path="t.txt",
+        title="Ten minutes with the pilot who took on the port",
+        body="\n\n".join(
+            (
+                "Tilda Marsh, 52, has piloted ferries for thirty years. Harbour master Oren Vance "
+                "calls her objection “late”. We met Marsh on the quay on Friday.",
+                "Q: Why object now?",
+                "A: Because nobody asked the pilots before the contract was signed.",
+                "Q: And the schedule?",
+                "A: The spring tides will decide that, not Oren Vance.",
+            )
+        ),
+    )
+    late, *quotes = analysed(interview)
+    assert late.text == "late" and late.speaker == "Oren Vance"
+    assert [q.speaker for q in quotes] == [None, "Tilda Marsh", None, "Tilda Marsh"]
+
+
+def test_a_role_label_with_its_holder_in_capitals_speaks_for_the_holder() -> None:
+    show = make(
+        "PRESENTER: Our reporter is at the harbour. What is the mood?",
+        "REPORTER (KAI OLSEN): Tense. The pilots have tied up their boats since dawn.",
+        "TILDA MARSH (THROUGH INTERPRETER): We will sail when the port listens to us.",
+        "REPORTER (KAI OLSEN): And the port says it will not talk until Monday.",
+    )
+    quotes = analysed(show)
+    assert [q.speaker for q in quotes] == [None, "Kai Olsen", "Tilda Marsh", "Kai Olsen"]
