@@ -56,6 +56,7 @@ from reader.quotes.names import (
     GROUP_NOUNS,
     INDEFINITE,
     LAY_PEOPLE,
+    NAMING_VERBS,
     ORG_WORDS,
     PERSON_ROLES,
     PLACE_WORDS,
@@ -247,6 +248,19 @@ def _resolve(
     return Result(None, role_text, guess)
 
 
+def _holders(quotes: list[Quote]) -> dict[str, Quote]:
+    """The innermost quotation holding each quotation that another holds, by id."""
+    held: dict[str, Quote] = {}
+    open_: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: (q.start, -q.end)):
+        while open_ and open_[-1].end < q.end:
+            open_.pop()
+        if open_:
+            held[q.id] = open_[-1]
+        open_.append(q)
+    return held
+
+
 def _unquoted(body: str, quotes: list[Quote]) -> str:
     """`body` with its quotations' words blanked out, offsets kept."""
     parts, at = [], 0
@@ -376,7 +390,11 @@ class _Attributor:
         self.paragraphs = doc.paragraphs() or [(0, len(doc.body))]
         self.starts = [s for s, _ in self.paragraphs]
         self.turns = {t.start: t for t in transcript_turns(self.body)}
-        self.narration = _unquoted(self.body, quotes)
+        self.turn_quotes = {q.start: q for q in quotes if q.start in self.turns}
+        self.turn_starts = sorted(self.turn_quotes)
+        self.holders = _holders(quotes)
+        self.held = [q for q in quotes if q.id in self.holders]
+        self.narration = _unquoted(self.body, [q for q in quotes if q.start not in self.turns])
         spoken = [(q.start, q.end) for q in quotes if q.start not in self.turns]
         named = without_nicknames(self.body)  # 'Juan "Chico" Manriquez' is Juan Manriquez
         self.people = find_people(named, self.paragraphs, spoken)  # turns name people too
@@ -410,6 +428,9 @@ class _Attributor:
             return self.one_of(found.pos, quote)
         recent = lambda name: self.people.last_position(name, found.pos) >= floor  # noqa: E731
         addressed = self.named_inside(quote) if quote is not None else frozenset()
+        holder = self.holder(quote) if quote is not None else None
+        if holder is not None and holder.speaker:  # "FARROW: … he said “…”": never Farrow
+            addressed |= {holder.speaker}
         return _resolve(found, self.people, self.last_speaker, recent, floor, addressed)
 
     def named_inside(self, quote: Quote) -> frozenset[str]:
@@ -527,8 +548,10 @@ class _Attributor:
     def left_words(self, i: int) -> list[str]:
         q = self.quotes[i]
         lo = self.paragraphs[self.para(q.start)][0]
-        if i > 0 and self.quotes[i - 1].end >= lo:
+        if i > 0 and lo <= self.quotes[i - 1].end <= q.start:  # not the turn holding it
             lo = self.quotes[i - 1].end + 1
+        holder = self.holder(q)
+        lo = max(lo, holder.start) if holder is not None else lo
         end = q.start
         while end > lo and self.body[end - 1] in MARKS_AND_SPACE:
             end -= 1
@@ -541,6 +564,9 @@ class _Attributor:
         hi = min(self.paragraphs[self.para(q.end)][1], q.end + WINDOW)
         if i + 1 < len(self.quotes):
             hi = min(hi, max(q.end, self.quotes[i + 1].start))
+        holder = self.holder(q)
+        if holder is not None:  # what a quotation quotes is read inside it
+            hi = min(hi, holder.end)
         return _words(self.body[q.end : hi])
 
     def explicit(self, i: int) -> bool:
@@ -562,6 +588,11 @@ class _Attributor:
             author = Found(WORD_RE.findall(post.group(2)), q.start, "post")
             self.found[q.id] = author
             self.apply(q, _resolve(author, self.people, None), "post")
+            return True
+        addressee = self.addressee(i)
+        if addressee is not None:
+            self.found[q.id] = Found(addressee.split(), q.start, "addressee")
+            self.apply(q, Result(addressee, self.people.role_of(addressee), None), "addressee")
             return True
         signer = self.signature(q)
         if signer is not None:
@@ -691,6 +722,38 @@ class _Attributor:
     def copy(self, q: Quote, source: Quote, tag: str) -> None:
         q.speaker, q.role, q.speaker_guess, q.attribution = source.speaker, source.role, None, tag
 
+    def addressee(self, i: int) -> str | None:
+        """Whom "you" means in a turn quoting what "you said" ("FARROW: Denise, you told the
+        Post, “…”"): the name the turn calls out before it, else the speaker of the next turn,
+        who answers; None for a quotation outside a turn or not said by "you"."""
+        q = self.quotes[i]
+        holder = self.holder(q)
+        holder = holder if holder is not None and holder.start in self.turns else None
+        words = self.left_words(i) if holder is not None else []
+        said = next((k for k, w in enumerate(words) if w.lower() == "you"), -1)
+        verbs = [w for w in words[said + 1 : said + 4] if is_speech_verb(w) or w in NAMING_VERBS]
+        if holder is None or said < 0 or not verbs:
+            return None
+        called = said > 1 and words[said - 1] == "," and is_capitalised(words[said - 2])
+        if called:
+            return self.people.fullest([words[said - 2]], q.start)
+        later = [t for t in self.turn_starts if t > holder.start]
+        words = _label_words(self.turns[later[0]]) if later else []
+        answer = self.resolve(Found(words, later[0], "turn")).speaker if words else None
+        return answer if answer != holder.speaker else None
+
+    def held_groups(self) -> list[list[Quote]]:
+        """The quotations each quotation or turn holds, in order, one list per holder."""
+        groups: dict[str, list[Quote]] = {}
+        for q in sorted(self.held, key=lambda q: q.start):
+            groups.setdefault(self.holders[q.id].id, []).append(q)
+        return list(groups.values())
+
+    def holder(self, q: Quote) -> Quote | None:
+        """The quotation or transcript turn holding `q`, a quotation its speaker quotes, or
+        None."""
+        return self.holders.get(q.id)
+
     def by_position(self, i: int) -> None:
         """Attribute quote `i`, which names no speaker itself, from the quotations around it."""
         q = self.quotes[i]
@@ -814,11 +877,16 @@ class _Attributor:
 def by_rules(doc: Document, quotes: list[Quote]) -> Evidence:
     """Attribute `doc`'s quotes by the rules alone (in place); what they read, for the ranker."""
     state = _Attributor(doc, quotes)
-    for i in [i for i in range(len(quotes)) if not state.explicit(i)]:
+    top = state.quotes = [q for q in quotes if q.id not in state.holders]
+    for i in [i for i in range(len(top)) if not state.explicit(i)]:
         state.by_position(i)
     state.continue_documents()
-    return Evidence(
-        state.body, state.paragraphs, state.people, quotes, state.found, state.stated_gender
+    for held in state.held_groups():  # what a quotation quotes, read inside it, after it
+        state.quotes = held
+        for i in [i for i in range(len(held)) if not state.explicit(i)]:
+            held[i].attribution = "held"  # named by nothing inside: unknown, no guess
+    return Evidence(  # the ranker weighs the quotations no other holds
+        state.body, state.paragraphs, state.people, top, state.found, state.stated_gender
     )
 
 

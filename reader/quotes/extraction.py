@@ -116,6 +116,7 @@ BROADCAST_ROLES = frozenset(
 DIRECTION_RE = re.compile(r"[(\[][^()\[\]\n]*[)\]]")
 LABEL_LIKE_RE = re.compile(r"[A-Z][^a-z:\n]{1,80}:\s")  # a label TURN_RE does not read
 TURNS_MIN = 3
+NESTED_MIN = 12  # characters of a quotation that may quote another inside it
 PHRASE_MAX_WORDS = 5  # a scare-quoted phrase is a few words embedded in a sentence
 STRIP_END = " \t\r\n\u00a0\u202f,;:"
 
@@ -323,13 +324,28 @@ def _going_on(body: str, turn: Turn, after: Turn | None) -> list[Turn]:
     return found
 
 
+def _with_nested(body: str, spans: list[_Span]) -> list[_Span]:
+    """Add the quotations a marked quotation quotes in marks of another kind (“He said, ‘We
+    need your details’”), each after the one holding it; recovered ones are left out."""
+    nested = []
+    for span in spans:
+        if span.mark < 0 or span.uncertain or span.end - span.start < NESTED_MIN:
+            continue
+        inner = _Scanner(body[span.start : span.end]).run()
+        nested += [
+            _Span(s.mark + span.start, s.start + span.start, s.end + span.start, span.para, False)
+            for s in inner
+            if s.mark >= 0 and not s.uncertain
+        ]
+    return sorted(spans + nested, key=lambda s: s.start) if nested else spans
+
+
 def _with_turns(body: str, spans: list[_Span]) -> list[_Span]:
-    """Add a transcript's turns as quotations (quoted by their label, not by marks)."""
+    """Add a transcript's turns as quotations (quoted by their label, not by marks); the
+    quotations a turn quotes in marks stay quotations of their own ("KEMBLE: She came back with,
+    “I will not be lectured”"), each after the turn holding it."""
     turns = [_Span(-1, t.start, t.end, t.start, False) for t in transcript_turns(body)]
-    if not turns:
-        return spans
-    kept = [s for s in spans if not any(t.start <= s.start < t.end for t in turns)]
-    return sorted(kept + turns, key=lambda s: s.start)
+    return sorted(spans + turns, key=lambda s: s.start)
 
 
 def _is_stray(text: str) -> bool:
@@ -372,7 +388,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
     body = doc.body
     quotes: list[Quote] = []
     nicknames = [m.span(1) for m in NICKNAME_RE.finditer(body)]
-    for span in _with_turns(body, _with_posts(body, _Scanner(body).run())):
+    for span in _with_turns(body, _with_nested(body, _with_posts(body, _Scanner(body).run()))):
         start, end = _trim(body, span.start, span.end)
         if end <= start or not any(c.isalnum() for c in body[start:end]):
             continue

@@ -32,7 +32,7 @@ recounts shout shouted shouts wondered wonders mused muses estimated pointed poi
 assured assures specified indicated detailed clarified affirmed asserted underlined underscored
 signalled signaled proclaimed pledged lamented joked exclaimed retorted revealed disclosed
 boasted summarised summarized judged judges reckoned reckons spoke speaks reaffirmed reaffirms
-confessed confesses
+confessed confesses apologised apologises apologized apologizes
 repeated repeats gushed gushes alleged alleges contended contends blasted slammed fumed
 snapped scoffed bragged griped raved thundered marveled marvelled exulted wrote claims
 exhorted chimed deadpanned huffed demanded pleaded reasoned texted emailed grumbled hinted
@@ -217,7 +217,7 @@ LISTENER_MARKS = LISTENER_VERBS | _words("to with")
 BODY_NOUNS = _words(
     "council committee commission union company board alliance association ministry museum firm "
     "club regulator watchdog charity university college school hospital authority trust "
-    "foundation institute"
+    "foundation institute partnership"
 )
 # The words naming a body of the kind a noun means: "the company" may be "Callan Holdings".
 BODY_KINDS = {
@@ -307,7 +307,7 @@ most few several others all both each every hours days weeks months years minute
 decades back ever perhaps maybe indeed instead finally ultimately fortunately unfortunately
 clearly obviously certainly surely notably similarly likewise besides otherwise thus hence
 nevertheless nonetheless moreover furthermore apparently evidently frankly honestly naturally
-predictably interestingly ironically tellingly"""
+predictably interestingly ironically tellingly i'm i've i'd i'll i’m i’ve i’d i’ll"""
 )
 ORG_WORDS = _words(
     """states kingdom union nations federation republic ministry department office council committee

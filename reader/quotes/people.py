@@ -477,6 +477,9 @@ def _is_subject(body: str, start: int, end: int, floor: int, named_before: int) 
         return True
     if _speaks_after(body, end):
         return True
+    set_off = body[max(floor, start - 3) : start].rstrip().endswith(",")  # "its chief, Jo Hale,
+    if set_off and body.startswith(",", end) and _speaks_after(body, end + 1):  # apologised"
+        return True
     lo = max(floor, start - SUBJECT_REACH)
     breaks = _sentence_breaks(body, lo, start)
     cut = breaks[-1] if breaks else floor
@@ -564,7 +567,8 @@ def find_people(
         acronym = len(body_name) == 1 and body_name[0].isupper() and len(body_name[0]) > 1
         of = _OF_BODY_RE.match(body, m.end())  # "the Ministry of Culture", "Office for …"
         organised = run[-1].lower() in ORG_WORDS and (len(run) > 1 or of is not None)
-        if (acronym and body_name[0].isalpha()) or organised:  # "Federation of Teaching Staff"
+        labels = opening and body.startswith(":", m.end())  # a transcript's "SANDHU:"
+        if (acronym and body_name[0].isalpha() and not labels) or organised:  # "Federation of …"
             opens = not quoted and bool(
                 _SENTENCE_OPEN_RE.search(body, max(0, m.start() - 6), m.start())
             )

@@ -81,7 +81,7 @@ PHRASAL_SPEECH_VERBS = frozenset(
 )
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
 APPOSITIVE = 30  # words of a description set off by commas between a name and its verb
-DOCUMENT_REACH = 16  # words after a document's noun searched for its issuer and its verb
+DOCUMENT_REACH = 20  # words after a document's noun searched for its issuer and its verb
 REPORTED_REACH = 60  # words between a speech verb and the reported clause quoting its subject
 
 
@@ -677,11 +677,14 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
             return document
         if k > 1 and words[k - 1].lower() in COORDINATING:  # "Lazar said he ... and added,"
             first = next((j for j in range(k - 1) if _verb_at(words, j)), -1)
-            found = (
-                phrase_before([*words[: first + 1], last], pos)
-                if first > 0
-                else _subject(words[: k - 1], pos, tag)
-            )
+            opens = [j + 1 for j in range(k - 1) if words[j].lower() in SUBORDINATORS]
+            commas = [j for j in range(k - 1) if words[j] == ","]
+            opens = opens if opens and opens[-1] > max(commas, default=-1) else []
+            if first > 0:
+                found = phrase_before([*words[: first + 1], last], pos)
+            else:  # "…, when the minister turned to Renaud and said": the clause's subject
+                found = _subject(words[opens[-1] : k - 1], pos, tag) if opens else None
+                found = found or _subject(words[: k - 1], pos, tag)
             if found is not None:
                 return Found(found.words, pos, tag, found.role)
         end_se = _skip_aux(words, k - 1, -1) + 1
@@ -925,6 +928,10 @@ def _member_of(words: list[str], start: int, end: int, pos: int, tag: str) -> Fo
     if j == 0 or words[j - 1] not in links or any(w in CLAUSE_OPENERS for w in words[j:start]):
         return None  # "at the rally where Ana Ruiz spoke": Ruiz speaks, not who was at it
     before = _backward(words, j - 1)
+    if before >= j - 1:  # "A woman selling programmes outside the Kop told": the woman
+        before = next(
+            (d for d in range(j - 2, max(-1, j - 6), -1) if _unnamed_at(words, d)), before
+        )
     name, role = split_name(words[before : j - 1])
     if not name and before < j - 1 and any(map(is_head, words[before : j - 1])):
         return Found(words[before:end], pos, tag)  # "A source at the museum told", "one

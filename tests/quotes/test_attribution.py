@@ -1974,3 +1974,48 @@ def test_it_said_and_a_lower_case_body_noun_mean_the_body_named_before() -> None
         "Coldwater County Fire Authority",
         "Coldwater County Fire Authority",
     ]
+
+
+def test_a_quotation_quoted_inside_another_is_read_inside_it_never_given_the_outer_speaker() -> (
+    None
+):
+    quotes = analysed(
+        "Colette Brannigan had a call in May. \u201cHe said, \u2018Colette, we just need to"
+        " confirm your details,\u2019 and I believed him,\u201d she said.",
+        "Terry Baldock still lives by the ground. \u201cMy coach used to say, \u2018The ground is"
+        " the club.\u2019 Ray Pike said \u2018never sell\u2019 every week,\u201d Baldock said.",
+    )
+    said = {q.text: q.speaker for q in quotes}
+    assert said["Colette, we just need to confirm your details"] is None  # "He": not Brannigan
+    assert said["never sell"] == "Ray Pike"
+    assert said["The ground is the club."] is None  # no name inside: unknown, not Baldock
+    outer = [q for q in quotes if q.text.startswith(("He said", "My coach"))]
+    assert [q.speaker for q in outer] == ["Colette Brannigan", "Terry Baldock"]
+
+
+def test_the_subject_of_a_clause_opened_by_when_says_what_follows_and_said() -> None:
+    quotes = analysed(
+        "Ruth, the moment everyone talks about came late, when the prime minister turned to"
+        " Elise Renaud and said, \u201cYou cannot run a country on slogans.\u201d",
+    )
+    assert quotes[0].speaker != "Ruth"
+    assert "minister" in quotes[0].role
+
+
+def test_a_body_a_report_and_an_apology_name_their_speakers() -> None:
+    quotes = analysed(
+        "The Northvale Health Partnership was hacked. The partnership said in a statement:"
+        " \u201cDo not engage with callers.\u201d",
+        "A woman selling programmes outside the Kop told me: \u201cI care that we exist.\u201d",
+        "A 2021 inspection report, compiled by the independent inspecting engineer Colin"
+        " Brayfield and seen by the Courier, states that \u201cremedial works are urgent\u201d.",
+        "Derek Fenwick said he had warned managers in 2022.",
+        "Appearing before the committee on Tuesday, the company\u2019s chief executive, Gareth"
+        " Pennock, apologised. \u201cI am sorry for the fear,\u201d he told councillors.",
+    )
+    assert [q.speaker for q in quotes] == [
+        "Northvale Health Partnership",
+        UNNAMED + "woman",
+        "Colin Brayfield",
+        "Gareth Pennock",
+    ]

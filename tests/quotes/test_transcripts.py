@@ -6,7 +6,7 @@ from reader.documents.model import Document
 from reader.quotes import analyse
 from reader.quotes.attribution import attribute
 from reader.quotes.extraction import extract_quotes, transcript_turns
-from reader.quotes.model import Quote
+from reader.quotes.model import UNNAMED, Quote
 from reader.quotes.names import split_name
 
 
@@ -33,11 +33,12 @@ HEARING = make(
 )
 
 
-def test_each_labelled_turn_is_one_quotation_and_marks_inside_stay_in() -> None:
+def test_each_labelled_turn_is_one_quotation_and_what_it_quotes_in_marks_another() -> None:
     turns = extract_quotes(HEARING)
     assert [q.text[:28] for q in turns] == [
         "The committee will come to o",
         "Thank you. The dredging will",
+        "not before April",
         "Is that a promise to this co",
         "It is a forecast, not a prom",
         "Nobody asked the pilots. We ",
@@ -49,11 +50,31 @@ def test_each_labelled_turn_is_one_quotation_and_marks_inside_stay_in() -> None:
 def test_a_turn_speaks_for_its_label_named_in_full_from_the_article() -> None:
     quotes = analysed(HEARING)
     assert quotes[1].speaker == "Oren Vance"
-    assert quotes[3].speaker == "Oren Vance"
+    assert quotes[4].speaker == "Oren Vance"
     assert quotes[1].attribution == "turn"
     assert (
-        quotes[4].speaker == "Tilda Marsh"
+        quotes[5].speaker == "Tilda Marsh"
     )  # the name in the label's note, not "Harbour Resident"
+
+
+def test_what_a_turn_quotes_is_its_source_s_never_the_turn_s_speaker() -> None:
+    show = make(
+        "Podcast transcript. Presented by Mick Farrow, with Denise Okafor of the fans' trust.",
+        "FARROW: Lucian Marchetti promised a lot on day one. He also said \u201cno decision on"
+        " the ground without the fans\u201d.",
+        "OKAFOR: He did. And a source close to the club told me, \u201cthe deal is done by"
+        " Christmas.\u201d",
+        "FARROW: Denise, you told the Post this week, \u201cWe want a golden share.\u201d",
+        "OKAFOR: We do. I wrote, \u201cWe request sight of the loan\u201d, and had no answer.",
+    )
+    said = {q.text: q.speaker for q in analysed(show)}
+    assert said["no decision on the ground without the fans"] == "Lucian Marchetti"
+    assert said["the deal is done by Christmas."] == UNNAMED + "source"
+    assert said["We want a golden share."] == "Denise Okafor"  # whom "you" calls out
+    assert said["We request sight of the loan"] is None  # "I wrote": not read as the turn's
+    assert said["We do. I wrote, \u201cWe request sight of the loan\u201d, and had no answer."] == (
+        "Denise Okafor"
+    )
 
 
 def test_a_generic_label_names_nobody() -> None:
@@ -311,3 +332,13 @@ def test_a_role_label_with_its_holder_in_capitals_speaks_for_the_holder() -> Non
     )
     quotes = analysed(show)
     assert [q.speaker for q in quotes] == [None, "Kai Olsen", "Tilda Marsh", "Kai Olsen"]
+
+
+def test_a_host_introducing_himself_is_named_without_i_m() -> None:
+    show = make(
+        "FARROW: Hello and welcome to Terrace Talk. I\u2019m Mick Farrow.",
+        "OKAFOR: Thanks, Mick. Good to be back.",
+        "FARROW: Let us start with the takeover.",
+        "OKAFOR: Gladly.",
+    )
+    assert [q.speaker for q in analysed(show)][::2] == ["Mick Farrow", "Mick Farrow"]
