@@ -131,6 +131,14 @@ SIGNATURE_RE = re.compile(
     r"(?:[ \t]*,[ \t]*[^\n.!?,]{1,40}){0,3}\.?[ \t]*$"
 )
 CLOSING = MARKS_AND_SPACE + "\n\u201d\u2019.,"  # what may close a quotation before its signature
+# A paragraph naming whose the quotation standing before it was: "That was the view of Kenji
+# Morrow", "Those were the words of Ana Ruiz", "The words are Tariq Saleem’s".
+_NAME = r"([A-Z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,3})"
+NAMED_AFTER_RE = re.compile(
+    r"(?:(?:That|This|Those|These|Such) (?:was|is|were|are) (?:the )?(?:view|verdict|words?|"
+    rf"assessment|warning|message|judge?ment|opinion|conclusion|reaction|response) of {_NAME}"
+    rf"|The words (?:are|were) {_NAME}[\u2019']s\b)"
+)
 PARTY_TAG_RE = re.compile(
     r"\s*\((?:[RDI]|Ind|Dem|Rep)(?:[-\u2013,]\s?[A-Z][A-Za-z.]*)?\)|,\s*[RDI]-[A-Z][A-Za-z.]*,"
 )
@@ -196,7 +204,8 @@ def _resolve(
     role_text = " ".join(role) if heads or member else ""
     at = first in INDEFINITE and len(role) > 1 and role[-1].lower() in UNNAMED_TAIL
     if parts and at and not SPOKESPEOPLE.intersection(w.lower() for w in role):
-        described = _described_as(role)  # "an analyst at Corlan Securities": where they work
+        described = _described_as(role)  # "an analyst at Corlan Securities", "one resident of
+        # Sorvik": where they work or live
         if described:
             return Result(UNNAMED + described, " ".join(role + parts), None)
     placed = people.is_place(" ".join(parts)) and found.tag != "document"  # "by the firm X"
@@ -233,6 +242,8 @@ def _resolve(
     # executive", not the CEO; "a controller shouting"
     if described and _leaves_unnamed(first, described):  # "a senior official said"
         return Result(UNNAMED + described, role_text, None)
+    if described and definite and not match and found.role[:1] == ["who"]:  # "the owner, who
+        return Result(UNNAMED + described, role_text, None)  # has run it for years, said"
     head = described.split()[-1].lower() if described and definite else ""
     earlier = head and people.described_before(head, floor, pos)
     if earlier:  # "the official said" after "A museum official, who declined to be named"
@@ -313,7 +324,8 @@ def _leaves_unnamed(first: str, described: str) -> bool:
     "one fan", "two officials", "sources" (a bare plural), "the insider", not "the official"."""
     bare_plural = described == first and first.endswith("s")
     anonymous = described.split()[-1].lower() in ANONYMOUS_HEADS  # "the insider said"
-    return first in INDEFINITE or first in QUANTIFIERS or bare_plural or anonymous
+    mine = first == "my"  # "my manager said" in someone's words: someone they leave unnamed
+    return first in INDEFINITE or first in QUANTIFIERS or bare_plural or anonymous or mine
 
 
 def _described_as(role: list[str]) -> str:
@@ -589,10 +601,10 @@ class _Attributor:
             self.found[q.id] = author
             self.apply(q, _resolve(author, self.people, None), "post")
             return True
-        addressee = self.addressee(i)
-        if addressee is not None:
-            self.found[q.id] = Found(addressee.split(), q.start, "addressee")
-            self.apply(q, Result(addressee, self.people.role_of(addressee), None), "addressee")
+        person = self.i_or_you(i)
+        if person is not None:
+            self.found[q.id] = Found(person.split(), q.start, "i-or-you")
+            self.apply(q, Result(person, self.people.role_of(person), None), "i-or-you")
             return True
         signer = self.signature(q)
         if signer is not None:
@@ -622,6 +634,9 @@ class _Attributor:
         meant = self.unnamed_meant(q, found)  # "Her daughter, who ... . “…,” she said."
         self.found[q.id] = found = meant or found
         result = self.resolve(found, q)
+        holder = self.holder(q)
+        if holder is not None and result.speaker == holder.speaker:  # what a speaker quotes
+            result = Result(None, result.role, None)  # is another's words
         if meant and result.speaker is None:
             result = _unnamed(meant.words)
         self.apply(q, result, found.tag)
@@ -722,17 +737,21 @@ class _Attributor:
     def copy(self, q: Quote, source: Quote, tag: str) -> None:
         q.speaker, q.role, q.speaker_guess, q.attribution = source.speaker, source.role, None, tag
 
-    def addressee(self, i: int) -> str | None:
-        """Whom "you" means in a turn quoting what "you said" ("FARROW: Denise, you told the
-        Post, “…”"): the name the turn calls out before it, else the speaker of the next turn,
-        who answers; None for a quotation outside a turn or not said by "you"."""
+    def i_or_you(self, i: int) -> str | None:
+        """Whom "I" or "you" means in a quotation or turn quoting what "I said" (its speaker)
+        or, in a turn, what "you said" ("FARROW: Denise, you told the Post, “…”"): the name the
+        turn calls out before it, else the speaker of the next turn, who answers; None for a
+        quotation no other holds or not said by "I" or "you"."""
         q = self.quotes[i]
         holder = self.holder(q)
-        holder = holder if holder is not None and holder.start in self.turns else None
         words = self.left_words(i) if holder is not None else []
-        said = next((k for k, w in enumerate(words) if w.lower() == "you"), -1)
+        said = next((k for k, w in enumerate(words) if w.lower() in ("you", "i")), -1)
         verbs = [w for w in words[said + 1 : said + 4] if is_speech_verb(w) or w in NAMING_VERBS]
         if holder is None or said < 0 or not verbs:
+            return None
+        if words[said] == "I":  # "On the day I said, “…”": the speaker quoting themselves
+            return holder.speaker
+        if holder.start not in self.turns:
             return None
         called = said > 1 and words[said - 1] == "," and is_capitalised(words[said - 2])
         if called:
@@ -774,6 +793,8 @@ class _Attributor:
             return self.copy(q, nxt, "continued-by")
         lead = self.body[self.paragraphs[p][0] : q.start]
         opens_paragraph = len(lead) < 8 and not lead.strip(MARKS_AND_SPACE)
+        if opens_paragraph and self.named_after(q, p):
+            return None
         if opens_paragraph and p > 0:
             if self.introduced(q, p - 1, prev):
                 return None
@@ -849,6 +870,20 @@ class _Attributor:
         end = lo + len(text)
         starts = [s for s in sentence_starts(self.body, lo, end) if s < end - 1]
         return (starts[-1] if starts else lo), end
+
+    def named_after(self, q: Quote, p: int) -> bool:
+        """A quotation standing alone as paragraph `p` whose speaker the next paragraph opens
+        by naming ("“…” || That was the view of Kenji Morrow, an analyst", "The words are Tariq
+        Saleem’s."): attributed to that person."""
+        if p + 1 >= len(self.paragraphs) or self.body[q.end : self.paragraphs[p][1]].strip(CLOSING):
+            return False
+        named = NAMED_AFTER_RE.match(self.body, self.paragraphs[p + 1][0])
+        if named is None:
+            return False
+        found = Found((named.group(1) or named.group(2)).split(), named.start(), "named-after")
+        self.apply(q, self.resolve(found), "named-after")
+        self.found[q.id] = found
+        return q.speaker is not None
 
     def introduced(self, q: Quote, p: int, prev: Quote | None) -> bool:
         """The last sentence of paragraph `p` introduces `q`: it ends with a colon ("Peskov

@@ -32,7 +32,7 @@ recounts shout shouted shouts wondered wonders mused muses estimated pointed poi
 assured assures specified indicated detailed clarified affirmed asserted underlined underscored
 signalled signaled proclaimed pledged lamented joked exclaimed retorted revealed disclosed
 boasted summarised summarized judged judges reckoned reckons spoke speaks reaffirmed reaffirms
-confessed confesses apologised apologises apologized apologizes
+confessed confesses confided confides apologised apologises apologized apologizes
 repeated repeats gushed gushes alleged alleges contended contends blasted slammed fumed
 snapped scoffed bragged griped raved thundered marveled marvelled exulted wrote claims
 exhorted chimed deadpanned huffed demanded pleaded reasoned texted emailed grumbled hinted
@@ -125,7 +125,7 @@ DOCUMENT_NOUNS = _words(
     """lawsuit suit complaint filing statement report letter memo indictment motion petition
 brief document email release ruling order communiqué communique review study analysis survey
 poll audit assessment forecast projection notice advisory bulletin guidance judgment judgement
-declaration resolution manifesto advice warning"""
+declaration resolution manifesto advice warning message timeline"""
 )
 
 
@@ -172,7 +172,8 @@ businesswoman tycoon billionaire investor financier industrialist actor actress 
 artist player striker footballer goalkeeper midfielder athlete referee pundit commentator landlord
 landlady priest vicar pastor chef designer photographer producer filmmaker novelist poet user
 commenter caller viewer listener schoolteacher lecturer librarian electrician plumber cleaner
-miner fisherman"""
+miner fisherman deckhand sailor seafarer crewman waiter waitress bartender barman cashier
+labourer laborer welder janitor caretaker"""
 )
 # People described by what they are, never titles: heads of a description only in lower case
 # ("one fan said", "her neighbour"), where "Fan Bingbing" or "Patient Protection" are names.
@@ -181,7 +182,7 @@ LAY_PEOPLE = _words(
 passer-by onlooker shopper customer commuter mourner spectator pensioner survivor relative friend
 colleague daughter son wife husband sister brother widow widower partner girlfriend boyfriend
 aunt uncle cousin niece nephew evacuee victim passenger patient tenant homeowner retiree
-bystander"""
+bystander cook porter baker butcher builder clerk courier reader"""
 )
 # Roles in politics that anyone may hold ("Clinton ally James Carville", "GOP strategist X").
 POLITICAL_ROLES = _words(
@@ -204,7 +205,9 @@ LY_NOUNS = _words(
     "family rally ally supply assembly reply anomaly monopoly belly bully folly elderly"
 )
 # Determiners that open a description: "the union leader", "its chief executive", "one insider".
-DETERMINERS = frozenset(["the", "a", "an", "one", "another", "its", "his", "her", "their", "our"])
+DETERMINERS = frozenset(
+    ["the", "a", "an", "one", "another", "its", "his", "her", "their", "our", "my"]
+)
 INDEFINITE = frozenset(["a", "an", "one", "another"])
 # Words that count people left unnamed ("two officials said", "several residents said").
 QUANTIFIERS = frozenset(["two", "three", "four", "several", "some", "many", "other", "few"])
@@ -315,15 +318,15 @@ commission house palace kremlin government parliament congress senate assembly a
 organisation organization institute university college school bank fund court party army navy
 forces police company corporation corp inc ltd group association foundation center centre
 declaration agreement treaty accord accords protocol format news times post journal press
-network street square avenue road city county province region island islands sea ocean river
-airport station cooperation security europe pentagon alliance summit war media television tv
-radio confederation workers employers board league club society trust authority service services
-athletic united rovers wanderers albion embassy church show programme program podcast magazine
-newspaper gazette tribune herald channel broadcaster charity firm campaign movement watchdog
-coalition initiative lobby label stadium arena venue project forum partnership hospital clinic
-airlines airways freight chemical chemicals industries holdings technologies pharmaceuticals
-laboratories museum gallery theatre orchestra llp pharmacy shop store restaurant cafe hotel bakery
-supermarket health healthcare energy motors systems software logistics"""
+network street square avenue road city county province region island islands sea ocean river bar
+pub inn airport station cooperation security europe pentagon alliance summit war media
+television tv radio confederation workers employers board league club society trust authority
+service services athletic united rovers wanderers albion embassy church show programme program
+podcast magazine newspaper gazette tribune herald channel broadcaster charity firm campaign
+movement watchdog coalition initiative lobby label stadium arena venue project forum partnership
+hospital clinic airlines airways freight chemical chemicals industries holdings technologies
+pharmaceuticals laboratories museum gallery theatre orchestra llp pharmacy shop store restaurant
+cafe hotel bakery supermarket health healthcare energy motors systems software logistics"""
 )
 # Parts of a place: "Harrow Field's stands" makes Harrow Field a place, never a speaker.
 PLACE_NOUNS = _words(
@@ -339,7 +342,7 @@ BUILT_PLACES = PLACE_HEADS | _words(
 # Organisation words that name a place, not a body that speaks ("Calder Lane", "Harrow Road").
 PLACE_WORDS = PLACE_HEADS | _words(
     "street square avenue road lane city county province region island islands sea ocean river "
-    "airport station venue"
+    "airport station venue bar pub inn"
 )
 BODY_NAME_WORDS = 6  # the most words of a body's name
 PARTICLES = _words("de del van von der den ter al bin ibn da das dos di du le la")

@@ -131,6 +131,7 @@ _UNNAMED_RE = re.compile(
     rf"({_HEADS})\b(?:\s+for\s+(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,4}})?"
 )
 _WHO_RE = re.compile(r"\s+who\s")
+_SCENE_RE = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At|From|Near|Outside|Inside)\s+$")
 _HEAD_FROM_RE = re.compile(rf"\b(?:{_HEADS})\s+from\s+$")  # "the coach from " Almoraz
 # What follows a dateline's place: "SANDVÅG — ", "PORT ELLERY, Skellan (Wire) - ".
 _DATELINE_RE = re.compile(
@@ -589,6 +590,9 @@ def find_people(
         first_named = _first_name_gender(" ".join(name))  # "reporting from Nina Castell"
         if len(name) > 1 and not role and not first_named and _located(body, m.start(), m.end()):
             people.places.add(fold(" ".join(name)))  # inside a quotation too
+        opened = " ".join(run[:-1]) if len(run) > 1 else body[max(0, m.start() - 12) : m.start()]
+        if len(name) == 1 and body.startswith(",", m.end()) and _SCENE_RE.search(opened + " "):
+            people.places.add(fold(name[0]))  # "In Radomir, the president said": a place
         if quoted:
             continue
         after_of = _PLACE_BEFORE.search(body, max(0, m.start() - 30), m.start())

@@ -59,7 +59,7 @@ MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 WINDOW = 250  # characters read on each side of a quotation
 # Words placing a source left unnamed after its description: "a source close to the club".
 UNNAMED_TAIL = frozenset(
-    ["at", "in", "from", "with", "close", "familiar", "inside", "outside", "near"]
+    ["at", "in", "of", "from", "with", "close", "familiar", "inside", "outside", "near"]
 )
 TAIL_REACH = 8  # words of such a place before the speech verb
 # Verbs whose subject issues a document that may speak later: "X sued", "Y released a report".

@@ -2019,3 +2019,84 @@ def test_a_body_a_report_and_an_apology_name_their_speakers() -> None:
         "Colin Brayfield",
         "Gareth Pennock",
     ]
+
+
+def test_unnamed_crews_and_staff_are_described_and_a_surname_like_job_only_in_lower_case() -> None:
+    quotes = analysed(
+        "A deckhand who works on another ferry, and who asked not to be named, told the Courier"
+        " that crews had reported a leak.",
+        "\u201cWe had been told for weeks,\u201d he said.",
+        "\u201cEverybody knew,\u201d said a line cook who worked at the restaurant for three years.",
+        "Ed Cook, the harbour master, spoke later. \u201cThe door was checked,\u201d Cook said.",
+        "The owner, who has run the bar for thirty years, said: \u201cHalf the crews drink here.\u201d",
+    )
+    assert [q.speaker for q in quotes] == [
+        UNNAMED + "deckhand",
+        UNNAMED + "line cook",
+        "Ed Cook",
+        UNNAMED + "owner",
+    ]
+
+
+def test_my_manager_in_someone_s_words_is_unnamed_and_a_scene_s_place_never_speaks() -> None:
+    quotes = analysed(
+        "Maya Ferreira is a designer. \u201cMy manager called me and said, \u2018Please don\u2019t"
+        " ask me anything,\u2019 and hung up,\u201d Ferreira said.",
+        "In Radomir, the president, Teodor Lasko, addressed the nation. \u00ab Our soldiers will"
+        " hold \u00bb, he declared.",
+        "\u00ab We thought it was over \u00bb, confided a diplomat from the delegation.",
+    )
+    assert [q.speaker for q in quotes] == [
+        "Maya Ferreira",
+        UNNAMED + "manager",
+        "Teodor Lasko",
+        UNNAMED + "diplomat",
+    ]
+    [bar] = analysed(
+        "At the Anchor Bar on Quay Street, the owner, who has run it for decades, said he had"
+        " heard it. \u201cHalf the crews drink here,\u201d he said."
+    )
+    assert bar.speaker is None  # not "Bar", titled "Anchor"
+
+
+def test_a_message_or_timeline_speaks_for_who_sent_it_and_a_resident_of_a_place_is_unnamed() -> (
+    None
+):
+    quotes = analysed(
+        "Vasquez then read from a message sent by the chief engineer, Malcolm Ferrie, to a"
+        " manager. \u201cThe seal is still weeping,\u201d the message read.",
+        'The ferry "began to list at 9:41 p.m.," according to a timeline released by the'
+        " Tessaly Coast Guard.",
+        "\u2018We sleep in the cellar,\u2019 one resident of Sorvik told reporters.",
+        "A reader wrote to me to say she had eaten there. \u201cI should pay the staff,\u201d she"
+        " wrote.",
+    )
+    assert [q.speaker for q in quotes] == [
+        "Malcolm Ferrie",
+        "Tessaly Coast Guard",
+        UNNAMED + "resident",
+        UNNAMED + "reader",
+    ]
+
+
+def test_a_speaker_quoting_others_is_not_their_speaker_but_i_said_is_the_speaker_s_own() -> None:
+    quotes = analysed(
+        "Sofia Brandt runs the relief convoy. \u201cOne of our drivers radioed in and said,"
+        " \u2018The road is open,\u2019 so we moved,\u201d Brandt said.",
+        "Moira Tallent chairs the council. \u201cOn the day I said, \u2018People were told it"
+        " was safe,\u2019 and I meant it,\u201d Tallent said.",
+    )
+    said = {q.text: q.speaker for q in quotes}
+    assert said["The road is open"] == UNNAMED + "driver"  # not Brandt, who reports it
+    assert said["People were told it was safe"] == "Moira Tallent"
+
+
+def test_a_quotation_standing_alone_is_whose_the_next_paragraph_names() -> None:
+    quotes = analysed(
+        "In a statement, Lumenvale said: \u201cWe respect our staff.\u201d",
+        "\u201cTwo quarters from now nobody will remember the layoffs.\u201d",
+        "That was the view of Kenji Morrow, an analyst at Brightwater Securities.",
+        "\u201cCelebrity does not put you above the law.\u201d",
+        "The words are Tariq Saleem\u2019s. He organises the claimants.",
+    )
+    assert [q.speaker for q in quotes][1:] == ["Kenji Morrow", "Tariq Saleem"]

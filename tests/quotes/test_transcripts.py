@@ -71,7 +71,7 @@ def test_what_a_turn_quotes_is_its_source_s_never_the_turn_s_speaker() -> None:
     assert said["no decision on the ground without the fans"] == "Lucian Marchetti"
     assert said["the deal is done by Christmas."] == UNNAMED + "source"
     assert said["We want a golden share."] == "Denise Okafor"  # whom "you" calls out
-    assert said["We request sight of the loan"] is None  # "I wrote": not read as the turn's
+    assert said["We request sight of the loan"] == "Denise Okafor"  # "I wrote": her own words
     assert said["We do. I wrote, \u201cWe request sight of the loan\u201d, and had no answer."] == (
         "Denise Okafor"
     )
