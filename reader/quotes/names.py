@@ -310,7 +310,8 @@ most few several others all both each every hours days weeks months years minute
 decades back ever perhaps maybe indeed instead finally ultimately fortunately unfortunately
 clearly obviously certainly surely notably similarly likewise besides otherwise thus hence
 nevertheless nonetheless moreover furthermore apparently evidently frankly honestly naturally
-predictably interestingly ironically tellingly i'm i've i'd i'll i’m i’ve i’d i’ll"""
+predictably interestingly ironically tellingly nobody somebody someone everyone everybody anyone
+anybody nothing everything i'm i've i'd i'll i’m i’ve i’d i’ll"""
 )
 ORG_WORDS = _words(
     """states kingdom union nations federation republic ministry department office council committee

@@ -21,6 +21,7 @@ from reader.quotes.names import (
     DETERMINERS,
     FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
+    GENERIC_ROLES,
     GROUP_NOUNS,
     HONORIFICS,
     INDEFINITE,
@@ -33,6 +34,7 @@ from reader.quotes.names import (
     PARTICLES,
     PERSON_ROLES,
     PLACE_NOUNS,
+    PLACE_WORDS,
     PRONOUNS,
     ROLE_HEADS,
     ROLE_HINTS,
@@ -123,14 +125,16 @@ _SCENE_OPENERS = frozenset(
         "then",
     ]
 )
-# A person left unnamed: an indefinite or owned description ("one pharmacist", "A senior museum
-# official", "A spokeswoman for the commission", "Her neighbour"), group 2 its head (no body).
+# A person left unnamed: an indefinite, owned or definite description ("one pharmacist", "A
+# senior museum official", "A spokeswoman for the commission", "Her neighbour", "the owner"),
+# group 2 its head (no body).
 _HEADS = "|".join(sorted((ROLE_HEADS - ORG_WORDS) | LAY_PEOPLE, key=len, reverse=True))
 _UNNAMED_RE = re.compile(
-    r"\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Hh]er|[Hh]is|[Tt]heir)\s+((?:[\w\-]+\s+){0,3}?)"
+    r"\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Hh]er|[Hh]is|[Tt]heir|[Tt]he)\s+((?:[\w\-]+\s+){0,3}?)"
     rf"({_HEADS})\b(?:\s+for\s+(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,4}})?"
 )
 _WHO_RE = re.compile(r"\s+who\s")
+_TOLD_GENDER_RE = re.compile(r"\s+(?:said|says|told\s+\w+|claimed|insisted)\s+(he|she)\b")
 _SCENE_RE = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At|From|Near|Outside|Inside)\s+$")
 _HEAD_FROM_RE = re.compile(rf"\b(?:{_HEADS})\s+from\s+$")  # "the coach from " Almoraz
 # What follows a dateline's place: "SANDVÅG — ", "PORT ELLERY, Skellan (Wire) - ".
@@ -165,8 +169,9 @@ class People:
     # sentence) of named bodies
     short_bodies: set[str] = field(default_factory=set)  # first words of bodies named in full
     firms: set[str] = field(default_factory=set)  # names that own a firm's things
-    unnamed: list[tuple[int, str]] = field(default_factory=list)  # (pos, description) of
-    # people left unnamed as a sentence's subject ("One pharmacist said", "Her neighbour, who")
+    unnamed: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, description,
+    # gender "m", "f" or "") of people left unnamed as a sentence's subject ("One pharmacist
+    # said", "Her neighbour, who", "The first caller said he was")
     described: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, head, words)
     # of every person introduced unnamed ("spoke to a former employee")
 
@@ -305,12 +310,10 @@ class People:
         """The last person left unnamed as a subject between `lo` and `pos` whom `pronoun` may
         mean (the description: "one pharmacist"), or None."""
         want = {"he": "m", "she": "f"}.get(pronoun)
-        i = bisect.bisect_left(self.unnamed, (pos, ""))
-        for at, description in reversed(self.unnamed[:i]):
+        i = bisect.bisect_left(self.unnamed, (pos, "", ""))
+        for at, description, said in reversed(self.unnamed[:i]):
             if at < lo:
                 return None
-            words = {fold(w) for w in description.split()}  # "a spokeswoman", "his father"
-            said = "m" if words & MALE_WORDS else "f" if words & FEMALE_WORDS else ""
             if not (want and said and said != want):
                 return description
         return None
@@ -588,7 +591,9 @@ def find_people(
         if not quoted and (_FIRM_THINGS_RE.match(body, m.end()) or shares_in):
             people.firms.add(clean_token(" ".join(body_name)))  # "Carrier's parent company"
         first_named = _first_name_gender(" ".join(name))  # "reporting from Nina Castell"
-        if len(name) > 1 and not role and not first_named and _located(body, m.start(), m.end()):
+        located = _located(body, m.start(), m.end())
+        streets = len(name) > 1 and name[-1].lower() in PLACE_WORDS - {"park"}  # "Quay Street"
+        if len(name) > 1 and not role and not first_named and (located or streets):
             people.places.add(fold(" ".join(name)))  # inside a quotation too
         opened = " ".join(run[:-1]) if len(run) > 1 else body[max(0, m.start() - 12) : m.start()]
         if len(name) == 1 and body.startswith(",", m.end()) and _SCENE_RE.search(opened + " "):
@@ -627,8 +632,14 @@ def find_people(
         if m.group().split()[0].lower() in INDEFINITE:  # "a museum official", not "her rival"
             people.described.append((m.start(), head, f"{m.group(1)}{head}"))
         introduced = _WHO_RE.match(body, m.end())  # "I met a retired nurse who lost her home"
-        if _opens_clause(body, m.start(), para) or _speaks_after(body, m.end()) or introduced:
-            people.unnamed.append((m.start(), m.group().strip()))
+        speaks = _speaks_after(body, m.end())
+        opens = _opens_clause(body, m.start(), para)
+        if m.group().split()[0].lower() == "the":  # "At the bar, the owner, who …, said he had
+            anyone = head in GENERIC_ROLES | LAY_PEOPLE  # …": not a title ("the minister")
+            opens, speaks, introduced = anyone and opens and speaks, False, None
+        if opens or speaks or introduced:
+            described = m.group().strip()
+            people.unnamed.append((m.start(), described, _gender_of(body, described, m.end())))
     found = [f for f in found if not people.is_place(" ".join(f[2]))]
     for start, _, name, *_ in found:  # "Castellan Hydro ... Castellan chief executive": a firm
         if people.is_firm(name):
@@ -703,6 +714,16 @@ def _inverted_speaker(body: str, start: int, end: int, floor: int) -> bool:
 
 
 _DESCRIBED_RE = re.compile(r",[ \t]+(?:[a-z]|\d)[^,;.!?\n\"\u201c\u201d]{0,80},")
+
+
+def _gender_of(body: str, described: str, end: int) -> str:
+    """The gender of a person left unnamed: its description's ("a spokeswoman", "his father")
+    or the pronoun its speech verb reports ("The first caller said he was"): "m", "f" or ""."""
+    words = {fold(w) for w in described.split()}
+    if words & (MALE_WORDS | FEMALE_WORDS):
+        return "m" if words & MALE_WORDS else "f"
+    told = _TOLD_GENDER_RE.match(body, end)
+    return ("m" if told.group(1) == "he" else "f") if told else ""
 
 
 def _speaks_after(body: str, end: int) -> bool:
