@@ -134,6 +134,7 @@ _UNNAMED_RE = re.compile(
     rf"({_HEADS})\b(?:\s+for\s+(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,4}})?"
 )
 _WHO_RE = re.compile(r"\s+who\s")
+_APPOSED_RE = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_HEADS})\b")
 _TOLD_GENDER_RE = re.compile(r"\s+(?:said|says|told\s+\w+|claimed|insisted)\s+(he|she)\b")
 _SCENE_RE = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At|From|Near|Outside|Inside)\s+$")
 _HEAD_FROM_RE = re.compile(rf"\b(?:{_HEADS})\s+from\s+$")  # "the coach from " Almoraz
@@ -640,6 +641,13 @@ def find_people(
         if opens or speaks or introduced:
             described = m.group().strip()
             people.unnamed.append((m.start(), described, _gender_of(body, described, m.end())))
+    people.places -= {  # "came from Jonah Whitcombe, a senior engineer" / "Whitcombe added"
+        fold(" ".join(f[2]))
+        for f in found
+        if is_person_name(f[2])
+        and f[2][-1].lower() not in PLACE_WORDS  # "Quay Street, the owner, said": a street
+        and (_speaks_after(body, f[1]) or _APPOSED_RE.match(body, f[1]))
+    }
     found = [f for f in found if not people.is_place(" ".join(f[2]))]
     for start, _, name, *_ in found:  # "Castellan Hydro ... Castellan chief executive": a firm
         if people.is_firm(name):

@@ -2117,3 +2117,14 @@ def test_he_means_the_person_a_definite_description_made_the_subject_unless_a_ro
         "Colette Brannigan",  # never "Nobody"
         "Colette Brannigan",  # "she", not the caller who "said he was"
     ]
+
+
+def test_a_person_named_after_from_is_no_place_once_described_or_heard_speaking() -> None:
+    quotes = analysed(
+        "The post of the day came from Jonah Whitcombe, a senior engineer in Harwick.",
+        "Jonah Whitcombe later added that he had received an email. \u201cThe email was very"
+        " polite,\u201d he posted.",
+    )
+    assert [q.speaker for q in quotes] == ["Jonah Whitcombe"]
+    [calm] = analysed("She was reporting from Port Aldous Quay. \u201cIt is calm,\u201d she said.")
+    assert calm.speaker is None  # the quay stays a place
