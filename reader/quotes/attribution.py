@@ -90,6 +90,7 @@ from reader.quotes.speech import (
     MARKS_AND_SPACE,
     POSSESSIVE_ENDS,
     SPOKESPEOPLE,
+    TOPIC_PREPOSITIONS,
     UNNAMED_TAIL,
     WINDOW,
     Found,
@@ -443,7 +444,20 @@ class _Attributor:
         holder = self.holder(quote) if quote is not None else None
         if holder is not None and holder.speaker:  # "FARROW: … he said “…”": never Farrow
             addressed |= {holder.speaker}
+        addressed |= self.topic(found.pos)  # "Of Adjei, he said:": never Adjei
         return _resolve(found, self.people, self.last_speaker, recent, floor, addressed)
+
+    def topic(self, pos: int) -> frozenset[str]:
+        """The people a phrase fronting the sentence at `pos` names as its topic ("Of Adjei,",
+        "About Celik,"): whom a pronoun after it does not mean."""
+        lo = self.paragraphs[self.para(pos)][0]
+        starts = [lo, *sentence_starts(self.body, lo, pos)]
+        lead = self.body[starts[-1] : pos]
+        words = lead.split()
+        if not words or words[0].lower() not in TOPIC_PREPOSITIONS or "," not in lead:
+            return frozenset()
+        end = starts[-1] + lead.index(",")
+        return frozenset(m.name for m in self.people.mentions if starts[-1] <= m.pos < end)
 
     def named_inside(self, quote: Quote) -> frozenset[str]:
         """The people the article names whom `quote` names in full or by title and surname

@@ -914,7 +914,8 @@ def _describes(word: str) -> bool:
     """True for a word opening a description of someone ("a former aide", "who ran",
     "playing the senator")."""
     low = word.lower()
-    return word.isalpha() and word.islower() and low != "who" and low not in PRONOUNS
+    opener = low in SUBORDINATORS or low == "where"  # ", where Reed, appearing in person, told"
+    return word.isalpha() and word.islower() and not opener and low not in PRONOUNS
 
 
 def _member_of(words: list[str], start: int, end: int, pos: int, tag: str) -> Found | None:

@@ -2128,3 +2128,27 @@ def test_a_person_named_after_from_is_no_place_once_described_or_heard_speaking(
     assert [q.speaker for q in quotes] == ["Jonah Whitcombe"]
     [calm] = analysed("She was reporting from Port Aldous Quay. \u201cIt is calm,\u201d she said.")
     assert calm.speaker is None  # the quay stays a place
+
+
+def test_a_pronoun_after_a_fronted_topic_never_means_the_topic() -> None:
+    paragraphs = (
+        "Kofi Adjei, 19, scored the winner. Manager Stuart Kilbride said he understood the fans.",
+        "\u201cThey can say what they want,\u201d he said.",
+        "Of Adjei, he said: \u201cKofi has been knocking on the door for weeks.\u201d",
+    )
+    assert by_rules_alone(*paragraphs)[1].speaker == "Stuart Kilbride"
+    assert analysed(*paragraphs)[1].speaker != "Kofi Adjei"  # the ranker may leave it a guess
+
+
+def test_a_speaker_in_a_where_clause_set_off_by_a_description_is_named() -> None:
+    [quote] = analysed(
+        "Lucian Marchetti bought the club in May. The line was repeated at the fans' forum in the"
+        " club lounge, where Marchetti, appearing in person for the first time, told a packed"
+        " room: \u201cWe are in this for the long haul.\u201d"
+    )
+    assert quote.speaker == "Lucian Marchetti"
+    [quote] = analysed(  # a relative "which" still describes the body before it
+        "Kestrel Recovery, which was appointed administrator of Harrow & Vine Ltd on Tuesday,"
+        " said in a statement: \u201cWe will write to all creditors.\u201d"
+    )
+    assert quote.speaker == "Kestrel Recovery"
