@@ -64,6 +64,7 @@ from reader.quotes.names import (
     QUANTIFIERS,
     ROLE_HEADS,
     STATEMENT_NOUNS,
+    STOP_CAPS,
     SUBORDINATORS,
     WORD_RE,
     clean_token,
@@ -140,6 +141,12 @@ NAMED_AFTER_RE = re.compile(
     rf"assessment|warning|message|judge?ment|opinion|conclusion|reaction|response) of {_NAME}"
     rf"|The words (?:are|were) {_NAME}[\u2019']s\b)"
 )
+# A social account's handle as a post's speaker, after the quotation ("“…,” wrote @gina on X")
+# or before it ("u/kid replied: “…”").
+_HANDLE = r"((?:@|u/)[A-Za-z0-9_]{2,30})"
+_POSTED = r"(?:wrote|writes|posted|posts|replied|replies|tweeted|tweets|commented|said|says)"
+HANDLE_AFTER_RE = re.compile(rf"[,.!?]?[\u201d\u2019\"']*\s+{_POSTED}\s+{_HANDLE}\b")
+HANDLE_BEFORE_RE = re.compile(rf"{_HANDLE}\s+{_POSTED}[:,]?\s*[\u201c\u2018\"']?$")
 PARTY_TAG_RE = re.compile(
     r"\s*\((?:[RDI]|Ind|Dem|Rep)(?:[-\u2013,]\s?[A-Z][A-Za-z.]*)?\)|,\s*[RDI]-[A-Z][A-Za-z.]*,"
 )
@@ -225,6 +232,9 @@ def _resolve(
     owners = [fold(clean_token(w)) for w in words[1:-1] if w.endswith(POSSESSIVE_ENDS)]
     if definite and not parts and len(owners) == 1 and owners[0] in BODY_NOUNS | ORG_WORDS:
         role = owners  # "the museum's trustees said", "the company's spokesman said": the body
+    national = _national_body(role)  # "the Corvenne sea ministry", "a spokesperson for the
+    if national and not parts and (definite or _spoken_for(role, national)):  # Aldermark
+        return Result(national, role_text if national not in role_text else "", None)  # …"
     spoken_for = _spoken_for(role)  # "a spokeswoman for the commission": the commission
     if spoken_for and not parts:
         body = people.body_named(spoken_for, pos, floor)
@@ -342,14 +352,32 @@ def _described_as(role: list[str]) -> str:
     return " ".join(words[-4:])
 
 
-def _spoken_for(role: list[str]) -> str | None:
-    """The body noun a spokesperson speaks for ("spokeswoman for the commission" → commission)."""
+def _spoken_for(role: list[str], body: str | None = None) -> str | None:
+    """The body noun a spokesperson speaks for ("spokeswoman for the commission" → commission),
+    or the `body` described after "for" ("a spokesperson for the Aldermark fisheries ministry")."""
     low = [w.lower() for w in role]
     for k in range(len(low) - 2):
         if low[k] in SPOKESPEOPLE and low[k + 1] == "for":
             rest = [w for w in low[k + 2 :] if w not in DETERMINERS]
+            if body is not None:
+                return body if " ".join(rest) == body.lower() else None
             return rest[0] if len(rest) == 1 and rest[0] in BODY_NOUNS | ORG_WORDS else None
     return None
+
+
+def _national_body(role: list[str]) -> str | None:
+    """A body described by the country it serves and its kind, ending the description ("the
+    Corvenne sea ministry", "Aldermark fisheries ministry"), or None."""
+    words = role
+    for k in range(len(role) - 1, -1, -1):  # after "for" or a determiner
+        if role[k].lower() in DETERMINERS or role[k].lower() == "for":
+            words = role[k + 1 :]
+            break
+    if not 2 <= len(words) <= 4 or words[-1] not in ORG_WORDS or not words[-1].islower():
+        return None
+    first, middle = words[0], words[1:-1]
+    proper = is_capitalised(first) and first.lower() not in STOP_CAPS
+    return " ".join(words) if proper and all(w.islower() for w in middle) else None
 
 
 def _holds_office_in(role: list[str]) -> bool:
@@ -615,6 +643,11 @@ class _Attributor:
             self.found[q.id] = author
             self.apply(q, _resolve(author, self.people, None), "post")
             return True
+        handle = self.handle(q)
+        if handle is not None:
+            self.found[q.id] = Found([handle], q.start, "handle")
+            self.apply(q, Result(handle, "", None), "handle")
+            return True
         person = self.i_or_you(i)
         if person is not None:
             self.found[q.id] = Found(person.split(), q.start, "i-or-you")
@@ -750,6 +783,14 @@ class _Attributor:
 
     def copy(self, q: Quote, source: Quote, tag: str) -> None:
         q.speaker, q.role, q.speaker_guess, q.attribution = source.speaker, source.role, None, tag
+
+    def handle(self, q: Quote) -> str | None:
+        """The account a post is quoted from when its handle stands as the speaker ("“…,”
+        wrote @glasshousegina on X", "user u/shardsofrae wrote: “…”"), or None."""
+        after = HANDLE_AFTER_RE.match(self.body, q.end)
+        before = HANDLE_BEFORE_RE.search(self.body, max(0, q.start - 60), q.start)
+        found = after or before
+        return found.group(1) if found else None
 
     def i_or_you(self, i: int) -> str | None:
         """Whom "I" or "you" means in a quotation or turn quoting what "I said" (its speaker)

@@ -2152,3 +2152,20 @@ def test_a_speaker_in_a_where_clause_set_off_by_a_description_is_named() -> None
         " said in a statement: \u201cWe will write to all creditors.\u201d"
     )
     assert quote.speaker == "Kestrel Recovery"
+
+
+def test_a_body_described_by_its_country_and_a_social_handle_speak_as_such() -> None:
+    quotes = analysed(
+        "A spokesperson for the Aldermark fisheries ministry said the threat was \u2018unhelpful"
+        " and unlawful under the treaty\u2019.",
+        "The Corvenne sea ministry later said in a statement that \u2018all options remain on the"
+        " table\u2019.",
+        '"Booked flights for the date. Still crying," wrote @glasshousegina on X.',
+        'On the forum, user u/shardsofrae wrote: "Anyone else notice the high notes?"',
+    )
+    assert [q.speaker for q in quotes] == [
+        "Aldermark fisheries ministry",
+        "Corvenne sea ministry",
+        "@glasshousegina",
+        "u/shardsofrae",
+    ]
