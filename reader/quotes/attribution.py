@@ -105,6 +105,9 @@ from reader.quotes.speech import (
     sentence_subject,
 )
 
+# Prepositions opening a phrase set before a sentence's subject ("In a statement issued on the
+# day of Varga’s sentencing, she said"), whose people the subject is not.
+FRONTING = TOPIC_PREPOSITIONS | frozenset(("in", "at", "from", "during", "despite", "amid"))
 # Words after which a description of an unnamed source goes on about something else.
 DESCRIPTION_ENDS = CLAUSE_OPENERS | UNNAMED_TAIL | frozenset(["of", "for"])
 # Documents a court issues, which speak for its judge: "the ruling states".
@@ -137,7 +140,7 @@ CLOSING = MARKS_AND_SPACE + "\n\u201d\u2019.,"  # what may close a quotation bef
 # Morrow", "Those were the words of Ana Ruiz", "The words are Tariq Saleem’s".
 _NAME = r"([A-Z][\w'\u2019\-]*(?: [A-Z][\w'\u2019\-]*){0,3})"
 NAMED_AFTER_RE = re.compile(
-    r"(?:(?:That|This|Those|These|Such) (?:was|is|were|are) (?:the )?(?:view|verdict|words?|"
+    r"(?:(?:[Tt]hat|[Tt]his|Those|These|Such) (?:was|is|were|are) (?:the )?(?:view|verdict|words?|"
     rf"assessment|warning|message|judge?ment|opinion|conclusion|reaction|response) of {_NAME}"
     rf"|The words (?:are|were) {_NAME}[\u2019']s\b)"
 )
@@ -476,13 +479,14 @@ class _Attributor:
         return _resolve(found, self.people, self.last_speaker, recent, floor, addressed)
 
     def topic(self, pos: int) -> frozenset[str]:
-        """The people a phrase fronting the sentence at `pos` names as its topic ("Of Adjei,",
-        "About Celik,"): whom a pronoun after it does not mean."""
+        """The people a prepositional phrase fronting the sentence at `pos` names ("Of Adjei,",
+        "About Celik,", "In a statement issued on the day of Varga’s sentencing,"): whom a
+        pronoun after it does not mean."""
         lo = self.paragraphs[self.para(pos)][0]
         starts = [lo, *sentence_starts(self.body, lo, pos)]
         lead = self.body[starts[-1] : pos]
         words = lead.split()
-        if not words or words[0].lower() not in TOPIC_PREPOSITIONS or "," not in lead:
+        if not words or words[0].lower() not in FRONTING or "," not in lead:
             return frozenset()
         end = starts[-1] + lead.index(",")
         return frozenset(m.name for m in self.people.mentions if starts[-1] <= m.pos < end)
@@ -927,12 +931,15 @@ class _Attributor:
         return (starts[-1] if starts else lo), end
 
     def named_after(self, q: Quote, p: int) -> bool:
-        """A quotation standing alone as paragraph `p` whose speaker the next paragraph opens
-        by naming ("“…” || That was the view of Kenji Morrow, an analyst", "The words are Tariq
+        """A quotation opening paragraph `p` whose speaker the words right after it name ("‘…,’
+        — that was the verdict of Priya Sandhu"), or the next paragraph does when it stands
+        alone ("“…” || That was the view of Kenji Morrow, an analyst", "The words are Tariq
         Saleem’s."): attributed to that person."""
-        if p + 1 >= len(self.paragraphs) or self.body[q.end : self.paragraphs[p][1]].strip(CLOSING):
-            return False
-        named = NAMED_AFTER_RE.match(self.body, self.paragraphs[p + 1][0])
+        rest = self.body[q.end : self.paragraphs[p][1]]
+        lead = len(rest) - len(rest.lstrip(CLOSING + "\u2014\u2013-"))
+        named = NAMED_AFTER_RE.match(self.body, q.end + lead)  # "‘…,’ — that was the verdict"
+        if named is None and not rest.strip(CLOSING) and p + 1 < len(self.paragraphs):
+            named = NAMED_AFTER_RE.match(self.body, self.paragraphs[p + 1][0])
         if named is None:
             return False
         found = Found((named.group(1) or named.group(2)).split(), named.start(), "named-after")

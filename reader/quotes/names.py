@@ -173,7 +173,7 @@ artist player striker footballer goalkeeper midfielder athlete referee pundit co
 landlady priest vicar pastor chef designer photographer producer filmmaker novelist poet user
 commenter caller viewer listener schoolteacher lecturer librarian electrician plumber cleaner
 miner fisherman deckhand sailor seafarer crewman waiter waitress bartender barman cashier
-labourer laborer welder janitor caretaker"""
+labourer laborer welder janitor caretaker promoter angler"""
 )
 # People described by what they are, never titles: heads of a description only in lower case
 # ("one fan said", "her neighbour"), where "Fan Bingbing" or "Patient Protection" are names.

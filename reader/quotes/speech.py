@@ -196,12 +196,14 @@ def _describing(words: list[str], k: int) -> int:
 
 
 def _plain_speaker(words: list[str], k: int) -> bool:
-    """True for "a" / "one" and a lower-case noun right before a speech verb ("a bystander
-    said"): someone left unnamed whom no list of roles knows."""
+    """True for "a" / "one" and a lower-case noun right before a speech verb or "who" ("a
+    bystander said", "an angler who gave his name"): someone left unnamed whom no list of roles
+    knows."""
     if k + 2 >= len(words) or words[k].lower() not in INDEFINITE:
         return False
     noun, verb = words[k + 1], words[k + 2]
-    return noun.isalpha() and noun.islower() and is_speech_verb(verb) and noun not in PRONOUNS
+    person = is_speech_verb(verb) or verb == "who"  # "said an angler who gave his name as"
+    return noun.isalpha() and noun.islower() and person and noun not in PRONOUNS
 
 
 def _names_someone(words: list[str]) -> bool:

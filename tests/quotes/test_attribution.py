@@ -2169,3 +2169,20 @@ def test_a_body_described_by_its_country_and_a_social_handle_speak_as_such() -> 
         "@glasshousegina",
         "u/shardsofrae",
     ]
+
+
+def test_a_verdict_after_the_quote_names_it_and_a_fronted_phrase_s_people_are_not_she() -> None:
+    quotes = analysed(
+        "The shops have suffered.",
+        "\u2018Takings are down by half,\u2019 \u2014 that was the verdict of Priya Sandhu, who"
+        " runs the corner store.",
+        "\u2018I counted thirty dead trout,\u2019 said a trucker who gave his name only as Keith.",
+    )
+    assert [q.speaker for q in quotes] == ["Priya Sandhu", UNNAMED + "trucker"]
+    paragraphs = (
+        "Dr Eleanor Whitcombe runs the university. Desmond Varga was sentenced on Wednesday.",
+        "She pointed to changes. In a statement issued on the day of Varga\u2019s sentencing, she"
+        " said: \u201cWe have closed the loophole.\u201d",
+    )
+    assert by_rules_alone(*paragraphs)[0].speaker == "Eleanor Whitcombe"
+    assert analysed(*paragraphs)[0].speaker != "Desmond Varga"
