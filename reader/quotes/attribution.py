@@ -434,10 +434,7 @@ class _Attributor:
         self.paragraphs = doc.paragraphs() or [(0, len(doc.body))]
         self.starts = [s for s, _ in self.paragraphs]
         self.turns = {t.start: t for t in transcript_turns(self.body)}
-        self.turn_quotes = {q.start: q for q in quotes if q.start in self.turns}
-        self.turn_starts = sorted(self.turn_quotes)
         self.holders = _holders(quotes)
-        self.held = [q for q in quotes if q.id in self.holders]
         self.narration = _unquoted(self.body, [q for q in quotes if q.start not in self.turns])
         spoken = [(q.start, q.end) for q in quotes if q.start not in self.turns]
         named = without_nicknames(self.body)  # 'Juan "Chico" Manriquez' is Juan Manriquez
@@ -815,16 +812,17 @@ class _Attributor:
         called = said > 1 and words[said - 1] == "," and is_capitalised(words[said - 2])
         if called:
             return self.people.fullest([words[said - 2]], q.start)
-        later = [t for t in self.turn_starts if t > holder.start]
+        later = sorted(t for t in self.turns if t > holder.start)
         words = _label_words(self.turns[later[0]]) if later else []
         answer = self.resolve(Found(words, later[0], "turn")).speaker if words else None
         return answer if answer != holder.speaker else None
 
-    def held_groups(self) -> list[list[Quote]]:
-        """The quotations each quotation or turn holds, in order, one list per holder."""
+    def held_groups(self, quotes: list[Quote]) -> list[list[Quote]]:
+        """The `quotes` (in document order) each quotation or turn holds, one list per holder."""
         groups: dict[str, list[Quote]] = {}
-        for q in sorted(self.held, key=lambda q: q.start):
-            groups.setdefault(self.holders[q.id].id, []).append(q)
+        for q in quotes:
+            if q.id in self.holders:
+                groups.setdefault(self.holders[q.id].id, []).append(q)
         return list(groups.values())
 
     def holder(self, q: Quote) -> Quote | None:
@@ -978,7 +976,7 @@ def by_rules(doc: Document, quotes: list[Quote]) -> Evidence:
     for i in [i for i in range(len(top)) if not state.explicit(i)]:
         state.by_position(i)
     state.continue_documents()
-    for held in state.held_groups():  # what a quotation quotes, read inside it, after it
+    for held in state.held_groups(quotes):  # what a quotation quotes, read inside it, after it
         state.quotes = held
         for i in [i for i in range(len(held)) if not state.explicit(i)]:
             held[i].attribution = "held"  # named by nothing inside: unknown, no guess
