@@ -54,6 +54,7 @@ from reader.quotes.names import (
     EPITHET_MODIFIERS,
     GENERIC_ROLES,
     GROUP_NOUNS,
+    HANDLE,
     INDEFINITE,
     LAY_PEOPLE,
     NAMING_VERBS,
@@ -146,7 +147,7 @@ NAMED_AFTER_RE = re.compile(
 )
 # A social account's handle as a post's speaker, after the quotation ("“…,” wrote @gina on X")
 # or before it ("u/kid replied: “…”").
-_HANDLE = r"((?:@|u/)[A-Za-z0-9_]{2,30})"
+_HANDLE = f"({HANDLE})"
 _POSTED = r"(?:wrote|writes|posted|posts|replied|replies|tweeted|tweets|commented|said|says)"
 HANDLE_AFTER_RE = re.compile(rf"[,.!?]?[\u201d\u2019\"']*\s+{_POSTED}\s+{_HANDLE}\b")
 HANDLE_BEFORE_RE = re.compile(rf"{_HANDLE}\s+{_POSTED}[:,]?\s*[\u201c\u2018\"']?$")

@@ -365,6 +365,7 @@ WORD_RE = re.compile(
 
 # A short line with no closing punctuation, then a capitalised line: a heading, not a sentence
 # wrapped onto the next line.
+HANDLE = r"(?:@|u/)[A-Za-z0-9_]{2,30}"  # a social account: "@gina_b", "u/kingsmere_kid"
 HEADING_LINE_RE = re.compile('(?m)^[^\n]{1,60}(?<![.!?:;,"\u201d\'\u2019)])\n(?=[A-Z0-9\u201c"])')
 
 
@@ -510,7 +511,8 @@ def is_person_name(name: list[str]) -> bool:
         return False
     for word in name:
         low = word.lower()
-        acronym = word.isupper() and len(word.rstrip(".")) > 1  # "NATO", not the initial "E."
+        initials = re.fullmatch(r"(?:[A-Z]\.)+", word)  # "E.", "J.J."
+        acronym = word.isupper() and len(word.rstrip(".")) > 1 and not initials  # "NATO"
         if low in ORG_WORDS or low in STOP_CAPS or acronym:
             return False
     return True

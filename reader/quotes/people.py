@@ -23,6 +23,7 @@ from reader.quotes.names import (
     FEMALE_WORDS,
     GENERIC_ROLES,
     GROUP_NOUNS,
+    HANDLE,
     HONORIFICS,
     INDEFINITE,
     LAY_PEOPLE,
@@ -57,12 +58,16 @@ from reader.quotes.names import (
 from reader.quotes.nonnames import is_party_member, speaker_or_none
 from reader.quotes.speech import POSSESSIVE_ENDS
 
-_CAP = rf"(?:{ABBREVIATED}(?=\s[A-Z])|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019'\-]*)"
+_CAP = (  # initials ("J.J.", "U.S."), an abbreviation ("Sen."), a capitalised word
+    rf"(?:(?:[A-Z]\.){{2,}}(?=\s[A-Z])|{ABBREVIATED}(?=\s[A-Z])"
+    r"|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019'\-]*)"
+)
 _PARTICLES = "|".join(sorted(PARTICLES, key=len, reverse=True))
 NAME_RUN_RE = re.compile(  # "Elena de la Peña": up to two particles between capitalised words
-    rf"(?<![\w\u2019'])(?:{_CAP})(?:[ \t\u00a0]+(?:(?:{_PARTICLES})[ \t\u00a0]+){{0,2}}{_CAP})*"
+    rf"(?<![\w\u2019'.])(?:{_CAP})(?:[ \t\u00a0]+(?:(?:{_PARTICLES})[ \t\u00a0]+){{0,2}}{_CAP})*"
 )
-_PLACE_BEFORE = re.compile(r"\b(?:of|at|in|from|near)\s+$|[A-Z]\w*\s+for\s+$")  # "Center for X"
+# "the leader of the Progressive Front", "Center for X": a body's or a place's name follows
+_PLACE_BEFORE = re.compile(r"\b(?:of|at|in|from|near)\s+(?:the\s+)?$|[A-Z]\w*\s+for\s+$")
 _LOCATED_RE = re.compile(r"\b(?:at|in|from|near|outside|inside)\s+(?:the\s+)?$")
 _ORG_NOUN_RE = re.compile(r"\b([a-z][a-z\-]+)\s+$")
 _NAMED_PLACE_RE = re.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")  # "the Gateway shopping centre"
@@ -136,6 +141,7 @@ _UNNAMED_RE = re.compile(
 _WHO_RE = re.compile(r"\s+who\s")
 _APPOSED_RE = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_HEADS})\b")
 _TOLD_GENDER_RE = re.compile(r"\s+(?:said|says|told\s+\w+|claimed|insisted)\s+(he|she)\b")
+_HANDLE_RE = re.compile(rf"(?<![\w@/]){HANDLE}\b")
 _SCENE_RE = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At|From|Near|Outside|Inside)\s+$")
 _HEAD_FROM_RE = re.compile(rf"\b(?:{_HEADS})\s+from\s+$")  # "the coach from " Almoraz
 # What follows a dateline's place: "SANDVÅG — ", "PORT ELLERY, Skellan (Wire) - ".
@@ -490,9 +496,12 @@ def _is_subject(body: str, start: int, end: int, floor: int, named_before: int) 
     cut = breaks[-1] if breaks else floor
     if (not breaks and lo > floor) or named_before > cut:
         return False  # the sentence began further back, or named someone before
-    words = [w.strip(",;:") for w in body[cut:start].lower().split()]
-    if words and words[0] in SUBORDINATORS and body[cut:start].rstrip().endswith(","):
-        return True  # "As he was led away, Halloran turned": the clause before is subordinate
+    opening = body[cut:start]
+    words = [w.strip(",;:") for w in opening.lower().split()]
+    if words and words[0] in SUBORDINATORS and "," in opening:  # "As he was led away, Halloran
+        title = opening.rsplit(",", 1)[1].split()  # turned", "When ... announced, U.S. Attorney
+        if all(w[0].isupper() or w.lower() in DETERMINERS or is_head(w) for w in title):
+            return True  # Renee Caldwell did not mince words": the clause before is subordinate
     if words and words[0].endswith("ing") and _PLACED_AFTER_RE.match(body, end):
         return False  # "Standing beside the officer, Margaret Oakes, on the stage, the ..."
     stops = SPEECH_VERBS | PRONOUNS | {"that", "whom", "who", "than"}  # "He sided with Reed"
@@ -562,8 +571,7 @@ def find_people(
         if len(run) == 1 and run[0].lower() in STOP_CAPS:
             continue  # "The", "However": the commonest capitalised words are no names
         name, role = split_name(run)
-        k = bisect.bisect_right(mask_starts, m.start()) - 1
-        quoted = k >= 0 and masked[k][0] <= m.start() < masked[k][1]
+        quoted = _inside(masked, mask_starts, m.start())
         opening = m.start() == 0 or body[m.start() - 1] == "\n"
         if opening and all(w.isupper() for w in run) and _DATELINE_RE.match(body, m.end()):
             people.places.add(fold(" ".join(run)))  # "SANDVÅG — The shipping company ...":
@@ -619,8 +627,7 @@ def find_people(
             continue
         found.append((m.start(), m.end(), name, title or _role_after(body, m.end()), run, title))
     for m in _UNNAMED_RE.finditer(body):  # "One pharmacist said", "Her neighbour, who"
-        k = bisect.bisect_right(mask_starts, m.start()) - 1
-        quoted = k >= 0 and masked[k][0] <= m.start() < masked[k][1]
+        quoted = _inside(masked, mask_starts, m.start())
         head = m.group(2)
         para = starts[max(0, bisect.bisect_right(starts, m.start()) - 1)] if starts else 0
         if (
@@ -688,8 +695,18 @@ def find_people(
         people.add(start, full, not employer and _is_subject(body, start, end, para, named))
         if not (employer or run[-1].endswith(("'s", "\u2019s"))):  # "Reed's lawyer X"
             named = end
+    for m in _HANDLE_RE.finditer(body):  # "On TikTok, @rae_22 held up her ticket": an account
+        if not _inside(masked, mask_starts, m.start()):
+            para = starts[max(0, bisect.bisect_right(starts, m.start()) - 1)] if starts else 0
+            people.add(m.start(), m.group(), _opens_clause(body, m.start(), para))
     _add_role_subjects(people, body, masked)
     return people
+
+
+def _inside(masked: list[tuple[int, int]], mask_starts: list[int], pos: int) -> bool:
+    """True when `pos` lies inside one of the `masked` spans (whose starts are `mask_starts`)."""
+    k = bisect.bisect_right(mask_starts, pos) - 1
+    return k >= 0 and masked[k][0] <= pos < masked[k][1]
 
 
 # A definite description opening a sentence: "The judge was alive to the stakes."

@@ -2186,3 +2186,32 @@ def test_a_verdict_after_the_quote_names_it_and_a_fronted_phrase_s_people_are_no
     )
     assert by_rules_alone(*paragraphs)[0].speaker == "Eleanor Whitcombe"
     assert analysed(*paragraphs)[0].speaker != "Desmond Varga"
+
+
+def test_a_title_after_a_fronted_clause_initials_and_a_party_s_leader_name_the_person() -> None:
+    quotes = analysed(
+        "Okonjo has denied the charges. Brandt was released on bail.",
+        "When the verdict was announced on Friday, U.S. Attorney Miriam Holt did not hold back."
+        " \u201cThis was theft, plain and simple,\u201d she said outside the courthouse.",
+        "\u201cNobody is above the law,\u201d she added.",
+        "Weeks earlier, R.J. Castellano, editor of The Ledger, had written, \u201cThe council"
+        " owes the town an explanation.\u201d",
+        "Tomas Ferreira, the leader of the Workers Alliance, spoke first.",
+        "\u00ab We will not accept another year of cuts \u00bb, declared the opposition leader.",
+    )
+    assert [q.speaker for q in quotes] == [
+        "Miriam Holt",
+        "Miriam Holt",
+        "R.J. Castellano",
+        "Tomas Ferreira",
+    ]
+    assert quotes[0].role == "U.S. Attorney"
+
+
+def test_a_social_handle_opening_a_sentence_is_whom_she_means() -> None:
+    quotes = analysed(
+        "The organiser, Lakeview Events, apologised on Monday.",
+        "On Instagram, @marisol_runs held up her race bib in a clip seen by thousands. \u201cI"
+        " trained for eight months for this,\u201d she said.",
+    )
+    assert [q.speaker for q in quotes] == ["@marisol_runs"]
