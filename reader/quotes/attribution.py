@@ -709,9 +709,9 @@ class _Attributor:
                 continue
             lo = self.paragraphs[self.para(q.start)][0]
             named = _document_nouns(self.body[lo : q.end + WINDOW])
-            if found.tag == "it" or named & _document_nouns(
-                self.body[max(0, prev.start - WINDOW) : lo]
-            ):
+            opened = sentence_starts(self.body, prev.start, q.start)  # not q's own "The statement
+            before = self.body[max(0, prev.start - WINDOW) : opened[-1] if opened else lo]  # added"
+            if found.tag == "it" or named & _document_nouns(before):
                 self.copy(q, prev, found.tag)
 
     def goes_on(self, i: int) -> bool:

@@ -248,7 +248,8 @@ activist lawyer doctor correspondent reporter editor columnist author writer hos
 scientist aide counterpart counsellor counselor secretary-general director-general
 president-elect ministry government kremlin department office agency police army military
 spokesperson journalist boss premier deputy councillor councilor campaigner captain skipper
-colonel sergeant lieutenant admiral bishop archbishop cardinal rabbi imam member"""
+colonel sergeant lieutenant admiral bishop archbishop cardinal rabbi imam member agent
+treasurer comptroller auditor"""
     )
     | BODY_NOUNS
     | OCCUPATIONS
@@ -261,7 +262,7 @@ TITLE_SURNAMES = _words("king prince bishop judge pope cardinal")
 ROLE_MODIFIERS = _words(
     """foreign defence defense prime vice top senior former state press security national interior
 finance justice health trade economy affairs external acting assistant associate principal special
-high deputy chief general intelligence executive lead white house of for to and the"""
+high deputy chief general intelligence executive lead white house charge of for to and the"""
 )
 # Role heads that mean the same job ("the top diplomat" is a foreign minister or an envoy).
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {
@@ -293,7 +294,7 @@ GENERIC_ROLES = (
     _words(
         """official officials expert analyst researcher lawmaker activist lawyer doctor reporter
 correspondent journalist economist scientist historian writer author member candidate aide officer
-source"""
+source agent"""
     )
     | OCCUPATIONS
     | POLITICAL_ROLES
@@ -358,8 +359,9 @@ SENTENCE_END_RE = re.compile(
 ABBREVIATED = (
     r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Hon|St|Jr|Sr|[A-Z])\."
 )
-WORD_RE = re.compile(
-    rf"(?:[A-Z]\.){{2,}}|{ABBREVIATED}(?=\s+[A-Z])|[\w\u2019'\-]+(?:\.\w+)*|[^\w\s]"
+WORD_RE = re.compile(  # "Valmont–Kessler": an en dash between capitals joins one name
+    rf"(?:[A-Z]\.){{2,}}|{ABBREVIATED}(?=\s+[A-Z])"
+    r"|[\w\u2019'\-]+(?:\.\w+|\u2013[A-Z][\w\u2019'\-]*)*|[^\w\s]"
 )
 
 

@@ -60,7 +60,7 @@ from reader.quotes.speech import POSSESSIVE_ENDS
 
 _CAP = (  # initials ("J.J.", "U.S."), an abbreviation ("Sen."), a capitalised word
     rf"(?:(?:[A-Z]\.){{2,}}(?=\s[A-Z])|{ABBREVIATED}(?=\s[A-Z])"
-    r"|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019'\-]*)"
+    r"|[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019'\-]*(?:\u2013[A-Z][\w\u2019'\-]*)*)"
 )
 _PARTICLES = "|".join(sorted(PARTICLES, key=len, reverse=True))
 NAME_RUN_RE = re.compile(  # "Elena de la Peña": up to two particles between capitalised words
@@ -141,8 +141,11 @@ _UNNAMED_RE = re.compile(
 _WHO_RE = re.compile(r"\s+who\s")
 _APPOSED_RE = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_HEADS})\b")
 _TOLD_GENDER_RE = re.compile(r"\s+(?:said|says|told\s+\w+|claimed|insisted)\s+(he|she)\b")
+# A participle opening the sentence with its agent: "Asked by Cho why she ..., Ferris paused",
+# "Reached by La Voix, the manager ... rejected": the agent is not the sentence's subject.
+_FRONTED_AGENT_RE = re.compile(r"[A-Z][a-z]+ed\s+by\s+(?:the\s+)?")
 _HANDLE_RE = re.compile(rf"(?<![\w@/]){HANDLE}\b")
-_SCENE_RE = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At|From|Near|Outside|Inside)\s+$")
+_SCENE_RE = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At|From|Near|Outside|Inside)\s+(?:the\s+)?$")
 _HEAD_FROM_RE = re.compile(rf"\b(?:{_HEADS})\s+from\s+$")  # "the coach from " Almoraz
 # What follows a dateline's place: "SANDVÅG — ", "PORT ELLERY, Skellan (Wire) - ".
 _DATELINE_RE = re.compile(
@@ -498,10 +501,11 @@ def _is_subject(body: str, start: int, end: int, floor: int, named_before: int) 
         return False  # the sentence began further back, or named someone before
     opening = body[cut:start]
     words = [w.strip(",;:") for w in opening.lower().split()]
-    if words and words[0] in SUBORDINATORS and "," in opening:  # "As he was led away, Halloran
-        title = opening.rsplit(",", 1)[1].split()  # turned", "When ... announced, U.S. Attorney
+    subordinate = words and (words[0] in SUBORDINATORS or _FRONTED_AGENT_RE.match(opening))
+    if subordinate and "," in opening:  # "As he was led away, Halloran turned", "When ...
+        title = opening.rsplit(",", 1)[1].split()  # announced, U.S. Attorney Renee Caldwell
         if all(w[0].isupper() or w.lower() in DETERMINERS or is_head(w) for w in title):
-            return True  # Renee Caldwell did not mince words": the clause before is subordinate
+            return True  # did not mince words", "Asked by Cho why she ..., Ferris paused"
     if words and words[0].endswith("ing") and _PLACED_AFTER_RE.match(body, end):
         return False  # "Standing beside the officer, Margaret Oakes, on the stage, the ..."
     stops = SPEECH_VERBS | PRONOUNS | {"that", "whom", "who", "than"}  # "He sided with Reed"
@@ -604,9 +608,10 @@ def find_people(
         streets = len(name) > 1 and name[-1].lower() in PLACE_WORDS - {"park"}  # "Quay Street"
         if len(name) > 1 and not role and not first_named and (located or streets):
             people.places.add(fold(" ".join(name)))  # inside a quotation too
-        opened = " ".join(run[:-1]) if len(run) > 1 else body[max(0, m.start() - 12) : m.start()]
-        if len(name) == 1 and body.startswith(",", m.end()) and _SCENE_RE.search(opened + " "):
-            people.places.add(fold(name[0]))  # "In Radomir, the president said": a place
+        lead = run[: len(run) - len(name)]  # "In Radomir", or "At the Camping du Lac,"
+        opened = " ".join(lead) if lead else body[max(0, m.start() - 12) : m.start()]
+        if name and body.startswith(",", m.end()) and _SCENE_RE.search(opened + " "):
+            people.places.add(fold(" ".join(name)))  # "In Radomir, the president said": a place
         if quoted:
             continue
         after_of = _PLACE_BEFORE.search(body, max(0, m.start() - 30), m.start())
@@ -692,8 +697,10 @@ def find_people(
                 roles.append(" ".join(role))
         para = starts[max(0, bisect.bisect_right(starts, start) - 1)] if starts else 0
         employer = n + 1 < len(found) and _employs(body[end : found[n + 1][0]])
-        people.add(start, full, not employer and _is_subject(body, start, end, para, named))
-        if not (employer or run[-1].endswith(("'s", "\u2019s"))):  # "Reed's lawyer X"
+        agent = _fronted_agent(body, start, para)
+        subject = not (employer or agent) and _is_subject(body, start, end, para, named)
+        people.add(start, full, subject)
+        if not (employer or agent or run[-1].endswith(("'s", "\u2019s"))):  # "Reed's lawyer X"
             named = end
     for m in _HANDLE_RE.finditer(body):  # "On TikTok, @rae_22 held up her ticket": an account
         if not _inside(masked, mask_starts, m.start()):
@@ -701,6 +708,14 @@ def find_people(
             people.add(m.start(), m.group(), _opens_clause(body, m.start(), para))
     _add_role_subjects(people, body, masked)
     return people
+
+
+def _fronted_agent(body: str, start: int, floor: int) -> bool:
+    """True when the name at `start` is the agent of a participle opening its sentence."""
+    lo = max(floor, start - 24)
+    breaks = _sentence_breaks(body, lo, start)
+    cut = breaks[-1] if breaks else floor
+    return cut >= lo and _FRONTED_AGENT_RE.fullmatch(body, cut, start) is not None
 
 
 def _inside(masked: list[tuple[int, int]], mask_starts: list[int], pos: int) -> bool:

@@ -122,7 +122,8 @@ def _forward(words: list[str], k: int) -> int:
         low = words[j].lower()
         if low in ("the", "and") or (low in CONNECTORS and j == k):
             break
-        joins = low in CONNECTORS and j + 1 < len(words) and _se_word(words[j + 1])
+        titled = low == "in" and words[j + 1 : j + 2] == ["Charge"]  # "Special Agent in Charge"
+        joins = (low in CONNECTORS or titled) and j + 1 < len(words) and _se_word(words[j + 1])
         particle = low in PARTICLES and (j > k or _particles_open_name(words, j))
         if not (_se_word(words[j]) or particle or joins):
             break
@@ -288,6 +289,8 @@ def _is_title(words: list[str]) -> bool:
     words ending in a role head ("union leader", "CBC Chairman")."""
     if all(w.lower() in ROLE_MODIFIERS for w in words):
         return True
+    while len(words) > 1 and words[-1].lower() in ROLE_MODIFIERS | {"in"}:  # "Agent in Charge"
+        words = words[:-1]
     return is_head(words[-1]) and all(w[0].isalnum() for w in words)
 
 
@@ -309,7 +312,8 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
     if k >= len(words):
         return None
     document = _document(words, k, pos)
-    if document is not None:
+    opens_next = ended and is_capitalised(words[k]) and ":" in words[k : k + DOCUMENT_REACH + 3]
+    if document is not None and not opens_next:  # "The statement added: “…”" is the next's
         return document
     if words[k].lower() == "it":
         verb = _skip_aux(words, k + 1, 1)
@@ -436,13 +440,19 @@ def _document(words: list[str], k: int, pos: int) -> Found | None:
     rest = words[noun : noun + DOCUMENT_REACH]
     by = rest.index("by") if "by" in rest else -1
     verb = next((i for i, w in enumerate(rest) if is_speech_verb(w) or w in _CLAIMS), -1)
-    if j == k and verb < 0:
-        return None
+    if (j == k and verb < 0) or any(_negates(w) for w in rest[: max(0, verb)]):
+        return None  # "The statement did not say when": nothing it said
     if by >= 0 and (verb < 0 or by < verb):
         agent = _issued_by(words, noun + by + 1, pos)
         if agent is not None:
             return agent
     return Found(_issuing_body(words, j, noun), pos, "document")
+
+
+def _negates(word: str) -> bool:
+    """True for "not", "never" and a verb's "n't" ("didn't", "doesn’t")."""
+    low = word.lower()
+    return low in ("not", "never") or low.endswith(("n't", "n\u2019t"))
 
 
 def document_end(words: list[str], j: int) -> int:
@@ -686,7 +696,8 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
                 found = phrase_before([*words[: first + 1], last], pos)
             else:  # "…, when the minister turned to Renaud and said": the clause's subject
                 found = _subject(words[opens[-1] : k - 1], pos, tag) if opens else None
-                found = found or _subject(words[: k - 1], pos, tag)
+            found = found or _subject(words[: k - 1], pos, tag)  # "Clinton, who was speaking
+            # to the mayors, did not mention Trump by name, but told": the sentence's subject
             if found is not None:
                 return Found(found.words, pos, tag, found.role)
         end_se = _skip_aux(words, k - 1, -1) + 1
@@ -713,8 +724,10 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
             return _with_name(words, k + 1, end, pos, tag)
         if k > 0 and words[k - 1] == ",":  # "Zelensky, however, reaffirmed that “…”"
             return _nearest(words, k - 1, pos, tag)
-    if last == ":":
-        return _signed(words, pos) or _subject(words, pos, "colon-intro")
+    if last == ":":  # past a label of its own: "CLAIM 2: Desert Crest CEO Richard Paxton:"
+        label = max((j for j in range(len(words) - 1) if words[j] == ":"), default=-1)
+        clause = words[label + 1 :]
+        return _signed(clause, pos) or _subject(clause, pos, "colon-intro")
     participles = [k for k, w in enumerate(words) if w.lower() in PARTICIPLES]
     if not participles:
         return None
@@ -817,7 +830,7 @@ PLACE_PREPOSITIONS = frozenset(("at", "in", "from", "of", "near", "on"))
 # Prepositions of a phrase set before the subject: "About Çelik, Núñez was prudent:".
 TOPIC_PREPOSITIONS = frozenset(("about", "regarding", "on", "of", "unlike", "like", "with"))
 # A second verb of the sentence's subject: "Lazar said he would plead and added, “…”".
-COORDINATING = frozenset(["and", "then"])
+COORDINATING = frozenset(["and", "but", "then"])
 # Prepositions that tie a participle to the sentence's subject: "before saying", "while adding".
 _PARTICIPLE_LINKS = frozenset(["before", "after", "while", "when", "by", "without", "in"])
 # Words before a noun phrase that make it no subject: "Reflecting on his years as a lawyer, the
@@ -834,7 +847,11 @@ def _relative(words: list[str], end: int) -> tuple[int, int]:
         if words[w].lower() in ("who", "which"):  # "Halvern, which on Monday insisted that"
             stop = w - 1 if w > 0 and words[w - 1] == "," else w  # "Pike, who leads the group,"
             start = _backward(words, stop)
-            if start >= stop:  # "a nurse at the Hallam ward, who ...": the nurse, not the ward
+            around = words[max(0, start - 1) : start + 1]
+            placed = stop == w and words[w].lower() == "who"  # "a toxicologist in Oslo who"
+            placed = placed and any(word.lower() in PLACE_PREPOSITIONS for word in around)
+            if start >= stop or placed:  # "a nurse at the Hallam ward, who ...": the nurse, the
+                # toxicologist, not the place
                 stop = _preposition_before(words, stop)
                 start = _backward(words, stop)
             return (start, stop) if start < stop else (end, end)

@@ -2215,3 +2215,53 @@ def test_a_social_handle_opening_a_sentence_is_whom_she_means() -> None:
         " trained for eight months for this,\u201d she said.",
     )
     assert [q.speaker for q in quotes] == ["@marisol_runs"]
+
+
+def test_a_statement_s_negated_verb_names_nothing_and_its_next_line_is_its_issuer_s() -> None:
+    quotes = analysed(
+        "The Harlow Valley Transit Authority runs the buses.",
+        "Its board met on Monday.",
+        "Riders waited for hours at the depot.",
+        "Drivers said the rota had collapsed.",
+        "In a written statement, the authority said it \u201cis reviewing every timetable with"
+        " the operators.\u201d The statement did not say when the review would end.",
+        "In a statement Friday, the authority declined to discuss the strike but said it"
+        " \u201cremains committed to its riders.\u201d The statement added: \u201cThe Authority is"
+        " talking to both unions.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Harlow Valley Transit Authority"] * 3
+
+
+def test_a_participle_s_agent_is_not_the_sentence_s_subject() -> None:
+    quotes = analysed(
+        "Reached by Voix Nouvelle, the director of the fire service, Owen Caddick, rejected the"
+        " criticism. \u00ab We followed every protocol \u00bb, he insisted.",
+        "Prosecutor Delia Marsh questioned Imogen Frost, a former clerk, for an hour.",
+        "Asked by Marsh why she had stayed silent, Frost looked at the jury. \u201cBecause I was"
+        " afraid of losing my post,\u201d she said.",
+    )
+    assert [q.speaker for q in quotes] == ["Owen Caddick", "Imogen Frost"]
+
+
+def test_titles_with_in_charge_en_dashed_bodies_and_a_place_before_who() -> None:
+    quotes = analysed(
+        "\u201cWe traced every dollar,\u201d said Special Agent in Charge Hollis Brandwyn of the"
+        " DEA\u2019s Denver Division.",
+        "His club, Arvell\u2013Stroud, said in a statement that it \u201cwas told of the result on"
+        " Friday\u201d and had suspended him.",
+        "Dr Petra Lund, a toxicologist in Bergen who has testified in several trials, took me"
+        " through the data.",
+        "\u201cSuch readings are rare, and they rarely come from food.\u201d",
+    )
+    assert [q.speaker for q in quotes][:2] == ["Hollis Brandwyn", "Arvell\u2013Stroud"]
+    assert quotes[0].role.startswith("Special Agent in Charge")
+    assert quotes[2].speaker != "Bergen"
+
+
+def test_a_scene_set_at_a_named_place_and_a_labelled_claim_name_the_person() -> None:
+    quotes = analysed(
+        "At the Auberge du Vieux-Moulin, owner Rosalie Gendron counts the cancellations."
+        " \u00ab We lost forty bookings in two days \u00bb, she said.",
+        "CLAIM 3: State Treasurer Lena Okoro: \u201cWe balanced the budget every year.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Rosalie Gendron", "Lena Okoro"]
