@@ -96,7 +96,19 @@ hugo igor ivan jacques javier jens johan jorge josef jose karl klaus lars lewis 
 lucas luigi malcolm manuel marcus mario mateo maurice max miguel mikhail mohamed mohammed
 muhammad neil nigel olaf oleg oliver omar oscar owen pablo pedro pierre rafael ramon rashid
 raul roberto rodrigo rupert sergei sergey simon stanley stefan stuart sven terrence tobias
-travis trevor vasily victor viktor vincent vladimir wolfgang xavier yusuf"""
+travis trevor vasily victor viktor vincent vladimir wolfgang xavier yusuf
+alfred allen andy angus arnold austin barney benedict bernardo blake brett brendan brent
+bryan caleb calvin cameron carter cedric chad chester clarence clark clifford clint clyde cole
+conor curtis cyril dale dalton damian damon darren darryl dean desmond dominic duncan dustin
+dylan earl elijah elliot ethan eugene evan floyd gabriel garrett gavin gene gilbert glen
+glenn grant gregor guy harvey herbert howard hugh isaac jared jasper jay jeffery jerome jesse
+joaquin julian julius kurt kyle lance leo leon leonard leroy liam lloyd logan louis
+luke lyle marc marshall marvin mason micah miles mitchell murray nathaniel ned noah
+norman otto patrice percy perry phillip quentin reginald rex ricardo roland ross ruben rufus
+russ seth shane spencer stephen teddy theo theodore tristan troy tyler vernon wade
+warren wesley wilbur zachary pieter piet bram luca matteo dario enzo sandro tomas tomasz
+piotr pavel milan marek janusz jakub dmitri alexei yuri nikolai mehmet mustafa ali karim tariq
+hiroshi kenji takeshi wei raj rajesh ravi sanjay vikram arjun kofi kwame chidi emeka"""
 )
 FEMALE_FIRST_NAMES = _words(
     """abigail alice alicia amanda amy andrea angela ann anna anne barbara betty betsy beverly
@@ -113,7 +125,26 @@ fiona francesca gabriela greta hanna harriet helena ida ilka ingrid irene irina 
 isabella ivana johanna katarina katrin leah leila lena lina lucia lucy magdalena margarethe
 marta maura miriam monika nadia natalia natasha nina olga paula petra priya rosa sabine
 sara silvia sofia sophie svetlana tatiana ulrike ursula valentina vera veronica yasmin
-yelena yulia zainab zoe"""
+yelena yulia zainab zoe
+abby adriana adrienne aileen aisha alana alison allison alyssa amber amelie angelina anita
+annette april ashley audrey autumn ava barbra bella bernadette bethany bonnie brenda brianna
+bridget brittany brooke camille candace carolyn carrie cassandra celeste chantal charlene
+chelsea chloe cindy colleen constance courtney crystal daisy danielle dawn delia denise
+diana dina dolly dora doris edith eileen elaine elise eliza ella eloise emilia erica erin
+estelle ethel eunice evelyn faith felicity florence gail gemma georgia geraldine gillian
+ginger grace gwen gwendolyn haley hazel hope imogen isla ivy jacqueline jade
+jasmine jeanne jenna jenny jocelyn josephine joy juliet june kara kathryn kay kayla
+kendra kirsten krista kristen kristin lana laurie lillian lily
+lois loretta lorna lorraine lydia mabel madeline madison mandy marcia margot marian
+marianne marina marjorie marlene maureen maxine meg megan melanie mia mildred millie mindy
+miranda molly monica muriel myra nadine naomi natalie nell nora norma paige patsy pauline
+pearl peggy penelope penny phoebe phyllis polly rachael regina renee rhonda rita roberta
+rosalind rosemary roxanne sabrina sally samantha savannah selena serena shannon sheila
+shelby sherry sonia stacey stella sue suzanne sylvia sylvie tamara tanya tara tessa thelma
+tracy trisha valerie vanessa vicky victoria vivian wanda whitney yvonne yvette
+ines beatriz luisa marisol pilar rocio ximena anke heike katja elke liesl marit solveig
+agnieszka katarzyna malgorzata ewa aleksandra ekaterina oksana anjali deepa lakshmi meera
+sunita aiko yuki mei ling amara ngozi chiamaka fatou aminata"""
 )
 # What a person's words come out through: "Eklund's statement said".
 STATEMENT_NOUNS = _words(

@@ -144,6 +144,7 @@ _TOLD_GENDER_RE = re.compile(r"\s+(?:said|says|told\s+\w+|claimed|insisted)\s+(h
 # A participle opening the sentence with its agent: "Asked by Cho why she ..., Ferris paused",
 # "Reached by La Voix, the manager ... rejected": the agent is not the sentence's subject.
 _FRONTED_AGENT_RE = re.compile(r"[A-Z][a-z]+ed\s+by\s+(?:the\s+)?")
+_TOPIC_WORDS = frozenset(["Of", "About", "Regarding", "On", "Unlike", "Like"])
 _HANDLE_RE = re.compile(rf"(?<![\w@/]){HANDLE}\b")
 _SCENE_RE = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At|From|Near|Outside|Inside)\s+(?:the\s+)?$")
 _HEAD_FROM_RE = re.compile(rf"\b(?:{_HEADS})\s+from\s+$")  # "the coach from " Almoraz
@@ -697,10 +698,11 @@ def find_people(
                 roles.append(" ".join(role))
         para = starts[max(0, bisect.bisect_right(starts, start) - 1)] if starts else 0
         employer = n + 1 < len(found) and _employs(body[end : found[n + 1][0]])
-        agent = _fronted_agent(body, start, para)
-        subject = not (employer or agent) and _is_subject(body, start, end, para, named)
+        topic = run[0] in _TOPIC_WORDS and len(run) > len(name) and body.startswith(",", end)
+        aside = topic or _fronted_agent(body, start, para)  # "Of Adjei,", "Asked by Marsh why"
+        subject = not (employer or aside) and _is_subject(body, start, end, para, named)
         people.add(start, full, subject)
-        if not (employer or agent or run[-1].endswith(("'s", "\u2019s"))):  # "Reed's lawyer X"
+        if not (employer or aside or run[-1].endswith(("'s", "\u2019s"))):  # "Reed's lawyer X"
             named = end
     for m in _HANDLE_RE.finditer(body):  # "On TikTok, @rae_22 held up her ticket": an account
         if not _inside(masked, mask_starts, m.start()):

@@ -229,7 +229,10 @@ def _inverted(words: list[str], k: int) -> int:
         if end - lead < 2 or not all(is_capitalised(w) or w in CONNECTORS for w in words[lead:end]):
             return k
         break
-    if end == k or words[end - 1].endswith(("\u2019s", "'s")):
+    if end > k and words[end - 1].endswith(("\u2019s", "'s")):  # "said Jo Hale of the IRS's
+        links = [j for j in range(k + 1, end) if words[j] in _LINKS]  # Detroit office": Jo Hale
+        end = links[-1] if links else k
+    if end == k:
         return k
     end = max(end, _role_then_name(words, end))  # "said Acme campaign spokesman Bo Lind"
     if end == len(words):

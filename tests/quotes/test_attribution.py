@@ -2265,3 +2265,23 @@ def test_a_scene_set_at_a_named_place_and_a_labelled_claim_name_the_person() -> 
         "CLAIM 3: State Treasurer Lena Okoro: \u201cWe balanced the budget every year.\u201d",
     )
     assert [q.speaker for q in quotes] == ["Rosalie Gendron", "Lena Okoro"]
+
+
+def test_a_name_of_a_body_s_office_and_a_topic_set_first_leave_the_speaker_named() -> None:
+    quotes = analysed(
+        "\u201cWe found every account,\u201d said Special Agent in Charge Tamsin Vere of Harbour"
+        " Revenue Investigation\u2019s Leeds Field Office.",
+        "The coach, Harlan Moss, praised the striker, Jonah Pell. \u201cThe crowd was"
+        " magnificent,\u201d he said.",
+        "Of Pell, he said: \u201cJonah has been pushing for a start for weeks.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Tamsin Vere", "Harlan Moss", "Harlan Moss"]
+
+
+def test_a_common_first_name_tells_he_from_she() -> None:
+    quotes = analysed(
+        "Defense attorney Warren Keel questioned Natalie Brisbane, the former aide, for an hour."
+        " Keel noted that no recording backed the payment Brisbane described.",
+        "In his closing statement, he told jurors: \u201cThere is no envelope and no text.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Warren Keel"]
