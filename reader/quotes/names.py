@@ -38,7 +38,8 @@ snapped scoffed bragged griped raved thundered marveled marvelled exulted wrote 
 exhorted chimed deadpanned huffed demanded pleaded reasoned texted emailed grumbled hinted
 implored interjected opined protested railed ranted sighed surmised teased yelled screamed
 whispered murmured jokes barked growled snarled hissed reported reports remembered remembers
-agreed agrees pressed reacted
+agreed agrees pressed reacted criticised criticized criticises criticizes denounced denounces
+objected deplored deplores regretted
 """
 SPEECH_VERBS = _words(_VERB_STEMS)
 PARTICIPLES = _words(
@@ -384,8 +385,9 @@ ABBREVIATIONS = _words(
     "feb mar apr jun jul aug sep sept oct nov dec rev hon mt ft cllr supt insp det"
 )
 
-SENTENCE_END_RE = re.compile(
-    '([.!?\u2026])["\u201d\u2019\u00bb)\\]]*\\s+(?=[\u201c"\u2018\'\u00ab(\\[]{0,2}[A-Z0-9\u00c0-\u00de])'
+SENTENCE_END_RE = re.compile(  # "« Thirty years …": a guillemet may stand apart
+    '([.!?\u2026])(?:\\s?\u00bb)?["\u201d\u2019\u00bb)\\]]*\\s+'
+    "(?=(?:\u00ab\\s?|[\u201c\"\u2018'\u00ab(\\[]{0,2})[A-Z0-9\u00c0-\u00de])"
 )
 ABBREVIATED = (
     r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Rev|Hon|St|Jr|Sr|[A-Z])\."

@@ -362,6 +362,10 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
     described = _description_after(words, end) or _name_after_role(words, start, end)
     placed = _past_tail(words, end) if _unnamed_at(words, start) else end  # "an official at
     verb = _skip_aux(words, described or placed, 1)  # the ministry said"
+    if end > k and not described:  # "Iain Mackle of the Aldermark Fishermen's Federation said"
+        past_body = _skip_aux(words, _body_tail(words, end), 1)
+        if past_body < len(words) and is_speech_verb(words[past_body]):
+            verb = past_body
     if end == k or verb >= len(words) or not is_speech_verb(words[verb]):
         if end == k or not _phrasal_speech(words, verb):
             return None
@@ -376,6 +380,18 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
     found = _with_name(words, start, end, pos, "said-after")  # "Jo Hale of Iowa said"
     found.role = found.role or role
     return found
+
+
+def _body_tail(words: list[str], end: int) -> int:
+    """End of the body a name belongs to, named right after it ("of the Aldermark Fishermen's
+    Federation", "at Acme Corp"), or `end` when none follows."""
+    if end >= len(words) or words[end] not in _LINKS:
+        return end
+    j = end + 2 if words[end + 1 : end + 2] == ["the"] else end + 1
+    stop = j
+    while stop < len(words) and stop - j < BODY_NAME_WORDS and is_capitalised(words[stop]):
+        stop += 1
+    return stop if stop > j else end
 
 
 _CIRCUMSTANCES = frozenset(

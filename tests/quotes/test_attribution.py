@@ -2285,3 +2285,21 @@ def test_a_common_first_name_tells_he_from_she() -> None:
         "In his closing statement, he told jurors: \u201cThere is no envelope and no text.\u201d",
     )
     assert [q.speaker for q in quotes] == ["Warren Keel"]
+
+
+def test_guillemets_apart_a_body_after_the_name_and_criticised_keep_the_speaker() -> None:
+    quotes = analysed(
+        "On the quay, a retired miner watched the cranes. \u00ab Forty years I worked here \u00bb,"
+        " he finally said.",
+        "\u201cThe door remains open,\u201d Rossiter told the Assembly on Monday.",
+        "\u201cOur members are caught in a fight they did not start. The boats"
+        " will have nowhere to go,\u201d Ewan Tully of the Northern Crofters\u2019 Association said"
+        " last week.",
+        "\u00ab The ministry has woken up too late, \u00bb criticised the deputy Odile Marchal.",
+    )
+    assert [q.speaker for q in quotes] == [
+        UNNAMED + "retired miner",
+        "Rossiter",
+        "Ewan Tully",
+        "Odile Marchal",
+    ]
