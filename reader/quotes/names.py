@@ -465,6 +465,13 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     stop words (at most four, six for a body's: "Gulf Coast Clean Air Project"); the role is
     what precedes it, honorifics dropped.
     """
+    name, role = _split_name(tuple(tokens))
+    return list(name), list(role)
+
+
+@lru_cache(maxsize=65536)
+def _split_name(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`split_name`, remembered: the same runs of words come back many times an article."""
     name: list[str] = []
     i = len(tokens) - 1
     body = _ends_body_name(tokens)  # its role words are the body's name: "the Health Ministry"
@@ -501,10 +508,10 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
         role = role[1:]
     while role and not role[-1][0].isalnum():
         role = role[:-1]
-    return name, role
+    return tuple(name), tuple(role)
 
 
-def _title_surname(tokens: list[str]) -> bool:
+def _title_surname(tokens: tuple[str, ...]) -> bool:
     """True when the last word is a surname although it is also a role word: after an honorific
     ("Mr. Prince", "Ms. White", "Mr. Major"), or a title that is a common surname ("Steve King")
     or any role word after a common given name ("Dan Backer"), not after another title or a body
@@ -531,7 +538,7 @@ def is_head(word: str) -> bool:
     return low in ROLE_HEADS or low.endswith("-year-old") or low.rpartition("-")[2] in ROLE_HEADS
 
 
-def _ends_body_name(tokens: list[str]) -> bool:
+def _ends_body_name(tokens: tuple[str, ...]) -> bool:
     """True for a capitalised name closed by a body's noun ("the Harbour Dockers Union", "the
     Northern Trade Council"), not a title ("Union leader") or the noun alone ("the Union")."""
     if len(tokens) < 2:
