@@ -78,9 +78,10 @@ def examples_of(path: Path, gold: list[dict[str, Any]]) -> list[Example]:
     quotes = extract_quotes(doc)
     if not quotes:
         return []
-    choices = candidates(by_rules(doc, quotes))
+    evidence = by_rules(doc, quotes)  # the quotations no other holds, which the ranker weighs
+    choices = candidates(evidence)
     found = []
-    for q, choice in zip(quotes, choices, strict=True):
+    for q, choice in zip(evidence.quotes, choices, strict=True):
         lo, hi = doc.raw_offset(q.start), doc.raw_offset(q.end)
         best, best_overlap = None, 0
         for g in gold:

@@ -64,7 +64,7 @@ SPEAKERS = [("Olga", "Brandt", "she"), ("Piet", "Harms", "he"), ("Anna", "Kovac"
 
 def write_training_set(folder: Path) -> Path:
     """Articles where the subject of the sentence before a "he/she said" quote said it and the
-    person it met did not, in the PolNeAR gold format."""
+    person it met did not (quoting someone else in turn), in the PolNeAR gold format."""
     docs, rows = [], []
     for n, (first, last, pronoun) in enumerate(SPEAKERS):
         other = SPEAKERS[(n + 3) % len(SPEAKERS)]
@@ -72,7 +72,8 @@ def write_training_set(folder: Path) -> Path:
                  f"{first} {last} met {other[0]} {other[1]} in the city on day {n}.",
                  f"\u201cWe talked for an hour about the plan number {n},\u201d {pronoun} said.",
                  f"{other[0]} {other[1]} later visited {first} {last} at home.",
-                 f"\u201cIt was a long evening and a good one,\u201d {other[2]} said."]  # fmt: skip
+                 f"\u201cIt was a long evening, and they told me \u2018do come back again"
+                 f" soon\u2019,\u201d {other[2]} said."]  # fmt: skip  # a quotation held in one
         body = "\n\n".join(texts)
         name = f"d{n}.txt"
         (folder / name).write_text(body, encoding="utf-8")
