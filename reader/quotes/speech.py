@@ -458,6 +458,7 @@ def _document(words: list[str], k: int, pos: int) -> Found | None:
         return None
     rest = words[noun : noun + DOCUMENT_REACH]
     by = rest.index("by") if "by" in rest else -1
+    by = 0 if rest[:1] == ["from"] else by  # "An email from Dale Houghton to the board read"
     verb = next((i for i, w in enumerate(rest) if is_speech_verb(w) or w in _CLAIMS), -1)
     if (j == k and verb < 0) or any(_negates(w) for w in rest[: max(0, verb)]):
         return None  # "The statement did not say when": nothing it said
@@ -746,7 +747,7 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
     if last == ":":  # past a label of its own: "CLAIM 2: Desert Crest CEO Richard Paxton:"
         label = max((j for j in range(len(words) - 1) if words[j] == ":"), default=-1)
         clause = words[label + 1 :]
-        return _signed(clause, pos) or _subject(clause, pos, "colon-intro")
+        return _sender(clause, pos) or _signed(clause, pos) or _subject(clause, pos, "colon-intro")
     participles = [k for k, w in enumerate(words) if w.lower() in PARTICIPLES]
     if not participles:
         return None
@@ -775,6 +776,24 @@ def _verb_at(words: list[str], k: int) -> bool:
     ("told the Washington Post,", "the New York Post reported")."""
     inside_name = k > 0 and is_capitalised(words[k]) and is_capitalised(words[k - 1])
     return is_speech_verb(words[k]) and not inside_name
+
+
+_MESSAGES = DOCUMENT_NOUNS | STATEMENT_NOUNS | frozenset(["text", "texts", "messages", "emails"])
+
+
+def _sender(words: list[str], pos: int) -> Found | None:
+    """Who sent the message a colon opens: "One, sent by Carl Brandt to Ferris, read:", "a text
+    message, from Carl Brandt to Ferris:"; None when no sender is named."""
+    for k in range(len(words) - 1):
+        sent = words[k].lower() == "sent" and words[k + 1] == "by"
+        noted = any(w.lower() in _MESSAGES for w in words[max(0, k - 3) : k])
+        if sent or (words[k] == "from" and noted):
+            start = k + 2 if sent else k + 1
+            end = _forward(words, start)
+            end = next((j for j in range(start, end) if words[j] == "to"), end)  # not whom to
+            if end > start and is_capitalised(words[start]):
+                return Found(words[start:end], pos, "colon-intro")
+    return None
 
 
 def _signed(words: list[str], pos: int) -> Found | None:

@@ -2303,3 +2303,15 @@ def test_guillemets_apart_a_body_after_the_name_and_criticised_keep_the_speaker(
         "Ewan Tully",
         "Odile Marchal",
     ]
+
+
+def test_a_message_speaks_for_whoever_sent_it() -> None:
+    quotes = analysed(
+        "Investigators read out the messages. One, sent by Mira Castell to Owen Price in June,"
+        " read: \u201cThe contract is yours if the numbers work.\u201d",
+        "There was also a text, from Owen Price to Mira Castell: \u201cThe numbers always work"
+        " for you.\u201d",
+        "An email from the Calder Port Authority to its tenants read: \u201cThe quay closes at"
+        " noon on Friday.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Mira Castell", "Owen Price", "Calder Port Authority"]
