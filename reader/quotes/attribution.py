@@ -259,6 +259,8 @@ def _resolve(
         return Result(UNNAMED + described, role_text, None)
     if described and definite and not match and found.role[:1] == ["who"]:  # "the owner, who
         return Result(UNNAMED + described, role_text, None)  # has run it for years, said"
+    if described and definite and _owned_spokesperson(words):  # "the Prime Minister's
+        return Result(UNNAMED + described.split()[-1], role_text, None)  # spokesman said"
     head = described.split()[-1].lower() if described and definite else ""
     earlier = head and people.described_before(head, floor, pos)
     if earlier:  # "the official said" after "A museum official, who declined to be named"
@@ -341,6 +343,16 @@ def _leaves_unnamed(first: str, described: str) -> bool:
     anonymous = described.split()[-1].lower() in ANONYMOUS_HEADS  # "the insider said"
     mine = first == "my"  # "my manager said" in someone's words: someone they leave unnamed
     return first in INDEFINITE or first in QUANTIFIERS or bare_plural or anonymous or mine
+
+
+def _owned_spokesperson(words: list[str]) -> bool:
+    """True for a spokesperson described by whom they speak for ("the minister's spokesman",
+    "the spokeswoman for the retailer"): someone of their own, whom the article leaves unnamed
+    when no one it names holds the post."""
+    low = [w.lower() for w in words]
+    at = next((j for j, w in enumerate(low) if w in SPOKESPEOPLE), -1)
+    owned = any(w.endswith(POSSESSIVE_ENDS) for w in low[:at]) or low[at + 1 : at + 2] == ["for"]
+    return at > 0 and owned
 
 
 def _described_as(role: list[str]) -> str:

@@ -66,6 +66,9 @@ _PARTICLES = "|".join(sorted(PARTICLES, key=len, reverse=True))
 NAME_RUN_RE = re.compile(  # "Elena de la Peña": up to two particles between capitalised words
     rf"(?<![\w\u2019'.])(?:{_CAP})(?:[ \t\u00a0]+(?:(?:{_PARTICLES})[ \t\u00a0]+){{0,2}}{_CAP})*"
 )
+# A firm's name of names joined by "&" ("Castellanos & Reed"), and the end of one's first part.
+_AMPERSAND_RE = re.compile(rf"{_CAP}(?:[ \t]+{_CAP})*(?:[ \t]+&[ \t]+{_CAP}(?:[ \t]+{_CAP})*)+")
+_AMPERSAND_END_RE = re.compile(rf"{_CAP}[ \t]+&[ \t]+$")
 # "the leader of the Progressive Front", "Center for X": a body's or a place's name follows
 _PLACE_BEFORE = re.compile(r"\b(?:of|at|in|from|near)\s+(?:the\s+)?$|[A-Z]\w*\s+for\s+$")
 _LOCATED_RE = re.compile(r"\b(?:at|in|from|near|outside|inside)\s+(?:the\s+)?$")
@@ -498,19 +501,34 @@ def _is_subject(body: str, start: int, end: int, floor: int, named_before: int) 
     lo = max(floor, start - SUBJECT_REACH)
     breaks = _sentence_breaks(body, lo, start)
     cut = breaks[-1] if breaks else floor
-    if (not breaks and lo > floor) or named_before > cut:
-        return False  # the sentence began further back, or named someone before
+    if not breaks and lo > floor:  # a long phrase set first: "Speaking to 200 supporters
+        breaks = _sentence_breaks(body, floor, start)  # at a union hall on Decatur Street on
+        cut = breaks[-1] if breaks else floor  # Wednesday night, Okafor ... struck"
+        return named_before <= cut and _after_fronted(body, cut, start, end)
+    if named_before > cut:
+        return False  # named someone before
     opening = body[cut:start]
     words = [w.strip(",;:") for w in opening.lower().split()]
-    subordinate = words and (words[0] in SUBORDINATORS or _FRONTED_AGENT_RE.match(opening))
-    if subordinate and "," in opening:  # "As he was led away, Halloran turned", "When ...
-        title = opening.rsplit(",", 1)[1].split()  # announced, U.S. Attorney Renee Caldwell
-        if all(w[0].isupper() or w.lower() in DETERMINERS or is_head(w) for w in title):
-            return True  # did not mince words", "Asked by Cho why she ..., Ferris paused"
+    if _after_fronted(body, cut, start, end):
+        return True
     if words and words[0].endswith("ing") and _PLACED_AFTER_RE.match(body, end):
         return False  # "Standing beside the officer, Margaret Oakes, on the stage, the ..."
     stops = SPEECH_VERBS | PRONOUNS | {"that", "whom", "who", "than"}  # "He sided with Reed"
     return not any(w in stops for w in words)
+
+
+def _after_fronted(body: str, cut: int, start: int, end: int) -> bool:
+    """True for a name (and its title) right after a clause set before its sentence's subject:
+    "As he was led away, Halloran turned", "When … announced, U.S. Attorney Renee Caldwell",
+    "Asked by Cho why she …, Ferris paused", "Speaking to supporters on Monday, Okafor"."""
+    opening = body[cut:start]
+    words = [w.strip(",;:") for w in opening.lower().split()]
+    participle = bool(words) and words[0].endswith("ing") and not _PLACED_AFTER_RE.match(body, end)
+    subordinate = words and (words[0] in SUBORDINATORS or _FRONTED_AGENT_RE.match(opening))
+    if not (subordinate or participle) or "," not in opening:
+        return False
+    title = opening.rsplit(",", 1)[1].split()
+    return all(w[0].isupper() or w.lower() in DETERMINERS or is_head(w) for w in title)
 
 
 # Titles a speaker puts before a surname: "Mister Malloy", "President Obama".
@@ -613,11 +631,17 @@ def find_people(
         opened = " ".join(lead) if lead else body[max(0, m.start() - 12) : m.start()]
         if name and body.startswith(",", m.end()) and _SCENE_RE.search(opened + " "):
             people.places.add(fold(" ".join(name)))  # "In Radomir, the president said": a place
-        if quoted:
+        firm = _AMPERSAND_RE.match(body, m.start())  # "Castellanos & Reed": a firm's name
+        heading = firm and opening and body.startswith("\n", firm.end())  # an outlet's line
+        if firm and not (quoted or heading):
+            opens = bool(_SENTENCE_OPEN_RE.search(body, max(0, m.start() - 6), m.start()))
+            people.bodies.append((m.start(), firm.group(), opens))
+        if quoted or firm or _AMPERSAND_END_RE.search(body[max(0, m.start() - 40) : m.start()]):
             continue
         after_of = _PLACE_BEFORE.search(body, max(0, m.start() - 30), m.start())
         honorific = run[0].lower().rstrip(".")
-        if not name or (len(name) > 1 and not role and after_of and honorific not in HONORIFICS):
+        placed = after_of and honorific not in HONORIFICS and not first_named  # "a call from
+        if not name or (len(name) > 1 and not role and placed):  # Sam Reyes" is a person
             continue  # "the Confederation of Estravan Workers": a body or a place
         owner = _ORG_OF_RE.search(body, max(0, m.start() - 40), m.start())
         if owner and owner.group(1).lower() in ORG_WORDS:

@@ -262,6 +262,19 @@ def _past_tail(words: list[str], end: int) -> int:
     return end
 
 
+def _spoken_for_end(words: list[str], end: int) -> int:
+    """End of the body a spokesperson ending at words[end-1] speaks for, when a speech verb
+    follows it ("a spokeswoman for the retailer said"), or `end`."""
+    if end >= len(words) or words[end] != "for" or words[end - 1].lower() not in SPOKESPEOPLE:
+        return end
+    for j in range(end + 1, min(len(words), end + TAIL_REACH)):
+        if not words[j][0].isalnum():
+            return end
+        if is_speech_verb(words[j]):
+            return j if j > end + 1 else end
+    return end
+
+
 def _with_name(words: list[str], k: int, end: int, pos: int, tag: str) -> Found:
     """The speaker words[k:end]; a role followed by its holder's name set off by a comma ("the
     Minister of Health, Ana Ruiz,", "its chief executive, Dr Ken Mori") gives that name."""
@@ -360,6 +373,7 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
         start, end = end, _role_then_name(words, end)
     # "Bo Lind, a former aide, said" / "the White House spokesman, Josh Earnest, said"
     described = _description_after(words, end) or _name_after_role(words, start, end)
+    end = _spoken_for_end(words, end)  # "a spokeswoman for the retailer said"
     placed = _past_tail(words, end) if _unnamed_at(words, start) else end  # "an official at
     verb = _skip_aux(words, described or placed, 1)  # the ministry said"
     if end > k and not described:  # "Iain Mackle of the Aldermark Fishermen's Federation said"
@@ -735,6 +749,8 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
                 start, end_se = _backward(words, k - 1), k - 1  # "Eklund's statement said"
         if start >= end_se:
             start, end_se = _relative(words, end_se)
+        if start >= end_se:
+            start, end_se = _placed_unnamed(words, end_se)
         if start < end_se:
             return _member_of(words, start, end_se, pos, tag) or _appositive(
                 words, start, end_se, pos, tag
@@ -893,6 +909,21 @@ def _relative(words: list[str], end: int) -> tuple[int, int]:
                 stop = _preposition_before(words, stop)
                 start = _backward(words, stop)
             return (start, stop) if start < stop else (end, end)
+    return end, end
+
+
+def _placed_unnamed(words: list[str], end: int) -> tuple[int, int]:
+    """Someone left unnamed whose place or standing ends at words[end] ("one official close to
+    the talks", "a person familiar with the matter"): (start, end) of the description before it,
+    or (end, end)."""
+    for t in range(end - 1, max(0, end - TAIL_REACH), -1):
+        if not words[t][0].isalnum():
+            break
+        if words[t].lower() in UNNAMED_TAIL:
+            start = next((d for d in range(t - 1, max(-1, t - 4), -1) if _unnamed_at(words, d)), t)
+            plain = all(w.isalpha() and w.islower() for w in words[start + 1 : t])
+            if start < t - 1 and plain and (t == start + 2 or is_head(words[t - 1])):
+                return start, t
     return end, end
 
 

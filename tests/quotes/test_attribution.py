@@ -2315,3 +2315,36 @@ def test_a_message_speaks_for_whoever_sent_it() -> None:
         " noon on Friday.\u201d",
     )
     assert [q.speaker for q in quotes] == ["Mira Castell", "Owen Price", "Calder Port Authority"]
+
+
+def test_someone_named_after_from_a_placed_source_and_an_owned_spokesperson() -> None:
+    quotes = analysed(
+        "The station received a voicemail from Laura Whitlow overnight. She says, \u201cThe buses"
+        " have not run on time since March.\u201d",
+        "Union leaders met the board on Friday. A driver familiar with the negotiations said,"
+        " \u201cNobody expects a deal before Easter.\u201d",
+        "Later the mayor\u2019s spokeswoman told reporters: \u201cThe timetable will be restored.\u201d",
+        "\u201cWe are reviewing every route,\u201d a spokesman for the operator said.",
+    )
+    assert [q.speaker for q in quotes] == [
+        "Laura Whitlow",
+        UNNAMED + "driver",
+        UNNAMED + "spokeswoman",
+        UNNAMED + "spokesman",
+    ]
+
+
+def test_a_firm_joined_by_an_ampersand_and_a_long_phrase_set_before_the_subject() -> None:
+    quotes = analysed(
+        "Hannah Brightwell of Brightwell & Osei, the firm suing the council, spoke after the"
+        " hearing. \u201cThe contract was never put out to tender,\u201d she said.",
+        "\u201cWe will appeal,\u201d Brightwell & Osei said in a statement.",
+        "Mayor Tom Reddy defended the budget. Arriving late for the meeting at the civic"
+        " centre on Baxter Road on Tuesday evening, Gareth Linwood, a former teacher, was"
+        " unrepentant. \u201cI would table it again tomorrow,\u201d he said.",
+    )
+    assert [q.speaker for q in quotes] == [
+        "Hannah Brightwell",
+        "Brightwell & Osei",
+        "Gareth Linwood",
+    ]
