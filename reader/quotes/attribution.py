@@ -92,6 +92,7 @@ from reader.quotes.speech import (
     MARKS_AND_SPACE,
     POSSESSIVE_ENDS,
     SPOKESPEOPLE,
+    SUING_VERBS,
     TOPIC_PREPOSITIONS,
     UNNAMED_TAIL,
     WINDOW,
@@ -561,14 +562,17 @@ class _Attributor:
         the subject of the last sentence that issues something, in this paragraph or the two
         before it (None when that sentence names no issuer, or issues another kind of document
         than the `nouns` the attribution gives: "the statement said" after "the lawsuit filed
-        by X")."""
+        by X"). A sentence naming no document issues one by suing, not by writing."""
         floor = self.issue_floor(pos)
         bounds = [floor, *sentence_starts(self.body, floor, pos), pos]
         for lo, hi in reversed(list(pairwise(bounds))):
             text = self.narration[lo:hi]  # not a name the quotation holds
             words = _words(text)
-            if ISSUING_VERBS.intersection(words):  # the nearest issuing names it, or nobody
-                issued = _document_nouns(text)
+            verbs = ISSUING_VERBS.intersection(words)
+            issued = _document_nouns(text)
+            if nouns and not issued and not verbs & SUING_VERBS:
+                continue  # "he wrote" issues no complaint
+            if verbs:  # the nearest issuing names it, or nobody
                 return None if nouns and issued and not issued & set(nouns) else issuer(words, pos)
         return None
 

@@ -299,7 +299,7 @@ high deputy chief general intelligence executive lead white house charge of for 
 # Role heads that mean the same job ("the top diplomat" is a foreign minister or an envoy).
 ROLE_SYNONYMS: dict[str, frozenset[str]] = {
     "diplomat": frozenset(["minister", "secretary", "ambassador", "envoy", "diplomat"]),
-    "spokesman": frozenset(["spokesman", "spokeswoman", "spokesperson", "secretary"]),
+    "spokesman": frozenset(["spokesman", "spokeswoman", "spokesperson", "press secretary"]),
     "chief": frozenset(["chief", "head", "secretary-general", "director", "leader", "chairman"]),
     "leader": frozenset(["leader", "president", "premier", "chancellor", "king", "queen"]),
     "head": frozenset(["chief", "head", "secretary-general", "director", "leader", "chairman"]),

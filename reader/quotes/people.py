@@ -66,6 +66,8 @@ _PARTICLES = "|".join(sorted(PARTICLES, key=len, reverse=True))
 NAME_RUN_RE = re.compile(  # "Elena de la Peña": up to two particles between capitalised words
     rf"(?<![\w\u2019'.])(?:{_CAP})(?:[ \t\u00a0]+(?:(?:{_PARTICLES})[ \t\u00a0]+){{0,2}}{_CAP})*"
 )
+# A person introduced by name after a description: "a process engineer named " Priya Chandran.
+_NAMED_RE = re.compile(r"\b(?:a|an|the)\s+(?:[a-z\-]+\s+){0,2}[a-z\-]+\s+named\s+$")
 # A firm's name of names joined by "&" ("Castellanos & Reed"), and the end of one's first part.
 _AMPERSAND_RE = re.compile(rf"{_CAP}(?:[ \t]+{_CAP})*(?:[ \t]+&[ \t]+{_CAP}(?:[ \t]+{_CAP})*)+")
 _AMPERSAND_END_RE = re.compile(rf"{_CAP}[ \t]+&[ \t]+$")
@@ -370,7 +372,8 @@ class People:
                 continue
             seen.add(m.name)
             have = {fold(w) for role in self.roles.get(m.name, []) for w in role.split()}
-            if not (wanted & have):
+            pairs = {fold(r) for role in self.roles.get(m.name, []) for r in _pairs(role)}
+            if not (wanted & (have | pairs)):  # "press secretary" for "the spokesman"
                 continue
             score = len(set(low) & have) + len(ROLE_HINTS.get(head, frozenset()) & have)
             score -= len((have & SUBORDINATE_TITLES) - set(low))  # "the governor": not the deputy
@@ -382,6 +385,13 @@ class People:
         """The first role the document gives `name`, or ""."""
         roles = self.roles.get(name)
         return roles[0] if roles else ""
+
+
+def _pairs(role: str) -> list[str]:
+    """The two-word phrases of `role` ("deputy press secretary" → "deputy press", "press
+    secretary")."""
+    words = role.split()
+    return [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
 def _role_before(body: str, start: int, floor: int, given: list[str]) -> list[str]:
@@ -724,7 +734,10 @@ def find_people(
         employer = n + 1 < len(found) and _employs(body[end : found[n + 1][0]])
         topic = run[0] in _TOPIC_WORDS and len(run) > len(name) and body.startswith(",", end)
         aside = topic or _fronted_agent(body, start, para)  # "Of Adjei,", "Asked by Marsh why"
-        subject = not (employer or aside) and _is_subject(body, start, end, para, named)
+        introduced = _NAMED_RE.search(body, max(0, start - 30), start)  # "an engineer named X"
+        subject = not (employer or aside) and (
+            bool(introduced) or _is_subject(body, start, end, para, named)
+        )
         people.add(start, full, subject)
         if not (employer or aside or run[-1].endswith(("'s", "\u2019s"))):  # "Reed's lawyer X"
             named = end

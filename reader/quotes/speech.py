@@ -67,6 +67,7 @@ ISSUING_VERBS = frozenset(
     ("sued", "sues", "filed", "files", "issued", "issues", "released", "releases", "published",
      "publishes", "sent", "wrote", "brought")
 )  # fmt: skip
+SUING_VERBS = frozenset(("sued", "sues", "filed", "files", "brought"))  # issue a suit unnamed
 _CLAIMS = frozenset(
     ["claims", "claimed", "alleges", "alleged", "reads", "read", "states", "found", "finds"]
 )
@@ -328,8 +329,12 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
     if k >= len(words):
         return None
     document = _document(words, k, pos)
-    opens_next = ended and is_capitalised(words[k]) and ":" in words[k : k + DOCUMENT_REACH + 3]
-    if document is not None and not opens_next:  # "The statement added: “…”" is the next's
+    opens_next = (
+        ended
+        and is_capitalised(words[k])
+        and (":" in words[k : k + DOCUMENT_REACH + 3] or not any(w in ".!?" for w in words[k:]))
+    )  # "The statement added: “…”", "The complaint alleges that “…”": the next quote's
+    if document is not None and not opens_next:
         return document
     if words[k].lower() == "it":
         verb = _skip_aux(words, k + 1, 1)

@@ -2348,3 +2348,32 @@ def test_a_firm_joined_by_an_ampersand_and_a_long_phrase_set_before_the_subject(
         "Brightwell & Osei",
         "Gareth Linwood",
     ]
+
+
+def test_a_document_opening_the_next_quote_and_a_writer_issues_no_complaint() -> None:
+    quotes = analysed(
+        "The union\u2019s general secretary, Ruth Alden, spoke at the rally.",
+        "The minister held firm. \u201cThe offer is final,\u201d the Prime Minister\u2019s"
+        " spokesman told reporters.",
+        "Keith Morrow, a former porter, posted a photo online. \u201cWe all knew,\u201d he wrote.",
+        "Their lawyer, Ines Carvalho, shared the complaint with a short note: \u201cThis was a"
+        " policy, not a mistake.\u201d The complaint alleges that \u201cstaff were told to"
+        " clock out before finishing their rounds.\u201d",
+    )
+    assert [q.speaker for q in quotes] == [
+        UNNAMED + "spokesman",
+        "Keith Morrow",
+        "Ines Carvalho",
+        UNNAMED + "complaint",
+    ]
+
+
+def test_a_person_introduced_by_name_after_a_description_is_who_she_means() -> None:
+    quotes = analysed(
+        "\u201cThe village has waited long enough,\u201d says Joan Tarrant, the local"
+        " councillor, who lives near the quarry.",
+        "The warning was in a report written last May by a young surveyor named Eliza Munro. She is 29 and careful. She"
+        " moved to Glasgow last spring.",
+        "\u201cI told them the slope would go,\u201d she says.",
+    )
+    assert [q.speaker for q in quotes] == ["Joan Tarrant", "Eliza Munro"]
