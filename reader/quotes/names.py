@@ -360,7 +360,8 @@ podcast magazine newspaper gazette tribune herald channel broadcaster charity fi
 movement watchdog coalition initiative lobby label stadium arena venue project forum partnership
 hospital clinic airlines airways freight chemical chemicals industries holdings technologies
 pharmaceuticals laboratories museum gallery theatre orchestra llp pharmacy shop store restaurant
-cafe hotel bakery supermarket health healthcare energy motors systems software logistics"""
+cafe hotel bakery supermarket health healthcare energy motors systems software logistics
+works steelworks properties team refinery shipyard foundry brewery"""
 )
 # Parts of a place: "Harrow Field's stands" makes Harrow Field a place, never a speaker.
 PLACE_NOUNS = _words(
@@ -469,9 +470,15 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     return list(name), list(role)
 
 
+# Letters after a name that are no part of it: "Jonathan Keane KC", "Ann Lowe MP".
+POSTNOMINALS = frozenset(["KC", "QC", "SC", "MP", "MEP", "MSP", "OBE", "CBE", "MBE", "KBE"])
+
+
 @lru_cache(maxsize=65536)
 def _split_name(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """`split_name`, remembered: the same runs of words come back many times an article."""
+    while len(tokens) > 1 and tokens[-1] in POSTNOMINALS:  # "Priya Sandhu KC"
+        tokens = tokens[:-1]
     name: list[str] = []
     i = len(tokens) - 1
     body = _ends_body_name(tokens)  # its role words are the body's name: "the Health Ministry"

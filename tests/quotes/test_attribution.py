@@ -2377,3 +2377,15 @@ def test_a_person_introduced_by_name_after_a_description_is_who_she_means() -> N
         "\u201cI told them the slope would go,\u201d she says.",
     )
     assert [q.speaker for q in quotes] == ["Joan Tarrant", "Eliza Munro"]
+
+
+def test_letters_after_a_name_and_works_teams_and_properties_as_bodies() -> None:
+    quotes = analysed(
+        "For the council, Marcus Pell KC told the court the tender was lawful. \u201cEvery"
+        " bidder was scored on the same sheet,\u201d he said.",
+        "Tarrow Civil Works said its price had been the lowest. \u201cWe won it fairly,\u201d the"
+        " company said.",
+        "Dario Vence, 24, is the leader of Team Halvik. Now the young Team Halvik rider faces a"
+        " ban. \u201cI have never taken anything,\u201d he said.",
+    )
+    assert [q.speaker for q in quotes] == ["Marcus Pell", "Tarrow Civil Works", "Dario Vence"]
