@@ -748,6 +748,10 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
         if start >= end_se and k > 0 and words[k - 1] == ",":
             end_se = k - 1
             start = _comma_role(words, end_se)
+        reported = "that" in (w.lower() for w in words[:end_se])  # "Keane reminded the judge
+        if start >= end_se and end_se < k and reported and words[end_se - 1] == ",":
+            end_se -= 1  # that its chief, Victor Amsel, had said:"
+            start = _comma_role(words, end_se)
         if start >= end_se and k > 1 and words[k - 1].lower() in STATEMENT_NOUNS:
             owner = clean_token(words[k - 2])
             if owner != words[k - 2] and is_capitalised(owner):

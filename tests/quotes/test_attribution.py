@@ -2389,3 +2389,11 @@ def test_letters_after_a_name_and_works_teams_and_properties_as_bodies() -> None
         " ban. \u201cI have never taken anything,\u201d he said.",
     )
     assert [q.speaker for q in quotes] == ["Marcus Pell", "Tarrow Civil Works", "Dario Vence"]
+
+
+def test_a_name_set_off_by_commas_before_an_auxiliary_is_the_speaker() -> None:
+    quotes = analysed(
+        "Counsel Ruth Daly told the tribunal that the firm\u2019s founder, Piet Hollis, had"
+        " told staff in March: \u201cNobody leaves before the order ships.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Piet Hollis"]
