@@ -818,9 +818,11 @@ class _Attributor:
         q = self.quotes[i]
         holder = self.holder(q)
         words = self.left_words(i) if holder is not None else []
-        said = next((k for k, w in enumerate(words) if w.lower() in ("you", "i")), -1)
-        verbs = [w for w in words[said + 1 : said + 4] if is_speech_verb(w) or w in NAMING_VERBS]
-        if holder is None or said < 0 or not verbs:
+        verbs = [k for k, w in enumerate(words) if is_speech_verb(w) or w in NAMING_VERBS]
+        last = verbs[-1] if verbs else 0  # the verb nearest the quote: not "I would add that
+        near = [k for k in range(max(0, last - 3), last) if words[k].lower() in ("you", "i")]
+        said = near[-1] if near else -1  # Ms Varga herself said it was “…”"
+        if holder is None or said < 0:
             return None
         if words[said] == "I":  # "On the day I said, “…”": the speaker quoting themselves
             return holder.speaker

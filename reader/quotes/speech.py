@@ -311,10 +311,14 @@ def _is_title(words: list[str]) -> bool:
     return is_head(words[-1]) and all(w[0].isalnum() for w in words)
 
 
+PASSABLE = AUXILIARIES | frozenset(("himself", "herself", "themselves", "itself"))
+
+
 def _skip_aux(words: list[str], k: int, step: int) -> int:
-    """Past up to three auxiliaries and adverbs from words[k] in direction `step`."""
+    """Past up to three auxiliaries, adverbs and reflexives ("Varga herself said") from words[k]
+    in direction `step`."""
     n = 0
-    while 0 <= k < len(words) and n < 3 and (words[k].lower() in AUXILIARIES or _adverb(words[k])):
+    while 0 <= k < len(words) and n < 3 and (words[k].lower() in PASSABLE or _adverb(words[k])):
         k += step
         n += 1
     return k

@@ -2397,3 +2397,17 @@ def test_a_name_set_off_by_commas_before_an_auxiliary_is_the_speaker() -> None:
         " told staff in March: \u201cNobody leaves before the order ships.\u201d",
     )
     assert [q.speaker for q in quotes] == ["Piet Hollis"]
+
+
+def test_in_a_turn_the_verb_nearest_the_quote_says_who_is_quoted() -> None:
+    quotes = analysed(
+        "HOST: The regulator, Nadia Fenwick, spoke to us yesterday. Are you worried?",
+        "BARLOW: No. I would add that Ms Fenwick herself said it was \u201cfar too soon to"
+        " blame anyone at all,\u201d and I agree with her.",
+        "HOST: Thank you.",
+        "BARLOW: And I would add that Ms Fenwick has said \u201cnobody here is above the rules"
+        " at all,\u201d which is right.",
+        "HOST: Thank you both.",
+    )
+    held = [q for q in quotes if q.text.startswith(("far too soon", "nobody here"))]
+    assert [q.speaker for q in held] == ["Nadia Fenwick", "Nadia Fenwick"]
