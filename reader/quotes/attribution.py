@@ -76,6 +76,7 @@ from reader.quotes.names import (
     is_person_name,
     is_speech_verb,
     names_a_body,
+    one_of,
     sentence_starts,
     split_name,
 )
@@ -300,15 +301,6 @@ def _unquoted(body: str, quotes: list[Quote]) -> str:
     return "".join([*parts, body[at:]])
 
 
-def _one_of(group: str) -> str:
-    """One member of a group noun: "sources" -> "source", "families" -> "family"."""
-    if group in ("people", "staff"):
-        return "person" if group == "people" else "staff member"
-    if group.endswith("ies"):
-        return group[:-3] + "y"
-    return group[:-2] if group.endswith(("sses", "shes")) else group.removesuffix("s")
-
-
 def _unnamed(words: list[str]) -> Result:
     """The speaker an unnamed person's description gives ("Her daughter" → unnamed daughter)."""
     role = [w for w in words if w.lower() not in DETERMINERS]
@@ -524,7 +516,7 @@ class _Attributor:
         groups = [w.lower() for w in WORD_RE.findall(self.body[lo:hi]) if w.lower() in GROUP_NOUNS]
         if not groups:
             return Result(None, "", None)
-        return Result(UNNAMED + _one_of(groups[-1]), "", None)
+        return Result(UNNAMED + one_of(groups[-1]), "", None)
 
     def document_itself(self, pos: int, quote: Quote | None) -> Result:
         """A document no one is named as issuing speaks as an unnamed source ("The complaint,

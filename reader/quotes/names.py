@@ -429,6 +429,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     )
 
 
+def one_of(group: str) -> str:
+    """One member of a group noun: "sources" -> "source", "families" -> "family"."""
+    if group in ("people", "staff"):
+        return "person" if group == "people" else "staff member"
+    if group.endswith("ies"):
+        return group[:-3] + "y"
+    return group[:-2] if group.endswith(("sses", "shes")) else group.removesuffix("s")
+
+
 def is_speech_verb(word: str) -> bool:
     """True for a speech verb (said, warned, tweeted...)."""
     return word.lower() in SPEECH_VERBS

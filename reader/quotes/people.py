@@ -37,6 +37,7 @@ from reader.quotes.names import (
     PLACE_NOUNS,
     PLACE_WORDS,
     PRONOUNS,
+    QUANTIFIERS,
     ROLE_HEADS,
     ROLE_HINTS,
     ROLE_MODIFIERS,
@@ -52,6 +53,7 @@ from reader.quotes.names import (
     is_person_name,
     is_speech_verb,
     names_a_body,
+    one_of,
     sentence_starts,
     split_name,
 )
@@ -142,6 +144,11 @@ _HEADS = "|".join(sorted((ROLE_HEADS - ORG_WORDS) | LAY_PEOPLE, key=len, reverse
 _UNNAMED_RE = re.compile(
     r"\b(?:[Oo]ne|[Aa]n?|[Aa]nother|[Hh]er|[Hh]is|[Tt]heir|[Tt]he)\s+((?:[\w\-]+\s+){0,3}?)"
     rf"({_HEADS})\b(?:\s+for\s+(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,4}})?"
+)
+# A group of people left unnamed: "Two people familiar with the talks", "one of the officials".
+_GROUP_RE = re.compile(
+    rf"\b(?i:{'|'.join(sorted(QUANTIFIERS))}|one\s+of\s+the)\s+(?:[a-z\-]+\s+){{0,2}}?"
+    rf"({'|'.join(sorted(GROUP_NOUNS, key=len, reverse=True))})\b"
 )
 _WHO_RE = re.compile(r"\s+who\s")
 _APPOSED_RE = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_HEADS})\b")
@@ -688,6 +695,11 @@ def find_people(
         if opens or speaks or introduced:
             described = m.group().strip()
             people.unnamed.append((m.start(), described, _gender_of(body, described, m.end())))
+    for m in _GROUP_RE.finditer(body):  # "the person said" after "Two people familiar with"
+        if not _inside(masked, mask_starts, m.start()):
+            member = one_of(m.group(1).lower())
+            people.described.append((m.start(), member, member))
+    people.described.sort()
     people.places -= {  # "came from Jonah Whitcombe, a senior engineer" / "Whitcombe added"
         fold(" ".join(f[2]))
         for f in found

@@ -2411,3 +2411,12 @@ def test_in_a_turn_the_verb_nearest_the_quote_says_who_is_quoted() -> None:
     )
     held = [q for q in quotes if q.text.startswith(("far too soon", "nobody here"))]
     assert [q.speaker for q in held] == ["Nadia Fenwick", "Nadia Fenwick"]
+
+
+def test_the_person_after_a_group_left_unnamed_is_one_of_them() -> None:
+    quotes = analysed(
+        "Mayor Lena Brook lost the vote. Three people briefed on the talks said her aides had"
+        " drafted a new budget.",
+        "\u201cShe knows the numbers do not add up,\u201d the person said.",
+    )
+    assert [q.speaker for q in quotes] == [UNNAMED + "person"]
