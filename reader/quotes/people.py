@@ -622,9 +622,7 @@ def find_people(
         organised = run[-1].lower() in ORG_WORDS and (len(run) > 1 or of is not None)
         labels = opening and body.startswith(":", m.end())  # a transcript's "SANDHU:"
         if (acronym and body_name[0].isalpha() and not labels) or organised:  # "Federation of …"
-            opens = not quoted and bool(
-                _SENTENCE_OPEN_RE.search(body, max(0, m.start() - 6), m.start())
-            )
+            opens = not quoted and _opens_sentence(body, m.start())
             start, joined = m.start(), _AND_BODY_RE.search(body, max(0, m.start() - 60), m.start())
             first = (
                 [w for w in joined.group(1).split() if w.lower() not in _ARTICLES] if joined else []
@@ -651,8 +649,7 @@ def find_people(
         firm = _AMPERSAND_RE.match(body, m.start())  # "Castellanos & Reed": a firm's name
         heading = firm and opening and body.startswith("\n", firm.end())  # an outlet's line
         if firm and not (quoted or heading):
-            opens = bool(_SENTENCE_OPEN_RE.search(body, max(0, m.start() - 6), m.start()))
-            people.bodies.append((m.start(), firm.group(), opens))
+            people.bodies.append((m.start(), firm.group(), _opens_sentence(body, m.start())))
         if quoted or firm or _AMPERSAND_END_RE.search(body[max(0, m.start() - 40) : m.start()]):
             continue
         after_of = _PLACE_BEFORE.search(body, max(0, m.start() - 30), m.start())
@@ -710,8 +707,7 @@ def find_people(
     found = [f for f in found if not people.is_place(" ".join(f[2]))]
     for start, _, name, *_ in found:  # "Castellan Hydro ... Castellan chief executive": a firm
         if people.is_firm(name):
-            opens = bool(_SENTENCE_OPEN_RE.search(body, max(0, start - 6), start))
-            people.bodies.append((start, " ".join(name), opens))
+            people.bodies.append((start, " ".join(name), _opens_sentence(body, start)))
     people.bodies.sort()
     people.short_bodies = {n.split()[0] for _, n, _ in people.bodies if len(n.split()) > 1}
     found = [f for f in found if not people.is_firm(f[2])]
@@ -769,6 +765,11 @@ def _fronted_agent(body: str, start: int, floor: int) -> bool:
     return cut >= lo and _FRONTED_AGENT_RE.fullmatch(body, cut, start) is not None
 
 
+def _opens_sentence(body: str, pos: int) -> bool:
+    """True when a sentence opens at `pos` (after a full stop, a line break or a dateline)."""
+    return _SENTENCE_OPEN_RE.search(body, max(0, pos - 6), pos) is not None
+
+
 def _inside(masked: list[tuple[int, int]], mask_starts: list[int], pos: int) -> bool:
     """True when `pos` lies inside one of the `masked` spans (whose starts are `mask_starts`)."""
     k = bisect.bisect_right(mask_starts, pos) - 1
@@ -784,10 +785,8 @@ def _add_role_subjects(people: People, body: str, masked: list[tuple[int, int]])
     the article gave that role before ("Judge Ann Mowbray ... The judge was alive to it.")."""
     mask_starts = [s for s, _ in masked]
     for m in _ROLE_SUBJECT_RE.finditer(body):
-        k = bisect.bisect_right(mask_starts, m.start()) - 1
-        quoted = k >= 0 and masked[k][0] <= m.start() < masked[k][1]
-        opens = _SENTENCE_OPEN_RE.search(body, max(0, m.start() - 6), m.start())
-        if quoted or not opens or _NAMED_AFTER_RE.match(body, m.end()):
+        quoted = _inside(masked, mask_starts, m.start())
+        if quoted or not _opens_sentence(body, m.start()) or _NAMED_AFTER_RE.match(body, m.end()):
             continue  # "The party's leader, Jo Hale, said": named there
         holder = people.by_role(m.group().split(), m.start())
         if holder is not None:
