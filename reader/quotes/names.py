@@ -205,7 +205,10 @@ artist player striker footballer goalkeeper midfielder athlete referee pundit co
 landlady priest vicar pastor chef designer photographer producer filmmaker novelist poet user
 commenter caller viewer listener schoolteacher lecturer librarian electrician plumber cleaner
 miner fisherman deckhand sailor seafarer crewman waiter waitress bartender barman cashier
-labourer laborer welder janitor caretaker promoter angler"""
+labourer laborer welder janitor caretaker promoter angler docker dockworker stevedore longshoreman
+carpenter bricklayer roofer painter grocer postman postwoman dishwasher cabbie ranger warden
+lifeguard hairdresser barber tailor gardener trucker cyclist rider jockey nanny dentist
+veterinarian radiologist therapist paralegal"""
 )
 # People described by what they are, never titles: heads of a description only in lower case
 # ("one fan said", "her neighbour"), where "Fan Bingbing" or "Patient Protection" are names.
@@ -360,6 +363,7 @@ podcast magazine newspaper gazette tribune herald channel broadcaster charity fi
 movement watchdog coalition initiative lobby label stadium arena venue project forum partnership
 hospital clinic airlines airways freight chemical chemicals industries holdings technologies
 pharmaceuticals laboratories museum gallery theatre orchestra llp pharmacy shop store restaurant
+rescue
 cafe hotel bakery supermarket health healthcare energy motors systems software logistics
 works steelworks properties team refinery shipyard foundry brewery"""
 )
@@ -402,18 +406,26 @@ WORD_RE = re.compile(  # "Valmont–Kessler": an en dash between capitals joins 
 # A short line with no closing punctuation, then a capitalised line: a heading, not a sentence
 # wrapped onto the next line.
 HANDLE = r"(?:@|u/)[A-Za-z0-9_]{2,30}"  # a social account: "@gina_b", "u/kingsmere_kid"
+# A live blog's time opening a line: "12:25 ", "09.40 GMT - ", "4:05pm: ".
+LIVE_STAMP = (
+    r"(?m:^)\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{3,4})?:?[ \t]+"
+    r"(?:[-\u2013\u2014][ \t]+)?"
+)
+LIVE_STAMP_RE = re.compile(LIVE_STAMP)
 HEADING_LINE_RE = re.compile('(?m)^[^\n]{1,60}(?<![.!?:;,"\u201d\'\u2019)])\n(?=[A-Z0-9\u201c"])')
 
 
 def sentence_starts(text: str, lo: int, hi: int) -> list[int]:
     """Offsets in text[lo:hi] where a sentence starts after a full stop (abbreviations skipped)
-    or after a heading on a line of its own ("02:05 – Mood darkens in Alliance camp")."""
+    or after a heading on a line of its own ("02:05 – Mood darkens in Alliance camp") or a live
+    blog's time ("12:25 One worker got in touch")."""
     starts: list[int] = []
     for m in SENTENCE_END_RE.finditer(text, lo, hi):
         if m.group(1) == "." and _is_abbreviation(text, m.start(1)):
             continue
         starts.append(m.end())
     headings = [m.end() for m in HEADING_LINE_RE.finditer(text, lo, hi)]
+    headings += [m.end() for m in LIVE_STAMP_RE.finditer(text, lo, hi)]
     return sorted(set(starts + headings)) if headings else starts
 
 
@@ -479,6 +491,7 @@ def split_name(tokens: list[str]) -> tuple[list[str], list[str]]:
     return list(name), list(role)
 
 
+POSSESSIVE_ENDS = ("\u2019s", "'s", "s\u2019", "s'")
 # Letters after a name that are no part of it: "Jonathan Keane KC", "Ann Lowe MP".
 POSTNOMINALS = frozenset(["KC", "QC", "SC", "MP", "MEP", "MSP", "OBE", "CBE", "MBE", "KBE"])
 
@@ -500,8 +513,9 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
         low = word.lower().rstrip(".")
         if (low in PARTICLES or word == "&") and name:  # "Bell & Ocampo"
             name.insert(0, word)
-        elif name and raw.endswith(("s\u2019", "s'")) and name[-1].lower() in ORG_WORDS:
-            name.insert(0, raw)  # a body's name keeps its apostrophe: "Patients' Rights Alliance"
+        elif name and raw.endswith(POSSESSIVE_ENDS) and name[-1].lower() in ORG_WORDS:
+            name.insert(0, raw)  # a body's name keeps its apostrophe: "Patients' Rights Alliance",
+            # "the Larkin County Sheriff's Office"
         elif (
             not is_capitalised(word)
             or (not body and (low in ROLE_HEADS or low in ROLE_MODIFIERS or low in GROUP_NOUNS))
@@ -513,8 +527,8 @@ def _split_name(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ..
         else:
             name.insert(0, word)
         i -= 1
-    if name and i >= 0 and tokens[i] in ("of", "for"):  # "Minister of Health Ana Ruiz"
-        name, i = name[1:], i + 1
+    if name and i >= 0 and tokens[i] in ("of", "for") and not body:  # "Minister of Health Ana
+        name, i = name[1:], i + 1  # Ruiz", not "a spokesman for Tees Valley General Hospital"
     role = [  # a plural possessive stays whole: "the Harbour Workers' Union"
         t if t.endswith(("s\u2019", "s'")) else clean_token(t)
         for t in tokens[: i + 1]

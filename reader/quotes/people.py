@@ -28,6 +28,7 @@ from reader.quotes.names import (
     INDEFINITE,
     LAY_PEOPLE,
     LISTENER_MARKS,
+    LIVE_STAMP,
     MALE_FIRST_NAMES,
     MALE_WORDS,
     OFFICE_TITLES,
@@ -36,6 +37,7 @@ from reader.quotes.names import (
     PERSON_ROLES,
     PLACE_NOUNS,
     PLACE_WORDS,
+    POSSESSIVE_ENDS,
     PRONOUNS,
     QUANTIFIERS,
     ROLE_HEADS,
@@ -58,7 +60,6 @@ from reader.quotes.names import (
     split_name,
 )
 from reader.quotes.nonnames import is_party_member, speaker_or_none
-from reader.quotes.speech import POSSESSIVE_ENDS
 
 _CAP = (  # initials ("J.J.", "U.S."), an abbreviation ("Sen."), a capitalised word
     rf"(?:(?:[A-Z]\.){{2,}}(?=\s[A-Z])|{ABBREVIATED}(?=\s[A-Z])"
@@ -165,7 +166,9 @@ _DATELINE_RE = re.compile(
     r"(?:,[ \t][A-Z][^\n,()]{0,30})?(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014][ \t]"
 )
 # A sentence opens here: after a full stop, a line break or a dateline ("LONDON (Wire) - ").
-_SENTENCE_OPEN_RE = re.compile(r"(?:^|[.!?\n][\"\u201d\u2019']?\s*|\)\s*[-\u2013\u2014]\s*)$")
+_SENTENCE_OPEN_RE = re.compile(
+    rf"(?:^|[.!?\n][\"\u201d\u2019']?\s*|\)\s*[-\u2013\u2014]\s*|{LIVE_STAMP})$"
+)
 
 
 @dataclass(slots=True)
@@ -401,12 +404,20 @@ def _pairs(role: str) -> list[str]:
     return [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
+_SEATS = frozenset(["in", "at", "from"])  # before where a person sits: "a judge in Boston"
+
+
 def _role_before(body: str, start: int, floor: int, given: list[str]) -> list[str]:
     """Role words before a name: "Kremlin spokesman", "US Secretary of State", "the U.S. ambassador
     to Russia," (`given` are role words already inside the capitalised run)."""
     tokens = WORD_RE.findall(body[max(floor, start - 70) : start])
     if not given and tokens and tokens[-1] in (",", "\u2013", "\u2014", "-"):
         tokens = tokens[:-1]
+        placed = len(tokens)  # "a federal judge in San Francisco, Harriet Lam": where they sit
+        while placed > 0 and is_capitalised(tokens[placed - 1]):
+            placed -= 1
+        if 2 <= placed < len(tokens) and tokens[placed - 1] in _SEATS:
+            tokens = tokens[: placed - 1]
     role: list[str] = []
     for word in reversed(tokens[-7:]):
         low = word.lower().rstrip(".")
@@ -619,11 +630,12 @@ def find_people(
         body_name = run[1:] if run[0].lower() in _ARTICLES else run
         acronym = len(body_name) == 1 and body_name[0].isupper() and len(body_name[0]) > 1
         of = _OF_BODY_RE.match(body, m.end())  # "the Ministry of Culture", "Office for …"
-        organised = run[-1].lower() in ORG_WORDS and (len(run) > 1 or of is not None)
+        joined = _AND_BODY_RE.search(body, max(0, m.start() - 60), m.start())
+        organised = run[-1].lower() in ORG_WORDS and (len(run) > 1 or bool(of or joined))
         labels = opening and body.startswith(":", m.end())  # a transcript's "SANDHU:"
         if (acronym and body_name[0].isalpha() and not labels) or organised:  # "Federation of …"
             opens = not quoted and _opens_sentence(body, m.start())
-            start, joined = m.start(), _AND_BODY_RE.search(body, max(0, m.start() - 60), m.start())
+            start = m.start()
             first = (
                 [w for w in joined.group(1).split() if w.lower() not in _ARTICLES] if joined else []
             )
@@ -767,7 +779,7 @@ def _fronted_agent(body: str, start: int, floor: int) -> bool:
 
 def _opens_sentence(body: str, pos: int) -> bool:
     """True when a sentence opens at `pos` (after a full stop, a line break or a dateline)."""
-    return _SENTENCE_OPEN_RE.search(body, max(0, pos - 6), pos) is not None
+    return _SENTENCE_OPEN_RE.search(body, max(0, pos - 20), pos) is not None
 
 
 def _inside(masked: list[tuple[int, int]], mask_starts: list[int], pos: int) -> bool:

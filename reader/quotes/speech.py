@@ -28,6 +28,7 @@ from reader.quotes.names import (
     ORG_WORDS,
     PARTICIPLES,
     PARTICLES,
+    POSSESSIVE_ENDS,
     PRONOUNS,
     QUANTIFIERS,
     ROLE_HEADS,
@@ -48,7 +49,6 @@ from reader.quotes.names import (
 from reader.quotes.nonnames import PLATFORMS
 
 CONNECTORS = frozenset(["of", "for", "to", "and", "&"])  # words joining a name's parts
-POSSESSIVE_ENDS = ("\u2019s", "'s", "s\u2019", "s'")
 # Words that may open a sentence before its subject: "And the judge...", "But Reed...".
 _LINKS = frozenset(["of", "from", "at"])
 CLAUSE_OPENERS = SUBORDINATORS | frozenset(["where", "who", "whom", "which", "that"])
@@ -192,8 +192,8 @@ def _describing(words: list[str], k: int) -> int:
             while h + 1 < len(words) and words[h + 1].lower() in ROLE_HEADS:
                 h += 1  # "the trust's chief executive"
             return h + 1
-        if not words[h][0].isalnum():
-            break
+        if not words[h][0].isalnum() or words[h].lower() in DETERMINERS:
+            break  # "a decision the rider says he understands": the rider's words are not it
     return k
 
 
@@ -776,7 +776,12 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
     if last == ":":  # past a label of its own: "CLAIM 2: Desert Crest CEO Richard Paxton:"
         label = max((j for j in range(len(words) - 1) if words[j] == ":"), default=-1)
         clause = words[label + 1 :]
-        return _sender(clause, pos) or _signed(clause, pos) or _subject(clause, pos, "colon-intro")
+        return (
+            _sender(clause, pos)
+            or _signed(clause, pos)
+            or _relative_speaker(clause, pos)
+            or _subject(clause, pos, "colon-intro")
+        )
     participles = [k for k, w in enumerate(words) if w.lower() in PARTICIPLES]
     if not participles:
         return None
@@ -823,6 +828,22 @@ def _sender(words: list[str], pos: int) -> Found | None:
             if end > start and is_capitalised(words[start]):
                 return Found(words[start:end], pos, "colon-intro")
     return None
+
+
+def _relative_speaker(words: list[str], pos: int) -> Found | None:
+    """The name a relative clause running to the colon speaks for ("Contrast that with Sen. Jo
+    Hale (R-Ohio), who went on the radio to announce:"), when nothing before it speaks."""
+    who = next((j for j in range(len(words) - 2, 0, -1) if words[j : j + 2] == [",", "who"]), 0)
+    if not who or "," in words[who + 1 :] or any(_verb_at(words, j) for j in range(who)):
+        return None
+    end = who
+    if words[end - 1] == ")" and "(" in words[:end]:  # a party tag: "(R-Ohio)"
+        end = max(j for j in range(end) if words[j] == "(")
+    start = end
+    while start > 0 and is_capitalised(words[start - 1]):
+        start -= 1
+    name, _ = split_name(words[start:end])
+    return Found(words[start:end], pos, "colon-intro") if is_person_name(name) else None
 
 
 def _signed(words: list[str], pos: int) -> Found | None:

@@ -2420,3 +2420,52 @@ def test_the_person_after_a_group_left_unnamed_is_one_of_them() -> None:
         "\u201cShe knows the numbers do not add up,\u201d the person said.",
     )
     assert [q.speaker for q in quotes] == [UNNAMED + "person"]
+
+
+def test_bodies_named_in_full_after_for_with_a_possessive_or_joined_by_and() -> None:
+    quotes = analysed(
+        "A spokeswoman for Brenmoor General Hospital said, \u201cFour patients are still in"
+        " intensive care tonight.\u201d",
+        "The Ardley County Attorney\u2019s Office said \u201cno charges will be filed before"
+        " the autopsy\u201d in a short statement.",
+        "Kestrel Fire and Rescue said on Monday that \u201cthe smoke plume has now"
+        " dispersed entirely\u201d over the town.",
+    )
+    assert [q.speaker for q in quotes] == [
+        "Brenmoor General Hospital",
+        "Ardley County Attorney\u2019s Office",
+        "Kestrel Fire and Rescue",
+    ]
+
+
+def test_a_role_named_after_where_the_person_sits_keeps_its_holder() -> None:
+    quotes = analysed(
+        "On Friday a circuit judge in Port Ardley, Mara Quill, refused to halt the sale.",
+        "\u201cThe buyers acted in good faith and the contract stands,\u201d said the judge.",
+    )
+    assert [q.speaker for q in quotes] == ["Mara Quill"]
+
+
+def test_a_relative_clause_running_to_the_colon_speaks_for_its_antecedent() -> None:
+    quotes = analysed(
+        "Compare that with Councillor Dev Amani (Lab), who went on local radio on Sunday to"
+        " declare: \u201cThis depot will close over my dead body.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Dev Amani"]
+
+
+def test_a_person_left_unnamed_after_a_live_blog_time_is_an_unnamed_source() -> None:
+    quotes = analysed(
+        "16:40 Harbour master Ilse Brandt has confirmed the port is shut.",
+        "16:05 One docker, who asked us not to print her name, sent us a message. She wrote:"
+        " \u201cThe cranes were swaying all morning and nobody stopped work.\u201d",
+    )
+    assert [q.speaker for q in quotes] == [UNNAMED + "docker"]
+
+
+def test_a_relative_clause_after_the_quote_with_its_object_gapped_is_no_speaker() -> None:
+    quotes = analysed(
+        "The Harbour Workers Union said on Friday that it had \u201csuspended all overtime"
+        " until the talks resume,\u201d a move the mayor says she regrets.",
+    )
+    assert [q.speaker for q in quotes] == ["Harbour Workers Union"]
