@@ -225,6 +225,8 @@ def _resolve(
     placed = people.is_place(" ".join(parts)) and found.tag != "document"  # "by the firm X"
     if parts and placed and not _speaking_body(parts):
         return Result(None, "", None)
+    if len(parts) == 1 and parts[0].lower() in ORG_WORDS:  # "the Commission said"
+        return Result(people.in_full(parts[0], pos), role_text, None)
     if parts:
         full = people.fullest(parts, pos, role)
         return Result(full, role_text or people.role_of(full), None)

@@ -152,6 +152,7 @@ _GROUP_RE = re.compile(
     rf"({'|'.join(sorted(GROUP_NOUNS, key=len, reverse=True))})\b"
 )
 _WHO_RE = re.compile(r"\s+who\s")
+_NEXT_WORD_RE = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
 _APPOSED_RE = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_HEADS})\b")
 _TOLD_GENDER_RE = re.compile(r"\s+(?:said|says|told\s+\w+|claimed|insisted)\s+(he|she)\b")
 # A participle opening the sentence with its agent: "Asked by Cho why she ..., Ferris paused",
@@ -252,6 +253,12 @@ class People:
             ):
                 return body
         return None
+
+    def in_full(self, short: str, pos: int) -> str:
+        """The body last named before `pos` in full whose name ends with the one word `short`
+        ("the Commission" after "the Fair Trading Commission"), or `short`."""
+        ends = [name for at, name, _ in self.bodies if at < pos and name.endswith(f" {short}")]
+        return ends[-1] if ends and " " not in short else short
 
     def body_named(self, noun: str, pos: int, floor: int) -> str | None:
         """The body last named before `pos` whose name holds `noun` ("the council" after "the
@@ -478,6 +485,9 @@ def _first_name_gender(name: str) -> str:
     return "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else ""
 
 
+_NOT_MODIFYING = STOP_CAPS | {"whose", "which", "has", "had", "is", "was"}  # before a place noun
+
+
 def _located(body: str, start: int, end: int) -> bool:
     """True when the capitalised phrase at body[start:end] is used as a place or a body: after
     "at/in/from/near", after a body's noun ("the housing charity Safe Harbour") or as the owner
@@ -489,8 +499,11 @@ def _located(body: str, start: int, end: int) -> bool:
     if noun and noun.group(1) in ORG_WORDS:
         return True
     named = _NAMED_PLACE_RE.match(body, end)  # "the Calder Lane ground", "... leisure centre"
-    if named and BUILT_PLACES.intersection(named.groups()):
-        return True
+    if named and (
+        named.group(1) in BUILT_PLACES
+        or (named.group(2) in BUILT_PLACES and named.group(1) not in _NOT_MODIFYING)
+    ):
+        return True  # not "fans of Ida Rae whose stadium tour"
     owned = _OWNED_RE.match(body, end)
     return owned is not None and bool(PLACE_NOUNS.intersection(owned.groups()))
 
@@ -667,7 +680,8 @@ def find_people(
         after_of = _PLACE_BEFORE.search(body, max(0, m.start() - 30), m.start())
         honorific = run[0].lower().rstrip(".")
         placed = after_of and honorific not in HONORIFICS and not first_named  # "a call from
-        if not name or (len(name) > 1 and not role and placed):  # Sam Reyes" is a person
+        placed = placed and not (name and _personal(body, name[-1]))  # Sam Reyes", "fans of
+        if not name or (len(name) > 1 and not role and placed):  # Ida Rae" are people
             continue  # "the Confederation of Estravan Workers": a body or a place
         owner = _ORG_OF_RE.search(body, max(0, m.start() - 40), m.start())
         if owner and owner.group(1).lower() in ORG_WORDS:
@@ -684,26 +698,25 @@ def find_people(
         found.append((m.start(), m.end(), name, title or _role_after(body, m.end()), run, title))
     for m in _UNNAMED_RE.finditer(body):  # "One pharmacist said", "Her neighbour, who"
         quoted = _inside(masked, mask_starts, m.start())
-        head = m.group(2)
+        head, end = m.group(2), m.end()
+        while body.startswith(head, end - len(head)) and (more := _NEXT_WORD_RE.match(body, end)):
+            if not is_head(more.group(1)) or more.group(1) in GROUP_NOUNS:
+                break
+            head, end = more.group(1), more.end()  # "A veteran promoter", not "A veteran"
         para = starts[max(0, bisect.bisect_right(starts, m.start()) - 1)] if starts else 0
-        if (
-            quoted
-            or not is_head(head)
-            or head in GROUP_NOUNS
-            or _NAMED_AFTER_RE.match(body, m.end())
-        ):
+        if quoted or not is_head(head) or head in GROUP_NOUNS or _NAMED_AFTER_RE.match(body, end):
             continue  # "His wife, Maureen, was less sure": named after all
         if m.group().split()[0].lower() in INDEFINITE:  # "a museum official", not "her rival"
-            people.described.append((m.start(), head, f"{m.group(1)}{head}"))
-        introduced = _WHO_RE.match(body, m.end())  # "I met a retired nurse who lost her home"
-        speaks = _speaks_after(body, m.end())
+            people.described.append((m.start(), head, body[m.start(1) : end]))
+        introduced = _WHO_RE.match(body, end)  # "I met a retired nurse who lost her home"
+        speaks = _speaks_after(body, end)
         opens = _opens_clause(body, m.start(), para)
         if m.group().split()[0].lower() == "the":  # "At the bar, the owner, who …, said he had
             anyone = head in GENERIC_ROLES | LAY_PEOPLE  # …": not a title ("the minister")
             opens, speaks, introduced = anyone and opens and speaks, False, None
         if opens or speaks or introduced:
-            described = m.group().strip()
-            people.unnamed.append((m.start(), described, _gender_of(body, described, m.end())))
+            described = body[m.start() : end].strip()
+            people.unnamed.append((m.start(), described, _gender_of(body, described, end)))
     for m in _GROUP_RE.finditer(body):  # "the person said" after "Two people familiar with"
         if not _inside(masked, mask_starts, m.start()):
             member = one_of(m.group(1).lower())
@@ -767,6 +780,16 @@ def find_people(
             people.add(m.start(), m.group(), _opens_clause(body, m.start(), para))
     _add_role_subjects(people, body, masked)
     return people
+
+
+def _personal(body: str, surname: str) -> bool:
+    """True when the article treats `surname` as a person's somewhere: with an honorific ("Ms
+    Rae"), an age ("Rae, 29,") or a reflexive ("Rae herself")."""
+    name = re.escape(surname)
+    honorific = rf"\b(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+{name}\b"
+    return (
+        re.search(rf"{honorific}|\b{name}(?:,\s+\d{{1,3}},|\s+(?:her|him)self\b)", body) is not None
+    )
 
 
 def _fronted_agent(body: str, start: int, floor: int) -> bool:

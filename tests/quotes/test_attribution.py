@@ -2469,3 +2469,30 @@ def test_a_relative_clause_after_the_quote_with_its_object_gapped_is_no_speaker(
         " until the talks resume,\u201d a move the mayor says she regrets.",
     )
     assert [q.speaker for q in quotes] == ["Harbour Workers Union"]
+
+
+def test_a_body_named_by_its_last_word_alone_is_the_body_named_in_full() -> None:
+    quotes = analysed(
+        "The National Grain Board will meet on Monday.",
+        "The Board had said in May that it was \u201cwatching the silo prices very closely\u201d.",
+    )
+    assert [q.speaker for q in quotes] == ["National Grain Board"]
+
+
+def test_a_name_after_of_is_a_person_when_the_article_treats_it_as_one() -> None:
+    quotes = analysed(
+        "Refunds went to fans of Orla Quaine whose arena tour was cancelled.",
+        "Council leader Petra Munt was unhappy about it.",
+        "Quaine herself spoke on Friday. \u201cEvery fan will be paid back in full this"
+        " month,\u201d she wrote.",
+    )
+    assert [q.speaker for q in quotes] == ["Orla Quaine"]
+
+
+def test_an_unnamed_person_described_by_two_role_nouns_keeps_both() -> None:
+    quotes = analysed(
+        "A veteran broker, who asked not to be named, told me: \u201cThe spread is where the"
+        " money is made.\u201d",
+        "\u201cNobody on the floor will admit it in public,\u201d he said.",
+    )
+    assert [q.speaker for q in quotes] == [UNNAMED + "veteran broker"] * 2
