@@ -62,6 +62,7 @@ from reader.quotes.names import (
     PERSON_ROLES,
     PLACE_WORDS,
     POSSESSIVE_ENDS,
+    POSTNOMINALS,
     PRONOUNS,
     QUANTIFIERS,
     ROLE_HEADS,
@@ -138,6 +139,7 @@ SIGNATURE_RE = re.compile(
     r"[\u2014\u2013-]?[ \t]*((?:[A-Z][\w'\u2019-]*\.?[ \t]+){0,3}[A-Z][\w'\u2019-]*)"
     r"(?:[ \t]*,[ \t]*[^\n.!?,]{1,40}){0,3}\.?[ \t]*$"
 )
+LABEL_RE = re.compile(r"[A-Z]{2,}(?:[ \t][A-Z]{2,})?:")  # a fact-check's "CLAIM:"
 CLOSING = MARKS_AND_SPACE + "\n\u201d\u2019.,"  # what may close a quotation before its signature
 # A paragraph naming whose the quotation standing before it was: "That was the view of Kenji
 # Morrow", "Those were the words of Ana Ruiz", "The words are Tariq Saleem’s".
@@ -750,13 +752,15 @@ class _Attributor:
         return first in SUBORDINATORS and "," not in lead and "," in after
 
     def signature(self, q: Quote) -> Found | None:
-        """The person named on the line under a quotation that is a paragraph of its own
-        ("Maria Lopez, 42, teacher"), or ending the quotation's paragraph after a dash ("“…” —
-        Maria Lopez") or, as a credit line (what they are, no full stop), after a quotation
-        ending its sentence ("“…?” Maria Lopez, 42, teacher"), or None."""
+        """The person named on the line under a quotation that is a paragraph of its own (or
+        after a label: "CLAIM:") ("Maria Lopez, 42, teacher"), or ending the quotation's
+        paragraph after a dash ("“…” — Maria Lopez") or, as a credit line (what they are, no
+        full stop), after a quotation ending its sentence ("“…?” Maria Lopez, 42, teacher"), or
+        None."""
         p = self.para(q.start)
         start, end = self.paragraphs[p]
-        alone = not self.body[start : q.start].strip(MARKS_AND_SPACE)
+        lead = self.body[start : q.start].strip(MARKS_AND_SPACE)
+        alone = not lead or LABEL_RE.fullmatch(lead) is not None  # "CLAIM: “…” – Jo Hale MP"
         rest = self.body[q.end : end]
         tail = rest.strip(CLOSING)
         if not alone:
@@ -774,7 +778,7 @@ class _Attributor:
             return None
         if line is None:
             return None
-        name = line.group(1).split()
+        name = [w for w in line.group(1).split() if w not in POSTNOMINALS]  # "Jo Hale MP"
         if is_person_name(name) or self._signed_surname(line.group(0), name, line.start(1)):
             return Found(name, line.start(1), "signature")
         return None

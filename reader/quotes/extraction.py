@@ -98,6 +98,13 @@ PAGE_LABELS = frozenset(  # a page's own labels, never a speaker's
         "advertisement",
         "listen",
         "subscribe",
+        "claim",  # a fact-check's own labels
+        "verdict",
+        "rating",
+        "context",
+        "background",
+        "fact",
+        "facts",
     ]
 )
 BROADCAST_ROLES = frozenset(

@@ -261,7 +261,8 @@ BODY_NOUNS = _words(
 BODY_KINDS = {
     "company": _words(
         "company corporation corp inc ltd plc llc group holdings freight airlines airways "
-        "chemical chemicals industries technologies pharmaceuticals laboratories bank"
+        "chemical chemicals industries technologies pharmaceuticals laboratories bank holding "
+        "water energy motors systems software logistics properties refinery brewery steelworks"
     ),
     "union": _words("union alliance federation association workers"),
     "firm": _words("firm llp partners"),
@@ -363,7 +364,7 @@ podcast magazine newspaper gazette tribune herald channel broadcaster charity fi
 movement watchdog coalition initiative lobby label stadium arena venue project forum partnership
 hospital clinic airlines airways freight chemical chemicals industries holdings technologies
 pharmaceuticals laboratories museum gallery theatre orchestra llp pharmacy shop store restaurant
-rescue
+rescue holding water
 cafe hotel bakery supermarket health healthcare energy motors systems software logistics
 works steelworks properties team refinery shipyard foundry brewery"""
 )

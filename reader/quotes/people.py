@@ -152,6 +152,7 @@ _GROUP_RE = re.compile(
     rf"({'|'.join(sorted(GROUP_NOUNS, key=len, reverse=True))})\b"
 )
 _WHO_RE = re.compile(r"\s+who\s")
+_PRONOUN_SUBJECT_RE = re.compile(r"[^.!?\n\u201c\"]{0,120}?,\s+(?:he|she)\s+[a-z]")
 _NEXT_WORD_RE = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
 _APPOSED_RE = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_HEADS})\b")
 _TOLD_GENDER_RE = re.compile(r"\s+(?:said|says|told\s+\w+|claimed|insisted)\s+(he|she)\b")
@@ -272,7 +273,7 @@ class People:
         named = [
             name
             for _, name, _ in before
-            if kind.intersection(fold(name).split()) or (firm and self.is_firm(name.split()))
+            if kind.intersection(_heads(fold(name))) or (firm and self.is_firm(name.split()))
         ]
         subjects = [name for at, name, opens in before if opens and at >= floor]
         found = named or subjects
@@ -704,8 +705,13 @@ def find_people(
                 break
             head, end = more.group(1), more.end()  # "A veteran promoter", not "A veteran"
         para = starts[max(0, bisect.bisect_right(starts, m.start()) - 1)] if starts else 0
-        if quoted or not is_head(head) or head in GROUP_NOUNS or _NAMED_AFTER_RE.match(body, end):
-            continue  # "His wife, Maureen, was less sure": named after all
+        fronted = m.group()[0].isupper() and m.group().split()[0].lower() in INDEFINITE
+        named = _NAMED_AFTER_RE.match(body, end) or (
+            fronted and _PRONOUN_SUBJECT_RE.match(body, end)
+        )
+        if quoted or not is_head(head) or head in GROUP_NOUNS or named:
+            continue  # "His wife, Maureen, was less sure": named after all; "A lawyer whose
+            # parents came from Kessane, she began": a description of someone named before
         if m.group().split()[0].lower() in INDEFINITE:  # "a museum official", not "her rival"
             people.described.append((m.start(), head, body[m.start(1) : end]))
         introduced = _WHO_RE.match(body, end)  # "I met a retired nurse who lost her home"
@@ -780,6 +786,14 @@ def find_people(
             people.add(m.start(), m.group(), _opens_clause(body, m.start(), para))
     _add_role_subjects(people, body, masked)
     return people
+
+
+def _heads(name: str) -> set[str]:
+    """The words of a body's name that say what kind of body it is: its last, and the one
+    before "of" or "for" ("regional water authority" is an authority, "ministry of culture" a
+    ministry)."""
+    words = name.split()
+    return {words[-1], *(w for w, after in itertools.pairwise(words) if after in ("of", "for"))}
 
 
 def _personal(body: str, surname: str) -> bool:

@@ -548,9 +548,12 @@ def issuer(words: list[str], pos: int) -> Found | None:
 
 
 def _opens_with_it(words: list[str], end: int) -> bool:
-    """True when the clause ending at words[end] is "it" alone, opening a sentence or after a
-    comma ("It added:", "In a statement, it said:")."""
-    return end > 0 and words[end - 1].lower() == "it" and (end == 1 or words[end - 2] in ",;")
+    """True when the clause ending at words[end] is "it" alone or its message, opening a
+    sentence or after a comma ("It added:", "In a statement, it said:", "Its post added:")."""
+    owned = end > 1 and words[end - 2].lower() == "its" and words[end - 1].lower() in _MESSAGES
+    end = end - 1 if owned else end
+    it = end > 0 and words[end - 1].lower() in ("it", "its")
+    return it and (end == 1 or words[end - 2] in ",;") and (owned or words[end - 1].lower() == "it")
 
 
 def _document_before(words: list[str], k: int, pos: int) -> Found | None:
@@ -942,6 +945,12 @@ def _relative(words: list[str], end: int) -> tuple[int, int]:
                 # toxicologist, not the place
                 stop = _preposition_before(words, stop)
                 start = _backward(words, stop)
+            if start < stop and start > 1 and words[start - 1] == ",":  # "Jo Hale, the local
+                named = _backward(words, start - 1)  # MP, who said": Jo Hale
+                if words[start].lower() in DETERMINERS and is_person_name(
+                    split_name(words[named : start - 1])[0]
+                ):
+                    return named, start - 1
             return (start, stop) if start < stop else (end, end)
     return end, end
 
@@ -1008,8 +1017,10 @@ def _comma_role(words: list[str], end: int) -> int:
         if words[c] != ",":
             continue
         described = words[c + 1 : end]
-        if any(w.lower() in ROLE_HEADS and w.islower() for w in described) or (
-            len(described) > 1 and _opens_description(described[0])
+        if (
+            any(w.lower() in ROLE_HEADS and w.islower() for w in described)
+            or (len(described) > 1 and _opens_description(described[0]))
+            or _office_of(described)
         ):
             found = c + 1
             name, _ = split_name(words[_backward(words, c) : c])
@@ -1018,6 +1029,13 @@ def _comma_role(words: list[str], end: int) -> int:
         elif not found and not _names_a_body(described):
             break  # a place in the description goes on: "Hale, in Columbus, Ohio, said"
     return found or _backward(words, end)
+
+
+def _office_of(described: list[str]) -> bool:
+    """True for a capitalised office in a body set off after a name ("Sir Mal Rudd, Chair of
+    Calloway Bank, said", "Jo Hale, Head of Policy at Ofwat,")."""
+    office = described[0].lower()
+    return office in ROLE_HEADS and office not in ORG_WORDS and described[1:2] in (["of"], ["for"])
 
 
 def _names_a_body(words: list[str]) -> bool:
@@ -1069,8 +1087,10 @@ def _appositive(words: list[str], start: int, end: int, pos: int, tag: str) -> F
     described = words[start:end]
     has_role = any(w.lower() in ROLE_HEADS and w.islower() for w in described)
     has_role = has_role or (len(described) > 1 and _opens_description(described[0]))
+    has_role = has_role or _office_of(described)
     has_role = has_role or (described[0].islower() and described[0].endswith("ing"))  # ", speaking"
-    if start > 1 and words[start - 1] == "," and has_role and not is_capitalised(described[0]):
+    lower = not is_capitalised(described[0]) or _office_of(described)
+    if start > 1 and words[start - 1] == "," and has_role and lower:
         before = _backward(words, start - 1)
         link = before - 1 if before > 1 and words[before - 1] in _LINKS else -1
         if before >= start - 1:  # "A former engineer at the mill,": a place naming no one

@@ -2496,3 +2496,58 @@ def test_an_unnamed_person_described_by_two_role_nouns_keeps_both() -> None:
         "\u201cNobody on the floor will admit it in public,\u201d he said.",
     )
     assert [q.speaker for q in quotes] == [UNNAMED + "veteran broker"] * 2
+
+
+def test_a_capitalised_office_set_off_after_a_name_is_the_name_s_role() -> None:
+    quotes = analysed(
+        "Dame Ruth Okoro, Chair of Marlow Building Society, said: \u201cEvery saver will be"
+        " contacted by letter this week.\u201d",
+    )
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Ruth Okoro", "Chair of Marlow Building Society")
+    ]
+
+
+def test_a_fact_check_label_is_no_speaker_and_the_dash_line_signs_the_claim() -> None:
+    quotes = analysed(
+        "CLAIM: \u201cHalf the town has lost its water supply and nobody is in charge.\u201d"
+        " \u2013 Gemma Roath MP, shadow water minister, speaking on local radio, 3 May.",
+        "VERDICT: FALSE. About 900 homes lost supply for six hours.",
+        "CONTEXT: Ms Roath later said she had been given the wrong figure.",
+    )
+    assert [q.speaker for q in quotes] == ["Gemma Roath"]
+
+
+def test_the_company_is_a_firm_named_by_its_head_word_not_an_authority_mentioning_it() -> None:
+    quotes = analysed(
+        "Inspectors from the Regional Water Authority arrived on Monday. We also asked Fenwick"
+        " Water for an interview.",
+        "In a statement, the company said: \u201cSupplies will be back to normal by"
+        " Thursday evening.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Fenwick Water"]
+
+
+def test_who_said_after_a_name_and_its_description_is_that_name() -> None:
+    quotes = analysed(
+        'The sale was condemned by Irene Poll, the local MP, who said it "hands the only pool'
+        ' in town to a car park operator".',
+    )
+    assert [q.speaker for q in quotes] == ["Irene Poll"]
+
+
+def test_a_description_fronted_before_she_describes_the_person_named_before() -> None:
+    quotes = analysed(
+        "The campaign owes most to Leonie Abara. A Dunmore-born nurse whose father worked at"
+        " the mill, she began collecting signatures in 2009.",
+        "\u201cEvery name on that list is a promise we kept,\u201d she said.",
+    )
+    assert [q.speaker for q in quotes] == ["Leonie Abara"]
+
+
+def test_its_post_is_the_body_s_words() -> None:
+    quotes = analysed(
+        "The Quayside Residents Association said the council had ignored its survey. Its post"
+        " added: \u201cEven the inspector agrees with us. The council still does not.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Quayside Residents Association"]
