@@ -46,7 +46,7 @@ from reader.quotes.extraction import (
     transcript_turns,
     without_nicknames,
 )
-from reader.quotes.model import UNNAMED, Quote, QuoteKind
+from reader.quotes.model import UNNAMED, Quote, QuoteKind, is_unnamed
 from reader.quotes.names import (
     BODY_NOUNS,
     DETERMINERS,
@@ -483,7 +483,14 @@ class _Attributor:
         if holder is not None and holder.speaker:  # "FARROW: … he said “…”": never Farrow
             addressed |= {holder.speaker}
         addressed |= self.topic(found.pos)  # "Of Adjei, he said:": never Adjei
-        return _resolve(found, self.people, self.last_speaker, recent, floor, addressed)
+        result = _resolve(found, self.people, self.last_speaker, recent, floor, addressed)
+        if result.speaker is None and quote is not None and found.words[0].lower() == "the":
+            said = [q.speaker for q in self.quotes if floor <= q.start < quote.start and q.speaker]
+            head = f" {found.words[-1].lower()}"
+            if said and is_unnamed(said[-1]) and said[-1].endswith(head):  # "the engineer
+                return Result(said[-1], result.role, None)  # added" after
+                # "The engineer, who asked not to be named, told the Courier: “…”"
+        return result
 
     def topic(self, pos: int) -> frozenset[str]:
         """The people a prepositional phrase fronting the sentence at `pos` names ("Of Adjei,",

@@ -157,7 +157,7 @@ DOCUMENT_NOUNS = _words(
     """lawsuit suit complaint filing statement report letter memo indictment motion petition
 brief document email release ruling order communiqué communique review study analysis survey
 poll audit assessment forecast projection notice advisory bulletin guidance judgment judgement
-declaration resolution manifesto advice warning message timeline"""
+declaration resolution manifesto advice warning message timeline post posts"""
 )
 
 
@@ -208,7 +208,10 @@ miner fisherman deckhand sailor seafarer crewman waiter waitress bartender barma
 labourer laborer welder janitor caretaker promoter angler docker dockworker stevedore longshoreman
 carpenter bricklayer roofer painter grocer postman postwoman dishwasher cabbie ranger warden
 lifeguard hairdresser barber tailor gardener trucker cyclist rider jockey nanny dentist
-veterinarian radiologist therapist paralegal"""
+veterinarian radiologist therapist paralegal surveyor assessor adjuster underwriter curator
+archivist conservator ecologist geologist hydrologist epidemiologist toxicologist biologist chemist
+physicist statistician steward coroner pathologist registrar solicitor barrister notary
+juror bailiff trustee foreman contractor motorist pedestrian"""
 )
 # People described by what they are, never titles: heads of a description only in lower case
 # ("one fan said", "her neighbour"), where "Fan Bingbing" or "Patient Protection" are names.
@@ -268,7 +271,7 @@ BODY_KINDS = {
     "firm": _words("firm llp partners"),
     "ministry": _words("ministry department"),
     "club": _words("club athletic united rovers wanderers albion fc afc sv"),
-    "regulator": _words("commission authority agency office board watchdog regulator"),
+    "regulator": _words("commission authority agency office board watchdog regulator inspectorate"),
     "charity": _words("charity trust foundation"),
 }
 BODY_KINDS["watchdog"] = BODY_KINDS["regulator"]
@@ -364,7 +367,7 @@ podcast magazine newspaper gazette tribune herald channel broadcaster charity fi
 movement watchdog coalition initiative lobby label stadium arena venue project forum partnership
 hospital clinic airlines airways freight chemical chemicals industries holdings technologies
 pharmaceuticals laboratories museum gallery theatre orchestra llp pharmacy shop store restaurant
-rescue holding water
+rescue holding water inspectorate ombudsman
 cafe hotel bakery supermarket health healthcare energy motors systems software logistics
 works steelworks properties team refinery shipyard foundry brewery"""
 )

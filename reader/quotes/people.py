@@ -153,6 +153,7 @@ _GROUP_RE = re.compile(
 )
 _WHO_RE = re.compile(r"\s+who\s")
 _PRONOUN_SUBJECT_RE = re.compile(r"[^.!?\n\u201c\"]{0,120}?,\s+(?:he|she)\s+[a-z]")
+_COPULA_RE = re.compile(r"\b(?:is|was|are|were|been|became|becomes|remains|remained)\s+$")
 _NEXT_WORD_RE = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
 _APPOSED_RE = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_HEADS})\b")
 _TOLD_GENDER_RE = re.compile(r"\s+(?:said|says|told\s+\w+|claimed|insisted)\s+(he|she)\b")
@@ -706,10 +707,12 @@ def find_people(
             head, end = more.group(1), more.end()  # "A veteran promoter", not "A veteran"
         para = starts[max(0, bisect.bisect_right(starts, m.start()) - 1)] if starts else 0
         fronted = m.group()[0].isupper() and m.group().split()[0].lower() in INDEFINITE
-        named = _NAMED_AFTER_RE.match(body, end) or (
+        someone = _NAMED_AFTER_RE.match(body, end) or (
             fronted and _PRONOUN_SUBJECT_RE.match(body, end)
         )
-        if quoted or not is_head(head) or head in GROUP_NOUNS or named:
+        someone = someone or _COPULA_RE.search(body, max(0, m.start() - 12), m.start())  # "The
+        # vice-chancellor is a former chemist who": what someone named is
+        if quoted or not is_head(head) or head in GROUP_NOUNS or someone:
             continue  # "His wife, Maureen, was less sure": named after all; "A lawyer whose
             # parents came from Kessane, she began": a description of someone named before
         if m.group().split()[0].lower() in INDEFINITE:  # "a museum official", not "her rival"

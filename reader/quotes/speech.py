@@ -479,6 +479,8 @@ def _document(words: list[str], k: int, pos: int) -> Found | None:
     noun = document_end(words, j)
     if noun < 0:
         return None
+    if words[j].lower() == "its":  # "Its post added": the body's, as "It added"
+        return Found([], pos, "it")
     rest = words[noun : noun + DOCUMENT_REACH]
     by = rest.index("by") if "by" in rest else -1
     by = 0 if rest[:1] == ["from"] else by  # "An email from Dale Houghton to the board read"
@@ -503,8 +505,8 @@ def document_end(words: list[str], j: int) -> int:
     "the federal court filing": up to two modifiers; "a 2014 House Intelligence Committee
     report": a year and a body's name), or -1 when words[j:] name none."""
     for n in range(j + 1, min(len(words), j + 4 + BODY_NAME_WORDS)):
-        if words[n].lower() in DOCUMENT_NOUNS:
-            return n + 1
+        if words[n] in DOCUMENT_NOUNS or (words[n].lower() in DOCUMENT_NOUNS - {"post"}):
+            return n + 1  # not "the Washington Post"
         modifier = words[n].islower() and words[n][0].isalnum() and n < j + 3
         named = is_capitalised(words[n]) or words[n].isdigit()
         if not (modifier or named) or words[n].endswith(POSSESSIVE_ENDS):
@@ -528,6 +530,7 @@ def _issued_by(words: list[str], start: int, pos: int) -> Found | None:
                 start = n + 1
             break
     end = _forward(words, start)
+    end = end if end > start else _role_then_name(words, start)  # "by city councillor Jo Hale"
     return Found(words[start:end], pos, "document") if end > start else None
 
 
@@ -548,12 +551,9 @@ def issuer(words: list[str], pos: int) -> Found | None:
 
 
 def _opens_with_it(words: list[str], end: int) -> bool:
-    """True when the clause ending at words[end] is "it" alone or its message, opening a
-    sentence or after a comma ("It added:", "In a statement, it said:", "Its post added:")."""
-    owned = end > 1 and words[end - 2].lower() == "its" and words[end - 1].lower() in _MESSAGES
-    end = end - 1 if owned else end
-    it = end > 0 and words[end - 1].lower() in ("it", "its")
-    return it and (end == 1 or words[end - 2] in ",;") and (owned or words[end - 1].lower() == "it")
+    """True when the clause ending at words[end] is "it" alone, opening a sentence or after a
+    comma ("It added:", "In a statement, it said:")."""
+    return end > 0 and words[end - 1].lower() == "it" and (end == 1 or words[end - 2] in ",;")
 
 
 def _document_before(words: list[str], k: int, pos: int) -> Found | None:
@@ -1031,11 +1031,17 @@ def _comma_role(words: list[str], end: int) -> int:
     return found or _backward(words, end)
 
 
+_OFFICE_WORDS = (ROLE_HEADS | ROLE_MODIFIERS) - ORG_WORDS - CONNECTORS  # "Chief Executive"
+
+
 def _office_of(described: list[str]) -> bool:
     """True for a capitalised office in a body set off after a name ("Sir Mal Rudd, Chair of
-    Calloway Bank, said", "Jo Hale, Head of Policy at Ofwat,")."""
-    office = described[0].lower()
-    return office in ROLE_HEADS and office not in ORG_WORDS and described[1:2] in (["of"], ["for"])
+    Calloway Bank, said", "Jo Hale, Chief Executive of Ofwat,")."""
+    k = 0
+    while k < len(described) and described[k].lower() in _OFFICE_WORDS:
+        k += 1
+    office = any(w.lower() in ROLE_HEADS for w in described[:k])
+    return office and described[k : k + 1] in (["of"], ["for"])
 
 
 def _names_a_body(words: list[str]) -> bool:
@@ -1102,7 +1108,8 @@ def _appositive(words: list[str], start: int, end: int, pos: int, tag: str) -> F
         subject = any(map(is_head, words[before : start - 1]))  # "The union leader, a nurse,"
         governed = before > 0 and words[before - 1] in GOVERNING_WORDS  # "as a lawyer,", not "As"
         if (name or subject) and before < start - 1 and not governed:
-            return Found(words[before : start - 1], pos, tag, words[start:end])
+            found = _with_name(words, before, start - 1, pos, tag)  # "Prof Jo Hale of the
+            return Found(found.words, pos, tag, found.role or words[start:end])  # University …,"
     return _with_name(words, start, end, pos, tag)  # "Jo Hale of Iowa said that"
 
 

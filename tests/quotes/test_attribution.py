@@ -2500,11 +2500,11 @@ def test_an_unnamed_person_described_by_two_role_nouns_keeps_both() -> None:
 
 def test_a_capitalised_office_set_off_after_a_name_is_the_name_s_role() -> None:
     quotes = analysed(
-        "Dame Ruth Okoro, Chair of Marlow Building Society, said: \u201cEvery saver will be"
-        " contacted by letter this week.\u201d",
+        "Dame Ruth Okoro, Chief Executive of Marlow Building Society, said: \u201cEvery saver"
+        " will be contacted by letter this week.\u201d",
     )
     assert [(q.speaker, q.role) for q in quotes] == [
-        ("Ruth Okoro", "Chair of Marlow Building Society")
+        ("Ruth Okoro", "Chief Executive of Marlow Building Society")
     ]
 
 
@@ -2551,3 +2551,46 @@ def test_its_post_is_the_body_s_words() -> None:
         " added: \u201cEven the inspector agrees with us. The council still does not.\u201d",
     )
     assert [q.speaker for q in quotes] == ["Quayside Residents Association"]
+
+
+def test_a_name_of_a_body_before_a_relative_clause_is_the_person() -> None:
+    quotes = analysed(
+        "Professor Ines Marr of the University of Tollbridge, who has studied levees for twenty"
+        " years, told us:",
+        "\u201cThe next two days decide it. If the water keeps falling, the town is safe.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Ines Marr"]
+
+
+def test_the_description_again_after_an_unnamed_source_is_the_same_source() -> None:
+    quotes = analysed(
+        "The surveyor, who asked not to be named because she was not allowed to speak to the"
+        " press, told the Gazette: \u201cThe cracks were logged in 2023 and never fixed.\u201d",
+        "\u201cEvery site manager had the photographs on file,\u201d the surveyor added.",
+    )
+    assert [q.speaker for q in quotes] == [UNNAMED + "surveyor"] * 2
+
+
+def test_a_post_nobody_signs_is_an_unnamed_source_and_one_by_a_described_name_is_theirs() -> None:
+    quotes = analysed(
+        "A post shared 9,000 times on Facebook on Sunday read: \u201cThe bridge is closing for"
+        " good, tell everyone NOW.\u201d",
+        "A Facebook post by parish councillor Tom Ewart, which reads \u201cThe ferry will run"
+        " all winter whatever they say,\u201d has been shared widely.",
+        "The Ferry Passengers Inspectorate said in a brief statement that it was \u201creviewing"
+        " the timetable with the operator\u201d.",
+    )
+    assert [q.speaker for q in quotes] == [
+        UNNAMED + "post",
+        "Tom Ewart",
+        "Ferry Passengers Inspectorate",
+    ]
+
+
+def test_a_description_after_is_says_what_the_named_person_is() -> None:
+    quotes = analysed(
+        "Professor Orla Venn has her own view. The provost, 58, is a former marine biologist who"
+        " likes to remind staff that she once ran a lab on a trawler.",
+        "\u201cI understand the anger completely,\u201d she told the campus paper.",
+    )
+    assert [q.speaker for q in quotes] == ["Orla Venn"]
