@@ -48,7 +48,7 @@ PARTICIPLES = _words(
     "accusing blasting slamming praising urging vowing promising pledging describing dismissing "
     "suggesting predicting recalling acknowledging admitting conceding complaining lamenting "
     "boasting joking quipping tweeting announcing asserting contending maintaining responding "
-    "touting shouting yelling screaming chanting crying pleading"
+    "touting shouting yelling screaming chanting crying pleading confirming stating"
 )
 SUBORDINATORS = _words("as when while after before if although though since because once")
 AUXILIARIES = _words(
@@ -157,7 +157,7 @@ DOCUMENT_NOUNS = _words(
     """lawsuit suit complaint filing statement report letter memo indictment motion petition
 brief document email release ruling order communiqué communique review study analysis survey
 poll audit assessment forecast projection notice advisory bulletin guidance judgment judgement
-declaration resolution manifesto advice warning message timeline post posts"""
+declaration resolution manifesto advice warning message timeline post posts note"""
 )
 
 
@@ -265,7 +265,10 @@ BODY_KINDS = {
     "company": _words(
         "company corporation corp inc ltd plc llc group holdings freight airlines airways "
         "chemical chemicals industries technologies pharmaceuticals laboratories bank holding "
-        "water energy motors systems software logistics properties refinery brewery steelworks"
+        "water energy motors systems software logistics properties refinery brewery steelworks "
+        "terminals communications telecom telecoms solutions resources mining minerals foods "
+        "brands retail insurance ventures rail railways shipping ferries pharma biotech "
+        "engineering construction"
     ),
     "union": _words("union alliance federation association workers"),
     "firm": _words("firm llp partners"),
@@ -367,7 +370,9 @@ podcast magazine newspaper gazette tribune herald channel broadcaster charity fi
 movement watchdog coalition initiative lobby label stadium arena venue project forum partnership
 hospital clinic airlines airways freight chemical chemicals industries holdings technologies
 pharmaceuticals laboratories museum gallery theatre orchestra llp pharmacy shop store restaurant
-rescue holding water inspectorate ombudsman
+rescue holding water inspectorate ombudsman terminals communications telecom telecoms solutions
+resources mining minerals foods brands retail insurance ventures rail railways shipping ferries
+pharma biotech engineering construction
 cafe hotel bakery supermarket health healthcare energy motors systems software logistics
 works steelworks properties team refinery shipyard foundry brewery"""
 )

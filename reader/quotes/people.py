@@ -663,7 +663,9 @@ def find_people(
             people.bodies.append((start, full, opens))
         shares_in = _SHARES_IN_RE.search(body, max(0, m.start() - 12), m.start())
         if not quoted and (_FIRM_THINGS_RE.match(body, m.end()) or shares_in):
-            people.firms.add(clean_token(" ".join(body_name)))  # "Carrier's parent company"
+            firm_name = clean_token(" ".join(body_name))  # "Carrier's parent company", "the
+            people.firms.add(firm_name)  # Corvane Agrochem plant": a firm the article names
+            people.bodies.append((m.start(), firm_name, _opens_sentence(body, m.start())))
         first_named = _first_name_gender(" ".join(name))  # "reporting from Nina Castell"
         located = _located(body, m.start(), m.end())
         streets = len(name) > 1 and name[-1].lower() in PLACE_WORDS - {"park"}  # "Quay Street"

@@ -484,7 +484,9 @@ def _document(words: list[str], k: int, pos: int) -> Found | None:
     rest = words[noun : noun + DOCUMENT_REACH]
     by = rest.index("by") if "by" in rest else -1
     by = 0 if rest[:1] == ["from"] else by  # "An email from Dale Houghton to the board read"
-    verb = next((i for i, w in enumerate(rest) if is_speech_verb(w) or w in _CLAIMS), -1)
+    verb = next(  # "a letter from X confirming that"
+        (i for i, w in enumerate(rest) if is_speech_verb(w) or w in _CLAIMS | PARTICIPLES), -1
+    )
     if (j == k and verb < 0) or any(_negates(w) for w in rest[: max(0, verb)]):
         return None  # "The statement did not say when": nothing it said
     if by >= 0 and (verb < 0 or by < verb):
@@ -492,6 +494,17 @@ def _document(words: list[str], k: int, pos: int) -> Found | None:
         if agent is not None:
             return agent
     return Found(_issuing_body(words, j, noun), pos, "document")
+
+
+def _sent_document(words: list[str], k: int, pos: int) -> Found | None:
+    """The sender of a document named from or by someone just before the participle at words[k]
+    ("has received a letter from the minister, Helen Crossley, confirming that"), or None."""
+    for j in range(k - 1, max(-1, k - DOCUMENT_REACH), -1):
+        noun = document_end(words, j) if words[j].lower() in DETERMINERS else -1
+        if noun > 0 and words[noun : noun + 1] in (["from"], ["by"]):
+            found = _document(words, j, pos)
+            return found if found is not None and found.words else None
+    return None
 
 
 def _negates(word: str) -> bool:
@@ -789,6 +802,9 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
     if not participles:
         return None
     k = participles[-1]
+    sent = _sent_document(words, k, pos)  # "received a letter from Jo Hale, confirming that"
+    if sent is not None:
+        return sent
     if k > 0 and (words[k - 1] == "," or words[k - 1] in _PARTICIPLE_LINKS):
         # "Trump went after Bush, calling him", "X dodged questions about Y before saying": X's
         found = _subject(words[: k - 1], pos, "subject-participle")

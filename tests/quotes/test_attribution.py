@@ -2594,3 +2594,28 @@ def test_a_description_after_is_says_what_the_named_person_is() -> None:
         "\u201cI understand the anger completely,\u201d she told the campus paper.",
     )
     assert [q.speaker for q in quotes] == ["Orla Venn"]
+
+
+def test_the_company_is_a_firm_known_by_its_plant_or_its_kind_of_business() -> None:
+    quotes = analysed(
+        "Fumes drifted from the Hallek Agritech plant on the edge of Dunmore. In a statement,"
+        " the company said it \u201cdeeply regrets the leak and is working with the council.\u201d",
+    )
+    other = analysed(
+        "Osprey Terminals took the dockers to court. Osprey welcomed the ruling.",
+        "\u201cThe strike was unlawful and harmed every importer in the region,\u201d the company"
+        " said in a statement.",
+    )
+    assert [q.speaker for q in quotes + other] == ["Hallek Agritech", "Osprey Terminals"]
+
+
+def test_a_letter_received_from_someone_speaks_for_its_sender() -> None:
+    quotes = analysed(
+        "CHAIR: Good morning.",
+        "MR DOYLE: Good morning.",
+        "CHAIR: Before we close, the panel has received a letter from the Health Minister, Rhona"
+        " Tait, confirming that the inquiry \u201cwill examine every death on the ward since"
+        " 2019\u201d in full.",
+        "MR DOYLE: Thank you.",
+    )
+    assert by_text(quotes, "will examine").speaker == "Rhona Tait"
