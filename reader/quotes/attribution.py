@@ -52,11 +52,13 @@ from reader.quotes.names import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     EPITHET_MODIFIERS,
+    FEMALE_WORDS,
     GENERIC_ROLES,
     GROUP_NOUNS,
     HANDLE,
     INDEFINITE,
     LAY_PEOPLE,
+    MALE_WORDS,
     NAMING_VERBS,
     ORG_WORDS,
     PERSON_ROLES,
@@ -185,10 +187,16 @@ def _resolve(
     aged = first not in INDEFINITE and any(w.lower().endswith("-year-old") for w in words)
     if (len(words) == 1 and first in PRONOUNS) or aged:  # "he", "the 51-year-old"
         name = people.referent(pos, first, floor, addressed)
+        described = people.described_before(None, floor, pos) if name is None else None
+        if described and first in ("he", "she") and _fits(described, first):  # "I spoke to a
+            return Result(UNNAMED + described, "", None)  # woman who … She told me, “…”"
         if first == "they" or name is None:
             return Result(None, "", name)
         people.learn_gender(name, first)
         return Result(name, people.role_of(name), None)
+    member = len(words) == 4 and first in INDEFINITE and words[1] == "of"  # "one of our drivers"
+    if member and words[-1].endswith("s") and is_head(one_of(words[-1].lower())):
+        return Result(UNNAMED + one_of(words[-1].lower()), "", None)
     parts, role = split_name(words)
     if parts and role and role[-1].lower() == "from" and is_head(role[-2] if len(role) > 1 else ""):
         parts, role = [], role[:-1]  # "the coach from Almoraz": where the coach is from
@@ -280,6 +288,13 @@ def _resolve(
     if definite and titled and guess and (guess == last_speaker or recent(guess)):
         return Result(guess, role_text, None)
     return Result(None, role_text, guess)
+
+
+def _fits(description: str, pronoun: str) -> bool:
+    """True when nothing in `description` ("retired nurse", "man on the phone") contradicts
+    the gender of `pronoun` ("he" or "she")."""
+    words = {w.lower() for w in description.split()}
+    return not words & (FEMALE_WORDS if pronoun == "he" else MALE_WORDS)
 
 
 def _holders(quotes: list[Quote]) -> dict[str, Quote]:

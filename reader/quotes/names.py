@@ -220,7 +220,8 @@ LAY_PEOPLE = _words(
 passer-by onlooker shopper customer commuter mourner spectator pensioner survivor relative friend
 colleague daughter son wife husband sister brother widow widower partner girlfriend boyfriend
 aunt uncle cousin niece nephew evacuee victim passenger patient tenant homeowner retiree
-bystander cook porter baker butcher builder clerk courier reader"""
+bystander cook porter baker butcher builder clerk courier reader guy girl boy lad teenager
+listener"""
 )
 # Roles in politics that anyone may hold ("Clinton ally James Carville", "GOP strategist X").
 POLITICAL_ROLES = _words(

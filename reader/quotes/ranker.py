@@ -86,8 +86,11 @@ def shipped_ranker() -> Ranker | None:
 
 
 def decides(cue: str, quote: Quote) -> bool:
-    """True when the model, not the rules, chooses the speaker of `quote` (see `Choice.cue`)."""
-    return cue in LEARNED_CUES and len(quote.text.split()) >= MIN_WORDS
+    """True when the model, not the rules, chooses the speaker of `quote` (see `Choice.cue`):
+    not for a pronoun the rules read as a source left unnamed ("a woman who … She told me"),
+    whom no candidate of the model names."""
+    unnamed = cue == "pronoun" and quote.unnamed
+    return cue in LEARNED_CUES and len(quote.text.split()) >= MIN_WORDS and not unnamed
 
 
 def _continues_sentence(evidence: Evidence, found: Candidates, i: int) -> bool:

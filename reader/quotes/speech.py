@@ -44,6 +44,7 @@ from reader.quotes.names import (
     is_person_name,
     is_speech_verb,
     names_a_body,
+    one_of,
     split_name,
 )
 from reader.quotes.nonnames import PLATFORMS
@@ -59,7 +60,7 @@ MARKS_AND_SPACE = " \"'\u201c\u2018\u00ab\u201e\u00bb\u2039\u203a\u201a"
 WINDOW = 250  # characters read on each side of a quotation
 # Words placing a source left unnamed after its description: "a source close to the club".
 UNNAMED_TAIL = frozenset(
-    ["at", "in", "of", "from", "with", "close", "familiar", "inside", "outside", "near"]
+    ["at", "in", "of", "on", "from", "with", "close", "familiar", "inside", "outside", "near"]
 )
 TAIL_REACH = 8  # words of such a place before the speech verb
 # Verbs whose subject issues a document that may speak later: "X sued", "Y released a report".
@@ -185,6 +186,9 @@ def _describing(words: list[str], k: int) -> int:
     counted = words[k].lower() in QUANTIFIERS  # "two officials", "several residents"
     if _plain_speaker(words, k):  # "a bystander said", "one commuter told"
         return k + 2
+    member = _member_end(words, k)  # "one of our drivers"
+    if member > k:
+        return member
     for h in range(k + 1, min(len(words), k + 6)):
         owned = words[h - 1].endswith(POSSESSIVE_ENDS) and words[h].lower() in OWNED_VOICES
         grouped = counted and words[h].lower() in GROUP_NOUNS
@@ -194,6 +198,19 @@ def _describing(words: list[str], k: int) -> int:
             return h + 1
         if not words[h][0].isalnum() or words[h].lower() in DETERMINERS:
             break  # "a decision the rider says he understands": the rider's words are not it
+    return k
+
+
+def _member_end(words: list[str], k: int) -> int:
+    """End of "one of our drivers", "one of the nurses" (one member of a group of people, up
+    to one modifier before its plural head) starting at words[k], or k."""
+    if words[k].lower() not in INDEFINITE or words[k + 1 : k + 2] != ["of"]:
+        return k
+    if k + 2 >= len(words) or words[k + 2].lower() not in DETERMINERS:
+        return k
+    for h in (k + 3, k + 4):
+        if h < len(words) and words[h].endswith("s") and is_head(one_of(words[h].lower())):
+            return h + 1
     return k
 
 
@@ -1156,7 +1173,8 @@ def _subject(words: list[str], pos: int, tag: str) -> Found | None:
         if owner and not (said_to or placed) and _owns_document(words, end):
             return Found([*words[k : end - 1], clean_token(words[end - 1])], pos, tag)
         skipped = said_to or owner or placed or shouted
-        if end > k and not skipped and any(map(_subject_word, words[k:end])):
+        member = _member_end(words, k) == end > k  # "one of our drivers radioed in and said"
+        if end > k and not skipped and (member or any(map(_subject_word, words[k:end]))):
             return _with_name(words, k, end, pos, tag)  # "its general secretary, Jo Hale,"
         if placed and end > k:
             place_end = end

@@ -2619,3 +2619,24 @@ def test_a_letter_received_from_someone_speaks_for_its_sender() -> None:
         "MR DOYLE: Thank you.",
     )
     assert by_text(quotes, "will examine").speaker == "Rhona Tait"
+
+
+def test_one_member_of_a_group_of_people_is_an_unnamed_source() -> None:
+    quotes = analysed(
+        "HOST: Good evening.",
+        "VANCE: Slowly. This morning one of our pilots radioed in and said, \u201cThe pass is"
+        " clear, but the snow is drifting fast.\u201d So we are flying.",
+        "HOST: Thank you.",
+        "VANCE: Goodnight.",
+    )
+    assert by_text(quotes, "The pass is clear").speaker == UNNAMED + "pilot"
+
+
+def test_she_after_a_woman_left_unnamed_is_that_woman() -> None:
+    quotes = analysed(
+        "I met a woman this morning who has slept in the church hall for a week with her twins."
+        " She told me, \u201cThe boys keep asking when we can go back to the flat.\u201d",
+        "A guy on the night shift told me, \u201cWe have not had a proper break since"
+        " Tuesday.\u201d",
+    )
+    assert [q.speaker for q in quotes] == [UNNAMED + "woman", UNNAMED + "guy"]
