@@ -89,6 +89,7 @@ from reader.quotes.people import People, find_people, named_in_quote
 from reader.quotes.ranker import Ranker, rank, shipped_ranker
 from reader.quotes.speaker_candidates import Evidence
 from reader.quotes.speech import (
+    CIRCUMSTANCES,
     CLAUSE_OPENERS,
     CONNECTORS,
     COORDINATING,
@@ -160,6 +161,9 @@ HANDLE_BEFORE_RE = re.compile(rf"{_HANDLE}\s+{_POSTED}[:,]?\s*[\u201c\u2018\"']?
 PARTY_TAG_RE = re.compile(
     r"\s*\((?:[RDI]|Ind|Dem|Rep)(?:[-\u2013,]\s?[A-Z][A-Za-z.]*)?\)|,\s*[RDI]-[A-Z][A-Za-z.]*,"
 )
+
+
+_NOT_MORE = CIRCUMSTANCES | {"of", "as", "with", "by"}  # "said of the plan", "said as"
 
 
 def _words(text: str) -> list[str]:
@@ -288,6 +292,14 @@ def _resolve(
     if definite and titled and guess and (guess == last_speaker or recent(guess)):
         return Result(guess, role_text, None)
     return Result(None, role_text, guess)
+
+
+def _says_more(words: list[str]) -> bool:
+    """True when the first speech verb in `words` goes on to say something of its own ("said
+    the two cases differed"), not where or when ("said on Tuesday", "said.")."""
+    verb = next((k for k, w in enumerate(words) if is_speech_verb(w)), -1)
+    after = words[verb + 1] if 0 <= verb < len(words) - 1 else "."
+    return after[0].isalnum() and after.lower() not in _NOT_MORE
 
 
 def _fits(description: str, pronoun: str) -> bool:
@@ -707,6 +719,10 @@ class _Attributor:
             found = None  # clause closes the sentence: 'It is "a disgrace," Reed said.' or
             # the phrase stands in the clause opening it: 'Although the two are "far apart",
             # the NATO chief outlined...'
+        if found and found.tag == "said-after" and not ended and _says_more(right):
+            framed = phrase_before(self.left_words(i), q.start)  # "As Trump claimed that “…,”
+            found = framed if framed is not None and framed.tag == "said-that" else found
+            # one of the prosecutors said the cases differed": the quote is the claim's
         if found is None and self.goes_on(i):  # "X told the rally that “…”, and ended: “…”"
             self.copy(q, self.quotes[i - 1], "continues")
             return True

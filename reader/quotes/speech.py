@@ -434,7 +434,7 @@ def _body_tail(words: list[str], end: int) -> int:
     return stop if stop > j else end
 
 
-_CIRCUMSTANCES = frozenset(
+CIRCUMSTANCES = frozenset(
     ("to", "in", "on", "at", "during", "after", "before", "from", "while", "when", "via",
      "earlier", "later", "last", "this", "yesterday", "today", "tonight", "monday", "tuesday",
      "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -444,7 +444,7 @@ _CIRCUMSTANCES = frozenset(
 def _circumstance(word: str) -> bool:
     """True for a word opening where, when or to whom something was said ("said to People",
     "said on Monday")."""
-    return word.lower() in _CIRCUMSTANCES
+    return word.lower() in CIRCUMSTANCES
 
 
 def _clause_ends(words: list[str], k: int) -> bool:

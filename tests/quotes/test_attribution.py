@@ -2640,3 +2640,11 @@ def test_she_after_a_woman_left_unnamed_is_that_woman() -> None:
         " Tuesday.\u201d",
     )
     assert [q.speaker for q in quotes] == [UNNAMED + "woman", UNNAMED + "guy"]
+
+
+def test_a_claim_framed_before_the_quote_is_not_the_next_clause_s_speaker() -> None:
+    quotes = analysed(
+        "But even as Mayor Ada Quist insisted on Friday that \u201cthe depot was never at risk,\u201d"
+        " one of the lawyers for Tom Brill said the two sites were quite different.",
+    )
+    assert [q.speaker for q in quotes] == ["Ada Quist"]
