@@ -27,6 +27,7 @@ from reader.quotes.names import (
     WORD_RE,
     fold,
     is_person_name,
+    names_a_body,
     split_name,
 )
 
@@ -121,11 +122,13 @@ def parse_speaker(text: str) -> tuple[str, str]:
     """Split a speaker string into (name, role): "Russian Foreign Minister Sergey Lavrov" ->
     ("Sergey Lavrov", "Russian Foreign Minister"). A name with no person in it is kept whole."""
     name, role = split_name(WORD_RE.findall(text))
-    body = not is_person_name(name) and any(
-        w == "of" and r.lower() in ORG_WORDS for r, w in itertools.pairwise(role)
+    body = not is_person_name(name) and (
+        names_a_body(text)
+        or any(w == "of" and r.lower() in ORG_WORDS for r, w in itertools.pairwise(role))
     )
     if not name or body:
-        return text.strip(), ""  # a body's whole name: "Ashcombe Museum of World Cultures"
+        return text.strip(), ""  # a body's whole name: "Ashcombe Museum of World Cultures",
+        # "Tees Vale Fire and Rescue"
     return " ".join(name), " ".join(role)
 
 

@@ -115,6 +115,11 @@ def test_first_names_and_speaker_strings() -> None:
         "Kremlin spokesman",
     )
     assert parse_speaker("Mr. Lavrov") == ("Lavrov", "")
+    assert parse_speaker("Kestrel Fire and Rescue") == ("Kestrel Fire and Rescue", "")
+    assert parse_speaker("Harbour and Dock Workers' Union") == (
+        "Harbour and Dock Workers' Union",
+        "",
+    )
 
 
 def test_library_of_articles_in_different_spellings() -> None:
