@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.quotes.names import (
@@ -91,6 +92,12 @@ _FIRM_THINGS_RE = re.compile(  # what only a firm has, after its name
     r"(?:[\u2019']s)?\s+(?:parent\s+company|factory|factories|plant|plants|workers|employees|"
     r"headquarters|shareholders|subsidiary|subsidiaries|stores|products|chief\s+executive|"
     r"chief\s+operating\s+officer|ceo|shares|share\s+price)\b"
+)
+# What a firm is, set off after its name: ", the Toulouse rocket start-up", ", a Leeds insurer".
+_FIRM_APPOSED_RE = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w\-\u2019']+\s+){0,4}?(?:company|firm|start-up|startup|"
+    r"manufacturer|insurer|lender|retailer|carrier|airline|conglomerate|utility|chain)"
+    r"(?![\w\u2019'])"  # not "Ruth Hale, the company's chief executive"
 )
 _SHARES_IN_RE = re.compile(r"\b[Ss]hares\s+in\s+$")  # "Shares in Halvern closed lower"
 _ARTICLES = ("the", "a", "an")
@@ -198,6 +205,8 @@ class People:
     # sentence) of named bodies
     short_bodies: set[str] = field(default_factory=set)  # first words of bodies named in full
     firms: set[str] = field(default_factory=set)  # names that own a firm's things
+    named_times: Counter[str] = field(default_factory=Counter)  # folded first word of each
+    # capitalised run -> how often the article uses it
     unnamed: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, description,
     # gender "m", "f" or "") of people left unnamed as a sentence's subject ("One pharmacist
     # said", "Her neighbour, who", "The first caller said he was")
@@ -280,6 +289,10 @@ class People:
         found = named or subjects
         if not found:
             return None
+        if len(set(named)) > 1:  # "the company" after Novaterre and its investor Ardent
+            # Ventures: the one the article names most (the last, of those named as often)
+            most = max(self.named_times[fold(n.split()[0])] for n in named)
+            found = [n for n in named if self.named_times[fold(n.split()[0])] == most]
         longer = [name for _, name, _ in before if name.startswith(f"{found[-1]} ")]
         return max(longer, key=len) if longer else found[-1]  # "Brennock" of "Brennock Marine"
 
@@ -636,6 +649,8 @@ def find_people(
         run = m.group().split()
         if len(run) == 1 and run[0].lower() in STOP_CAPS:
             continue  # "The", "However": the commonest capitalised words are no names
+        named_first = run[1] if run[0].lower() in _ARTICLES and len(run) > 1 else run[0]
+        people.named_times[fold(clean_token(named_first))] += 1
         name, role = split_name(run)
         quoted = _inside(masked, mask_starts, m.start())
         opening = m.start() == 0 or body[m.start() - 1] == "\n"
@@ -662,7 +677,8 @@ def find_people(
             full = " ".join(body_name) + after  # "the Office for Medicines Oversight"
             people.bodies.append((start, full, opens))
         shares_in = _SHARES_IN_RE.search(body, max(0, m.start() - 12), m.start())
-        if not quoted and (_FIRM_THINGS_RE.match(body, m.end()) or shares_in):
+        firm_said = _FIRM_THINGS_RE.match(body, m.end()) or _FIRM_APPOSED_RE.match(body, m.end())
+        if not quoted and (firm_said or shares_in):
             firm_name = clean_token(" ".join(body_name))  # "Carrier's parent company", "the
             people.firms.add(firm_name)  # Corvane Agrochem plant": a firm the article names
             people.bodies.append((m.start(), firm_name, _opens_sentence(body, m.start())))

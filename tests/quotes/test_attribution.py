@@ -2648,3 +2648,22 @@ def test_a_claim_framed_before_the_quote_is_not_the_next_clause_s_speaker() -> N
         " one of the lawyers for Tom Brill said the two sites were quite different.",
     )
     assert [q.speaker for q in quotes] == ["Ada Quist"]
+
+
+def test_the_company_is_the_firm_the_article_is_about_not_its_investor() -> None:
+    quotes = analysed(
+        "Orvane Dynamics, the Bristol drone start-up, lost its test aircraft on Monday. Orvane"
+        " had hoped to raise money from its main backer, Pellam Capital Partners, by June.",
+        "Orvane engineers say warnings were ignored. Orvane has denied it.",
+        "In a statement, the company said: \u201cEvery warning raised by our engineers was"
+        " logged and answered.\u201d",
+    )
+    assert [q.speaker for q in quotes] == ["Orvane Dynamics"]
+
+
+def test_a_person_set_off_by_the_company_s_title_is_no_firm() -> None:
+    quotes = analysed(
+        "Nadia Osei, the company\u2019s chief executive, spoke to the union leader by phone."
+        " \u201cOur offer is fair and it stays on the table,\u201d she said.",
+    )
+    assert [q.speaker for q in quotes] == ["Nadia Osei"]
