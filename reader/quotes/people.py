@@ -97,7 +97,8 @@ _FIRM_THINGS_RE = re.compile(  # what only a firm has, after its name
 _FIRM_APPOSED_RE = re.compile(
     r",\s+(?:the|a|an)\s+(?:[\w\-\u2019']+\s+){0,4}?(?:company|firm|start-up|startup|"
     r"manufacturer|insurer|lender|retailer|carrier|airline|conglomerate|utility|chain)"
-    r"(?![\w\u2019'])"  # not "Ruth Hale, the company's chief executive"
+    r"(?=\s*[,.;)]|\s+(?:that|which|whose|in|from|with|run|[\w\-]+ed)\b)"  # "a firm co-owned
+    # by"; not "Ruth Hale, the company's chief executive", "Jo Hale, the company chief executive,"
 )
 _SHARES_IN_RE = re.compile(r"\b[Ss]hares\s+in\s+$")  # "Shares in Halvern closed lower"
 _ARTICLES = ("the", "a", "an")
@@ -289,8 +290,9 @@ class People:
         found = named or subjects
         if not found:
             return None
-        if len(set(named)) > 1:  # "the company" after Novaterre and its investor Ardent
-            # Ventures: the one the article names most (the last, of those named as often)
+        recent = any(at >= floor and name == named[-1] for at, name, _ in before) if named else 1
+        if len(set(named)) > 1 and not recent:  # "the company" a paragraph after Novaterre and
+            # its investor Ardent Ventures: the one the article names most (the last of those)
             most = max(self.named_times[fold(n.split()[0])] for n in named)
             found = [n for n in named if self.named_times[fold(n.split()[0])] == most]
         longer = [name for _, name, _ in before if name.startswith(f"{found[-1]} ")]

@@ -2667,3 +2667,12 @@ def test_a_person_set_off_by_the_company_s_title_is_no_firm() -> None:
         " \u201cOur offer is fair and it stays on the table,\u201d she said.",
     )
     assert [q.speaker for q in quotes] == ["Nadia Osei"]
+
+
+def test_a_person_given_a_firm_s_title_after_the_company_is_still_a_person() -> None:
+    quotes = analysed(
+        "Ivo Brandl, the company chief executive, said the plant would reopen. Our reporter"
+        " spoke to him later.",
+        "\u201cNobody will lose their job over this,\u201d the chief executive said.",
+    )
+    assert [q.speaker for q in quotes] == ["Ivo Brandl"]
