@@ -163,6 +163,7 @@ PARTY_TAG_RE = re.compile(
 )
 
 
+THEIR_RE = re.compile(r"\b(?:their|they|them|themselves)\b")
 _NOT_MORE = CIRCUMSTANCES | {"of", "as", "with", "by"}  # "said of the plan", "said as"
 
 
@@ -502,7 +503,7 @@ class _Attributor:
                 or (Result(body, "", None) if body else None)
                 or self.document_itself(found.pos, quote)
             )
-        if [w.lower() for w in found.words] in (["one"], ["another"]):
+        if [w.lower() for w in found.words] in (["one"], ["another"], ["one", "of", "them"]):
             return self.one_of(found.pos, quote)
         recent = lambda name: self.people.last_position(name, found.pos) >= floor  # noqa: E731
         addressed = self.named_inside(quote) if quote is not None else frozenset()
@@ -612,8 +613,8 @@ class _Attributor:
         last one naming a person as a subject and before the quote's sentence ("One pharmacist
         said the phone had not stopped. “…,” she said."), or None."""
         pronoun = found.words[0].lower() if len(found.words) == 1 else ""
-        if pronoun not in ("he", "she"):
-            return None
+        if pronoun not in ("he", "she", "they"):  # they: one person when the article calls them
+            return None  # so ("A former board member, who asked me not to use their name")
         here = self.para(found.pos)
         floor = self.paragraphs[max(0, here - 1)][0]
         name = self.people.referent(found.pos, pronoun, floor)
@@ -627,7 +628,8 @@ class _Attributor:
         until = min(found.pos, opened[-1] if opened else self.paragraphs[here][0])
         unnamed = self.people.unnamed_after(since, until, pronoun)  # not in the quote's own
         # sentence: "A junior lecturer at Halloran, she told the Post, “earns less …”"
-        return Found(unnamed.split(), found.pos, found.tag) if unnamed else None
+        singular = pronoun != "they" or THEIR_RE.search(self.body, since, until) is not None
+        return Found(unnamed.split(), found.pos, found.tag) if unnamed and singular else None
 
     def interview_subject(self) -> list[str]:
         """The words of the person a transcript's introduction (the text before its first turn)

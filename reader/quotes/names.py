@@ -221,7 +221,8 @@ passer-by onlooker shopper customer commuter mourner spectator pensioner survivo
 colleague daughter son wife husband sister brother widow widower partner girlfriend boyfriend
 aunt uncle cousin niece nephew evacuee victim passenger patient tenant homeowner retiree
 bystander cook porter baker butcher builder clerk courier reader guy girl boy lad teenager
-listener"""
+listener walker hiker jogger runner swimmer rambler tourist visitor holidaymaker diner guest
+worshipper pupil"""
 )
 # Roles in politics that anyone may hold ("Clinton ally James Carville", "GOP strategist X").
 POLITICAL_ROLES = _words(

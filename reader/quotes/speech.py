@@ -375,6 +375,10 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
             role = [w for w in words[k + 1 : start] if w != ","]
             return Found(words[start:end], pos, "said-before-name", role)
         end = _inverted(words, k + 1)
+        if [w.lower() for w in words[k + 1 : k + 4]] == ["one", "of", "them"]:  # "said one of
+            described = _describing(words, k + 5) if words[k + 4 : k + 5] == [","] else k + 5
+            span = (k + 5, described) if described > k + 5 else (k + 1, k + 4)  # them, a nurse"
+            return Found(words[span[0] : span[1]], pos, "said-before-name")
         if end == k + 1:  # "said his best friend at Lehigh, Bruce Turry, who"
             return _named_after_description(words, k + 1, pos)
         if not split_name(words[k + 1 : end])[0]:  # "said the chairman of the X, Paul Moss"

@@ -2676,3 +2676,21 @@ def test_a_person_given_a_firm_s_title_after_the_company_is_still_a_person() -> 
         "\u201cNobody will lose their job over this,\u201d the chief executive said.",
     )
     assert [q.speaker for q in quotes] == ["Ivo Brandl"]
+
+
+def test_unnamed_sources_said_one_of_them_they_and_a_dog_walker() -> None:
+    quotes = analysed(
+        "Mayor Ines Corrigan said the search would go on.",
+        "A dog walker, who asked not to be named, said she saw the lynx near the weir. \u201cIt"
+        " just looked at me and slipped into the reeds,\u201d she said.",
+        "Four pilots, speaking on condition of anonymity, described the briefings. \u201cWe"
+        " raised the fuel gauge fault twice and were told to fly,\u201d said one of them, a"
+        " senior first officer.",
+        "A former trustee, who asked me not to use their name, was blunter. \u201cThe sale was"
+        " agreed long before the vote,\u201d they told me.",
+    )
+    assert [q.speaker for q in quotes] == [
+        UNNAMED + "dog walker",
+        UNNAMED + "senior first officer",
+        UNNAMED + "former trustee",
+    ]
