@@ -595,17 +595,25 @@ ADDRESS_TITLES = frozenset(
 )
 
 
+_VOCATIVE_RE = re.compile(r"\W*([A-Z][\w\u2019'\-]+),\s")  # a name called out first
+
+
 def named_in_quote(text: str, names: set[str]) -> frozenset[str]:
-    """Those of `names` that `text` names in full or by a title and the surname ("Sean Malloy",
-    "Mister Malloy"); a bare surname ("the Trump supporters") names nobody for sure."""
+    """Those of `names` that `text` names in full, by a title and the surname ("Sean Malloy",
+    "Mister Malloy") or by calling out to them first ("Sean, we lost"); a bare surname ("the
+    Trump supporters") names nobody for sure."""
     words = [fold(w) for w in WORD_RE.findall(text)]
     pairs = set(itertools.pairwise(words))
     titled = {b for a, b in pairs if a.rstrip(".") in HONORIFICS | ADDRESS_TITLES}
+    called = _VOCATIVE_RE.match(text)  # "Claire, I called it a setback": whom it is said to
+    calls = fold(called.group(1)) if called else None
     return frozenset(
         name
         for name in names
         if len(parts := [fold(w) for w in name.split()]) > 1
-        and ((parts[-2], parts[-1]) in pairs or parts[-1] in titled)
+        and (
+            (parts[-2], parts[-1]) in pairs or parts[-1] in titled or calls in (parts[0], parts[-1])
+        )
     )
 
 

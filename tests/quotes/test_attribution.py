@@ -2694,3 +2694,12 @@ def test_unnamed_sources_said_one_of_them_they_and_a_dog_walker() -> None:
         UNNAMED + "senior first officer",
         UNNAMED + "former trustee",
     ]
+
+
+def test_the_name_a_quote_calls_out_first_is_whom_it_is_said_to() -> None:
+    quotes = analysed(
+        "We spoke to Marta Solberg at her office.",
+        "SOLBERG: Ines Kolar rang me the morning after the vote. She said, \u201cMarta, I"
+        " backed you in public and I meant every word of it.\u201d",
+    )
+    assert by_text(quotes, "Marta, I backed").speaker in (None, "Ines Kolar")
