@@ -512,6 +512,9 @@ class _Attributor:
             addressed |= {holder.speaker}
         addressed |= self.topic(found.pos)  # "Of Adjei, he said:": never Adjei
         result = _resolve(found, self.people, self.last_speaker, recent, floor, addressed)
+        if result.speaker in addressed and not split_name(found.words)[0]:  # "“Councillor
+            return Result(None, result.role, None)  # Ashdown, you will have your turn,” said
+            # the chair": not Ashdown, whom the quote speaks to
         if result.speaker is None and quote is not None and found.words[0].lower() == "the":
             said = [q.speaker for q in self.quotes if floor <= q.start < quote.start and q.speaker]
             head = f" {found.words[-1].lower()}"

@@ -595,7 +595,9 @@ ADDRESS_TITLES = frozenset(
 )
 
 
-_VOCATIVE_RE = re.compile(r"\W*([A-Z][\w\u2019'\-]+),\s")  # a name called out first
+_VOCATIVE_RE = re.compile(  # a name called out first: "Claire,", "Councillor Brandt,"
+    r"\W*(?:[A-Z][\w\u2019'.\-]+\s){0,2}([A-Z][\w\u2019'\-]+),\s"
+)
 
 
 def named_in_quote(text: str, names: set[str]) -> frozenset[str]:

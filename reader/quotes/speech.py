@@ -517,6 +517,18 @@ def _document(words: list[str], k: int, pos: int) -> Found | None:
     return Found(_issuing_body(words, j, noun), pos, "document")
 
 
+_QUOTING_VERBS = frozenset(["quoted", "quotes", "quoting", "cited", "cites", "citing"])
+
+
+def _quoted_as(words: list[str], k: int, pos: int) -> Found | None:
+    """Whom a source quoted "as saying" at words[k] ("The Herald quoted him as saying:", "the
+    website quotes coach Owain Thomas as saying"), or None."""
+    if k < 3 or words[k - 1].lower() != "as":
+        return None
+    verb = next((j for j in range(k - 2, max(-1, k - 8), -1) if words[j] in _QUOTING_VERBS), -1)
+    return Found(words[verb + 1 : k - 1], pos, "said-that") if verb >= 0 else None
+
+
 def _sent_document(words: list[str], k: int, pos: int) -> Found | None:
     """The sender of a document named from or by someone just before the participle at words[k]
     ("has received a letter from the minister, Helen Crossley, confirming that"), or None."""
@@ -816,6 +828,7 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
         return (
             _sender(clause, pos)
             or _signed(clause, pos)
+            or _quoted_as(clause, len(clause) - 2, pos)
             or _relative_speaker(clause, pos)
             or _subject(clause, pos, "colon-intro")
         )
@@ -823,6 +836,9 @@ def phrase_before(words: list[str], pos: int) -> Found | None:
     if not participles:
         return None
     k = participles[-1]
+    quoted = _quoted_as(words, k, pos)  # "The website quoted him as saying:": him
+    if quoted is not None:
+        return quoted
     sent = _sent_document(words, k, pos)  # "received a letter from Jo Hale, confirming that"
     if sent is not None:
         return sent

@@ -2703,3 +2703,14 @@ def test_the_name_a_quote_calls_out_first_is_whom_it_is_said_to() -> None:
         " backed you in public and I meant every word of it.\u201d",
     )
     assert by_text(quotes, "Marta, I backed").speaker in (None, "Ines Kolar")
+
+
+def test_quoted_as_saying_names_the_speaker_and_a_role_never_means_whom_the_quote_calls() -> None:
+    quotes = analysed(
+        "The Gazette quoted Mayor Ruth Penhale as saying that \u201cthe depot will close by"
+        " Christmas at the latest\u201d.",
+        "Councillor Ivo Brandt, who chairs the panel, opened the meeting.",
+        "\u201cCouncillor Brandt, you have had your turn already tonight,\u201d said the chairman.",
+    )
+    assert by_text(quotes, "the depot").speaker == "Ruth Penhale"
+    assert by_text(quotes, "Councillor Brandt").speaker != "Ivo Brandt"
