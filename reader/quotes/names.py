@@ -109,7 +109,14 @@ norman otto patrice percy perry phillip quentin reginald rex ricardo roland ross
 russ seth shane spencer stephen teddy theo theodore tristan troy tyler vernon wade
 warren wesley wilbur zachary pieter piet bram luca matteo dario enzo sandro tomas tomasz
 piotr pavel milan marek janusz jakub dmitri alexei yuri nikolai mehmet mustafa ali karim tariq
-hiroshi kenji takeshi wei raj rajesh ravi sanjay vikram arjun kofi kwame chidi emeka"""
+hiroshi kenji takeshi wei raj rajesh ravi sanjay vikram arjun kofi kwame chidi emeka
+dafydd gareth rhys emrys iwan gethin owain aled huw ieuan cian oisin padraig seamus eoin ruairi
+fergus hamish angus lachlan callum alasdair lars anders nils sven bjorn magnus henrik jens
+olaf espen sander joris maarten thijs jeroen diederik wouter alejandro javier joaquin santiago
+mateo diego rafael sergio joao goncalo tiago rui francesco giuseppe giovanni lorenzo alessandro
+stefano massimo andrzej krzysztof wojciech bogdan vladimir oleksandr taras andriy igor boris
+yusuf ibrahim omar hassan khalid ahmed hamza bilal tunde chinedu oluwaseun kwabena jomo
+hiroki haruto minh duc arash reza farhad"""
 )
 FEMALE_FIRST_NAMES = _words(
     """abigail alice alicia amanda amy andrea angela ann anna anne barbara betty betsy beverly
@@ -145,7 +152,13 @@ shelby sherry sonia stacey stella sue suzanne sylvia sylvie tamara tanya tara te
 tracy trisha valerie vanessa vicky victoria vivian wanda whitney yvonne yvette
 ines beatriz luisa marisol pilar rocio ximena anke heike katja elke liesl marit solveig
 agnieszka katarzyna malgorzata ewa aleksandra ekaterina oksana anjali deepa lakshmi meera
-sunita aiko yuki mei ling amara ngozi chiamaka fatou aminata"""
+sunita aiko yuki mei ling amara ngozi chiamaka fatou aminata
+rhian sian cerys bethan ffion carys eirlys nia seren angharad siobhan aoife niamh saoirse
+roisin orla ciara grainne mairead sinead morag kirsty ailsa ingeborg sigrid liv freja maja
+elin annelies marieke femke sanne lotte inge isabela lucinda mariana catarina joana beatrice
+giulia chiara federica alessandra paola francesca monica simona zofia agata jadwiga halina
+olena yevgenia larisa ludmila nadezhda amina khadija layla noor samira zahra yetunde chioma
+adaeze nkechi akosua thandiwe haruka sakura yuna hoa parisa shirin"""
 )
 # What a person's words come out through: "Eklund's statement said".
 STATEMENT_NOUNS = _words(

@@ -2714,3 +2714,11 @@ def test_quoted_as_saying_names_the_speaker_and_a_role_never_means_whom_the_quot
     )
     assert by_text(quotes, "the depot").speaker == "Ruth Penhale"
     assert by_text(quotes, "Councillor Brandt").speaker != "Ivo Brandt"
+
+
+def test_more_first_names_tell_a_gender() -> None:
+    quotes = analysed(
+        "Siobhan Kerr chaired the meeting. Dafydd Rowe arrived late and sat at the back.",
+        "\u201cWe start on time or we do not start at all,\u201d she said.",
+    )
+    assert [q.speaker for q in quotes] == ["Siobhan Kerr"]
