@@ -341,6 +341,9 @@ def _skip_aux(words: list[str], k: int, step: int) -> int:
     return k
 
 
+_RELAYING = frozenset(["press", "media", "reports", "newspapers", "papers", "outlets"])
+
+
 def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
     """`“…,” Lavrov said`, `“…,” said the minister`, `“…”, according to Lavrov`."""
     k = 0
@@ -367,7 +370,10 @@ def phrase_after(words: list[str], pos: int, ended: bool) -> Found | None:
             return Found([words[k].lower()], pos, "said-after")
     if words[k].lower() == "according" and k + 1 < len(words) and words[k + 1] == "to":
         end = _forward(words, k + 2)
-        return _with_name(words, k + 2, end, pos, "according-to") if end > k + 2 else None
+        relayed = words[end - 1].lower() in _RELAYING  # "according to the British press": who
+        if end == k + 2 or relayed:  # reported the words, not who said them
+            return None
+        return _with_name(words, k + 2, end, pos, "according-to")
     if is_speech_verb(words[k]) and not (ended and is_capitalised(words[k])):
         owned = _owned_name(words, k + 1)  # "said Rubio's campaign manager, Rich Beeson,"
         if owned is not None:

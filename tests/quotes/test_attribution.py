@@ -2722,3 +2722,11 @@ def test_more_first_names_tell_a_gender() -> None:
         "\u201cWe start on time or we do not start at all,\u201d she said.",
     )
     assert [q.speaker for q in quotes] == ["Siobhan Kerr"]
+
+
+def test_according_to_the_press_names_who_reported_not_who_said() -> None:
+    quotes = analysed(
+        "The plan has critics. The opposition leader Ruth Amadi has denounced \u00ab a reckless"
+        " gamble with the town\u2019s future \u00bb, according to the Danish press.",
+    )
+    assert [q.speaker for q in quotes] == ["Ruth Amadi"]
