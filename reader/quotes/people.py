@@ -161,6 +161,10 @@ _GROUP_RE = re.compile(
 )
 _WHO_RE = re.compile(r"\s+who\s")
 _PRONOUN_SUBJECT_RE = re.compile(r"[^.!?\n\u201c\"]{0,120}?,\s+(?:he|she)\s+[a-z]")
+_PERSONAL_RE = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+([A-Z][\w\u2019'\-]*)"
+    r"|\b([A-Z][\w\u2019'\-]*)(?=,\s+\d{1,3},|\s+(?:her|him)self\b)"
+)
 _COPULA_RE = re.compile(r"\b(?:is|was|are|were|been|became|becomes|remains|remained)\s+$")
 _NEXT_WORD_RE = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
 _APPOSED_RE = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_HEADS})\b")
@@ -657,6 +661,7 @@ def find_people(
     found: list[tuple[int, int, list[str], list[str], list[str], list[str]]] = []
     starts = [p[0] for p in paragraphs]
     mask_starts = [s for s, _ in masked]
+    personal = _personal(body)
     for m in NAME_RUN_RE.finditer(body):
         run = m.group().split()
         if len(run) == 1 and run[0].lower() in STOP_CAPS:
@@ -672,8 +677,9 @@ def find_people(
         body_name = run[1:] if run[0].lower() in _ARTICLES else run
         acronym = len(body_name) == 1 and body_name[0].isupper() and len(body_name[0]) > 1
         of = _OF_BODY_RE.match(body, m.end())  # "the Ministry of Culture", "Office for …"
-        joined = _AND_BODY_RE.search(body, max(0, m.start() - 60), m.start())
-        organised = run[-1].lower() in ORG_WORDS and (len(run) > 1 or bool(of or joined))
+        org_word = run[-1].lower() in ORG_WORDS
+        joined = org_word and _AND_BODY_RE.search(body, max(0, m.start() - 60), m.start())
+        organised = org_word and (len(run) > 1 or bool(of or joined))
         labels = opening and body.startswith(":", m.end())  # a transcript's "SANDHU:"
         if (acronym and body_name[0].isalpha() and not labels) or organised:  # "Federation of …"
             opens = not quoted and _opens_sentence(body, m.start())
@@ -712,7 +718,7 @@ def find_people(
         after_of = _PLACE_BEFORE.search(body, max(0, m.start() - 30), m.start())
         honorific = run[0].lower().rstrip(".")
         placed = after_of and honorific not in HONORIFICS and not first_named  # "a call from
-        placed = placed and not (name and _personal(body, name[-1]))  # Sam Reyes", "fans of
+        placed = placed and not (name and name[-1] in personal)  # Sam Reyes", "fans of
         if not name or (len(name) > 1 and not role and placed):  # Ida Rae" are people
             continue  # "the Confederation of Estravan Workers": a body or a place
         owner = _ORG_OF_RE.search(body, max(0, m.start() - 40), m.start())
@@ -829,14 +835,10 @@ def _heads(name: str) -> set[str]:
     return {words[-1], *(w for w, after in itertools.pairwise(words) if after in ("of", "for"))}
 
 
-def _personal(body: str, surname: str) -> bool:
-    """True when the article treats `surname` as a person's somewhere: with an honorific ("Ms
+def _personal(body: str) -> set[str]:
+    """The words the article treats as a person's surname somewhere: with an honorific ("Ms
     Rae"), an age ("Rae, 29,") or a reflexive ("Rae herself")."""
-    name = re.escape(surname)
-    honorific = rf"\b(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+{name}\b"
-    return (
-        re.search(rf"{honorific}|\b{name}(?:,\s+\d{{1,3}},|\s+(?:her|him)self\b)", body) is not None
-    )
+    return {m.group(1) or m.group(2) for m in _PERSONAL_RE.finditer(body)}
 
 
 def _fronted_agent(body: str, start: int, floor: int) -> bool:
