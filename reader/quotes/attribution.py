@@ -52,13 +52,11 @@ from reader.quotes.names import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     EPITHET_MODIFIERS,
-    FEMALE_WORDS,
     GENERIC_ROLES,
     GROUP_NOUNS,
     HANDLE,
     INDEFINITE,
     LAY_PEOPLE,
-    MALE_WORDS,
     NAMING_VERBS,
     ORG_WORDS,
     PERSON_ROLES,
@@ -85,9 +83,9 @@ from reader.quotes.names import (
     split_name,
 )
 from reader.quotes.nonnames import PARTY_MEMBERS, is_party_member, speaker_or_none
-from reader.quotes.people import People, find_people, named_in_quote
+from reader.quotes.people import People, described_gender, find_people, named_in_quote
 from reader.quotes.ranker import Ranker, rank, shipped_ranker
-from reader.quotes.speaker_candidates import Evidence
+from reader.quotes.speaker_candidates import GENDER, Evidence
 from reader.quotes.speech import (
     CIRCUMSTANCES,
     CLAUSE_OPENERS,
@@ -106,6 +104,7 @@ from reader.quotes.speech import (
     closes_sentence,
     closing_clause,
     issuer,
+    member_end,
     phrase_after,
     phrase_before,
     post_owner,
@@ -193,14 +192,14 @@ def _resolve(
     if (len(words) == 1 and first in PRONOUNS) or aged:  # "he", "the 51-year-old"
         name = people.referent(pos, first, floor, addressed)
         described = people.described_before(None, floor, pos) if name is None else None
-        if described and first in ("he", "she") and _fits(described, first):  # "I spoke to a
-            return Result(UNNAMED + described, "", None)  # woman who … She told me, “…”"
+        fits = first in GENDER and described_gender(described or "") in ("", GENDER[first])
+        if described and fits:  # "I spoke to a woman who … She told me, “…”"
+            return Result(UNNAMED + described, "", None)
         if first == "they" or name is None:
             return Result(None, "", name)
         people.learn_gender(name, first)
         return Result(name, people.role_of(name), None)
-    member = len(words) == 4 and first in INDEFINITE and words[1] == "of"  # "one of our drivers"
-    if member and words[-1].endswith("s") and is_head(one_of(words[-1].lower())):
+    if member_end(words, 0) == len(words):  # "one of our drivers": one of them, unnamed
         return Result(UNNAMED + one_of(words[-1].lower()), "", None)
     parts, role = split_name(words)
     if parts and role and role[-1].lower() == "from" and is_head(role[-2] if len(role) > 1 else ""):
@@ -301,13 +300,6 @@ def _says_more(words: list[str]) -> bool:
     verb = next((k for k, w in enumerate(words) if is_speech_verb(w)), -1)
     after = words[verb + 1] if 0 <= verb < len(words) - 1 else "."
     return after[0].isalnum() and after.lower() not in _NOT_MORE
-
-
-def _fits(description: str, pronoun: str) -> bool:
-    """True when nothing in `description` ("retired nurse", "man on the phone") contradicts
-    the gender of `pronoun` ("he" or "she")."""
-    words = {w.lower() for w in description.split()}
-    return not words & (FEMALE_WORDS if pronoun == "he" else MALE_WORDS)
 
 
 def _holders(quotes: list[Quote]) -> dict[str, Quote]:

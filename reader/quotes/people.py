@@ -890,12 +890,19 @@ def _inverted_speaker(body: str, start: int, end: int, floor: int) -> bool:
 _DESCRIBED_RE = re.compile(r",[ \t]+(?:[a-z]|\d)[^,;.!?\n\"\u201c\u201d]{0,80},")
 
 
-def _gender_of(body: str, described: str, end: int) -> str:
-    """The gender of a person left unnamed: its description's ("a spokeswoman", "his father")
-    or the pronoun its speech verb reports ("The first caller said he was"): "m", "f" or ""."""
+def described_gender(described: str) -> str:
+    """The gender a description gives ("a spokeswoman", "his father"): "m", "f" or ""."""
     words = {fold(w) for w in described.split()}
     if words & (MALE_WORDS | FEMALE_WORDS):
         return "m" if words & MALE_WORDS else "f"
+    return ""
+
+
+def _gender_of(body: str, described: str, end: int) -> str:
+    """The gender of a person left unnamed: its description's ("a spokeswoman", "his father")
+    or the pronoun its speech verb reports ("The first caller said he was"): "m", "f" or ""."""
+    if described_gender(described):
+        return described_gender(described)
     told = _TOLD_GENDER_RE.match(body, end)
     return ("m" if told.group(1) == "he" else "f") if told else ""
 

@@ -186,7 +186,7 @@ def _describing(words: list[str], k: int) -> int:
     counted = words[k].lower() in QUANTIFIERS  # "two officials", "several residents"
     if _plain_speaker(words, k):  # "a bystander said", "one commuter told"
         return k + 2
-    member = _member_end(words, k)  # "one of our drivers"
+    member = member_end(words, k)  # "one of our drivers"
     if member > k:
         return member
     for h in range(k + 1, min(len(words), k + 6)):
@@ -201,7 +201,7 @@ def _describing(words: list[str], k: int) -> int:
     return k
 
 
-def _member_end(words: list[str], k: int) -> int:
+def member_end(words: list[str], k: int) -> int:
     """End of "one of our drivers", "one of the nurses" (one member of a group of people, up
     to one modifier before its plural head) starting at words[k], or k."""
     if words[k].lower() not in INDEFINITE or words[k + 1 : k + 2] != ["of"]:
@@ -1199,7 +1199,7 @@ def _subject(words: list[str], pos: int, tag: str) -> Found | None:
         if owner and not (said_to or placed) and _owns_document(words, end):
             return Found([*words[k : end - 1], clean_token(words[end - 1])], pos, tag)
         skipped = said_to or owner or placed or shouted
-        member = _member_end(words, k) == end > k  # "one of our drivers radioed in and said"
+        member = member_end(words, k) == end > k  # "one of our drivers radioed in and said"
         if end > k and not skipped and (member or any(map(_subject_word, words[k:end]))):
             return _with_name(words, k, end, pos, tag)  # "its general secretary, Jo Hale,"
         if placed and end > k:
